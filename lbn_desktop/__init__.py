@@ -1,0 +1,1 @@
+"""Composition root of LBN Quartermaster: settings, database, logging, window."""

@@ -1,0 +1,124 @@
+"""Opening the database: SQLite pragmas or a PostgreSQL URL, backup, then Alembic upgrade.
+
+The only place that knows which database engine is in use.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import DomainError
+from models.migrations.config import alembic_config
+
+log = logging.getLogger(__name__)
+BUSY_TIMEOUT_MS = 15_000
+
+
+class DatabaseTooNew(DomainError):
+    """The database was written by a newer version of the app."""
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            return Path(parsed.database)
+        return None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def create_db_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
+        return engine
+    return create_engine(url, pool_pre_ping=True, isolation_level="REPEATABLE READ")
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _sqlite_begin_immediate(connection) -> None:
+    # Take the write lock up front: a deferred transaction that later writes can fail at once
+    # with "database is locked" when another station committed in between.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
+    """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows."""
+    engine = create_db_engine(url)
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    if migrate:
+        if backup and database.sqlite_path and _needs_upgrade(engine):
+            from lbn_desktop.backup import backup_before_migration
+
+            backup_before_migration(database)
+        upgrade(database)
+    return database
+
+
+def upgrade(database: Database) -> None:
+    config = alembic_config()
+    with database.engine.begin() as connection:
+        _refuse_newer(connection)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "heads")
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _current_revisions(connection) -> set[str]:
+    return set(MigrationContext.configure(connection).get_current_heads())
+
+
+def _refuse_newer(connection) -> None:
+    unknown = _current_revisions(connection) - _known_revisions()
+    if unknown:
+        raise DatabaseTooNew(
+            "This database was written by a newer version of LBN Quartermaster "
+            f"(schema {', '.join(sorted(unknown))}). Install the newer version to open it."
+        )
+
+
+def _needs_upgrade(engine: Engine) -> bool:
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.connect() as connection:
+        current = _current_revisions(connection)
+    return bool(current) and current != set(script.get_heads())

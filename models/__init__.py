@@ -1,0 +1,1 @@
+"""Everything LBN Quartermaster knows and does, without Qt."""

@@ -1,0 +1,371 @@
+"""Catalog, storage locations, free sources and par levels: the agency's reference data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.entities import (
+    PHYSICAL_KINDS,
+    Balance,
+    Barcode,
+    Location,
+    LocationKind,
+    ParLevel,
+    Product,
+    ProductKind,
+    Source,
+)
+from models.errors import NotFound, ValidationError
+from models.gtin import gtin12_from_ndc, is_valid_gtin, ndc_digits, ndc_digits_in_gtin, to_gtin14
+from models.location_tree import LocationTree
+from models.rows import LocationRow, ProductRow, SourceRow
+
+# Which kinds of place may sit inside which (None: at the top of the tree).
+ALLOWED_PARENTS: dict[str, set[str | None]] = {
+    LocationKind.STATION: {None},
+    LocationKind.ROOM: {LocationKind.STATION},
+    LocationKind.CABINET: {LocationKind.STATION, LocationKind.ROOM},
+    LocationKind.VEHICLE: {LocationKind.STATION},
+    LocationKind.BAG: {LocationKind.STATION, LocationKind.VEHICLE, LocationKind.ROOM},
+    LocationKind.QUARANTINE: {LocationKind.STATION, LocationKind.ROOM},
+}
+
+_NDC = re.compile(r"\d{4,6}-\d{3,4}-\d{1,2}")
+
+
+@dataclass(frozen=True)
+class ParLevelRow:
+    location_id: int
+    location_path: str
+    product_id: int
+    product_name: str
+    quantity: int
+
+
+class CatalogService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def load_defaults(self) -> None:
+        """Add the shipped catalog, standard kit recipe and source directory (idempotent)."""
+        from models.seed import seed_defaults  # seed builds on this module's helpers
+
+        with self._sessions.begin() as s:
+            seed_defaults(s)
+
+    # --- products -----------------------------------------------------------------------
+
+    def list_products(self, active_only: bool = False) -> list[ProductRow]:
+        with self._sessions() as s:
+            stmt = select(Product).order_by(Product.name)
+            if active_only:
+                stmt = stmt.where(Product.active)
+            return [product_row(p) for p in s.scalars(stmt)]
+
+    def get_product(self, product_id: int) -> ProductRow:
+        with self._sessions() as s:
+            return product_row(_product(s, product_id))
+
+    def save_product(self, product_id: int | None, **values: object) -> ProductRow:
+        """Create (product_id None) or update a product; unknown fields are refused."""
+        allowed = {f.name for f in fields(ProductRow)} - {"id", "barcodes"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValidationError(f"Unknown product field(s): {', '.join(sorted(unknown))}.")
+        _check_product_values(values)
+        with self._sessions.begin() as s:
+            product = Product() if product_id is None else _product(s, product_id)
+            for key, value in values.items():
+                setattr(product, key, value)
+            if product_id is None:
+                s.add(product)
+            clash = s.scalar(
+                select(Product.id).where(
+                    func.lower(Product.name) == str(product.name).lower(),
+                    Product.id != (product.id or -1),
+                )
+            )
+            if clash is not None:
+                raise ValidationError(f"A product named '{product.name}' already exists.")
+            s.flush()
+            if product_id is None and product.ndc and (upc := gtin12_from_ndc(product.ndc)):
+                _attach_barcode(s, product, upc, "UPC from NDC")
+            return product_row(product)
+
+    def add_barcode(self, product_id: int, code: str, label: str | None = None) -> ProductRow:
+        with self._sessions.begin() as s:
+            product = _product(s, product_id)
+            _attach_barcode(s, product, code, label)
+            s.flush()
+            s.refresh(product)
+            return product_row(product)
+
+    def find_product_by_code(self, code: str) -> ProductRow | None:
+        """A product by any of its barcodes, or by the NDC inside a US drug GTIN."""
+        key = normalise_code(code)
+        with self._sessions() as s:
+            product = s.scalar(select(Product).join(Barcode).where(Barcode.code == key))
+            if product is None and (ndc := ndc_digits_in_gtin(key)):
+                for candidate in s.scalars(select(Product).where(Product.ndc.is_not(None))):
+                    if ndc_digits(candidate.ndc or "") == ndc:
+                        product = candidate
+                        break
+            return None if product is None else product_row(product)
+
+    # --- locations ----------------------------------------------------------------------
+
+    def list_locations(self, include_inactive: bool = True) -> list[LocationRow]:
+        with self._sessions() as s:
+            rows = LocationTree.load(s).physical()
+        return [r for r in rows if include_inactive or r.active]
+
+    def add_location(self, name: str, kind: str, parent_id: int | None = None) -> LocationRow:
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError("Give the location a name.")
+        if kind not in PHYSICAL_KINDS:
+            raise ValidationError(f"'{kind}' is not a kind of storage location.")
+        with self._sessions.begin() as s:
+            parent = None if parent_id is None else s.get(Location, parent_id)
+            if parent_id is not None and parent is None:
+                raise NotFound("The parent location no longer exists.")
+            parent_kind = None if parent is None else parent.kind
+            if parent_kind not in ALLOWED_PARENTS[kind]:
+                where = "at the top level" if parent is None else f"inside a {parent_kind}"
+                raise ValidationError(f"A {kind} cannot be placed {where}.")
+            if parent is not None and not parent.active:
+                raise ValidationError(f"{parent.name} is inactive.")
+            _check_unique_name(s, name, parent_id, None)
+            place = Location(name=name, kind=kind, parent_id=parent_id, active=True)
+            s.add(place)
+            s.flush()
+            return LocationTree.load(s).rows[place.id]
+
+    def rename_location(self, location_id: int, name: str) -> LocationRow:
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError("Give the location a name.")
+        with self._sessions.begin() as s:
+            place = _location(s, location_id)
+            _check_unique_name(s, name, place.parent_id, place.id)
+            place.name = name
+            s.flush()
+            return LocationTree.load(s).rows[place.id]
+
+    def set_location_active(self, location_id: int, active: bool) -> LocationRow:
+        """Deactivate (never delete) a place; it must be empty first, sub-locations included."""
+        with self._sessions.begin() as s:
+            place = _location(s, location_id)
+            tree = LocationTree.load(s)
+            if not active:
+                inside = tree.subtree(place.id)
+                held = s.scalar(
+                    select(func.coalesce(func.sum(Balance.quantity), 0)).where(
+                        Balance.location_id.in_(inside), Balance.quantity > 0
+                    )
+                )
+                if held:
+                    raise ValidationError(
+                        f"{place.name} still holds {held} units; move or dispose of them first."
+                    )
+                for child in s.scalars(select(Location).where(Location.id.in_(inside))):
+                    child.active = False
+            else:
+                if place.parent_id is not None and not tree.rows[place.parent_id].active:
+                    raise ValidationError("Reactivate the location it sits in first.")
+                place.active = True
+            s.flush()
+            return LocationTree.load(s).rows[place.id]
+
+    # --- sources ------------------------------------------------------------------------
+
+    def list_sources(self, active_only: bool = False) -> list[SourceRow]:
+        with self._sessions() as s:
+            stmt = select(Source).order_by(Source.name)
+            if active_only:
+                stmt = stmt.where(Source.active)
+            return [source_row(x) for x in s.scalars(stmt)]
+
+    def save_source(self, source_id: int | None, **values: object) -> SourceRow:
+        allowed = {f.name for f in fields(SourceRow)} - {"id"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValidationError(f"Unknown source field(s): {', '.join(sorted(unknown))}.")
+        if "name" in values and not str(values["name"] or "").strip():
+            raise ValidationError("Give the source a name.")
+        lead = values.get("lead_time_days")
+        if lead is not None and (not isinstance(lead, int) or lead < 0):
+            raise ValidationError("Lead time must be a whole number of days, 0 or more.")
+        cap = values.get("allocation_cap_packages")
+        if cap is not None and (not isinstance(cap, int) or cap < 1):
+            raise ValidationError("An allocation cap must be at least 1 package (or empty).")
+        with self._sessions.begin() as s:
+            source = Source() if source_id is None else s.get(Source, source_id)
+            if source is None:
+                raise NotFound("That source no longer exists.")
+            for key, value in values.items():
+                setattr(source, key, value.strip() if isinstance(value, str) else value)
+            if source_id is None:
+                s.add(source)
+            clash = s.scalar(
+                select(Source.id).where(
+                    func.lower(Source.name) == str(source.name).lower(),
+                    Source.id != (source.id or -1),
+                )
+            )
+            if clash is not None:
+                raise ValidationError(f"A source named '{source.name}' already exists.")
+            s.flush()
+            return source_row(source)
+
+    # --- par levels ---------------------------------------------------------------------
+
+    def set_par_level(self, location_id: int, product_id: int, quantity: int) -> None:
+        """The quantity a place should hold; 0 removes the par level."""
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 0:
+            raise ValidationError("A par level is a whole number, 0 or more.")
+        with self._sessions.begin() as s:
+            _location(s, location_id)
+            _product(s, product_id)
+            par = s.scalar(
+                select(ParLevel).where(
+                    ParLevel.location_id == location_id, ParLevel.product_id == product_id
+                )
+            )
+            if quantity == 0:
+                if par is not None:
+                    s.delete(par)
+                return
+            if par is None:
+                s.add(ParLevel(location_id=location_id, product_id=product_id, quantity=quantity))
+            else:
+                par.quantity = quantity
+
+    def list_par_levels(self) -> list[ParLevelRow]:
+        with self._sessions() as s:
+            tree = LocationTree.load(s)
+            rows = s.execute(
+                select(
+                    ParLevel.location_id, ParLevel.product_id, ParLevel.quantity, Product.name
+                ).join(Product, Product.id == ParLevel.product_id)
+            ).all()
+            out = [
+                ParLevelRow(
+                    r.location_id, tree.rows[r.location_id].path, r.product_id, r.name, r.quantity
+                )
+                for r in rows
+            ]
+        return sorted(out, key=lambda r: (r.location_path, r.product_name))
+
+
+def normalise_code(code: str) -> str:
+    """Barcodes are stored as GTIN-14 when they are GTINs, otherwise as typed (trimmed)."""
+    raw = (code or "").strip()
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if digits == raw.replace("-", "").replace(" ", "") and is_valid_gtin(digits):
+        return to_gtin14(digits)
+    if not raw:
+        raise ValidationError("The barcode is empty.")
+    return raw
+
+
+def _attach_barcode(s: Session, product: Product, code: str, label: str | None) -> None:
+    key = normalise_code(code)
+    owner = s.scalar(select(Barcode).where(Barcode.code == key))
+    if owner is not None:
+        if owner.product_id == product.id:
+            return
+        other = s.get(Product, owner.product_id)
+        raise ValidationError(f"Barcode {code} already belongs to {other.name if other else '?'}.")
+    s.add(Barcode(product_id=product.id, code=key, label=label))
+
+
+def _check_product_values(values: dict[str, object]) -> None:
+    if "name" in values and not str(values["name"] or "").strip():
+        raise ValidationError("Give the product a name.")
+    if "kind" in values and values["kind"] not in set(ProductKind):
+        raise ValidationError(f"'{values['kind']}' is not a product kind.")
+    upp = values.get("units_per_package", 1)
+    if isinstance(upp, bool) or not isinstance(upp, int) or upp < 1:
+        raise ValidationError("Units per package must be a whole number, at least 1.")
+    ndc = values.get("ndc")
+    if ndc and not _NDC.fullmatch(str(ndc)):
+        raise ValidationError(
+            f"'{ndc}' is not an NDC; write it with its hyphens, e.g. 69547-627-02."
+        )
+    low, high = values.get("storage_min_c"), values.get("storage_max_c")
+    if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        raise ValidationError("The lowest storage temperature is above the highest.")
+
+
+def _check_unique_name(s: Session, name: str, parent_id: int | None, own_id: int | None) -> None:
+    clash = s.scalar(
+        select(Location.id).where(
+            func.lower(Location.name) == name.lower(),
+            Location.parent_id.is_(None) if parent_id is None else Location.parent_id == parent_id,
+            Location.id != (own_id or -1),
+        )
+    )
+    if clash is not None:
+        raise ValidationError(f"There is already a location named '{name}' there.")
+
+
+def _product(s: Session, product_id: int) -> Product:
+    product = s.get(Product, product_id)
+    if product is None:
+        raise NotFound("That product no longer exists.")
+    return product
+
+
+def _location(s: Session, location_id: int) -> Location:
+    place = s.get(Location, location_id)
+    if place is None or place.is_virtual:
+        raise NotFound("That location no longer exists.")
+    return place
+
+
+def product_row(p: Product) -> ProductRow:
+    return ProductRow(
+        p.id,
+        p.name,
+        p.kind,
+        p.interchange_group,
+        p.manufacturer,
+        p.strength,
+        p.ndc,
+        p.unit_of_issue,
+        p.package_name,
+        p.units_per_package,
+        p.doses_per_unit,
+        p.lot_tracked,
+        p.expires,
+        p.storage_min_c,
+        p.storage_max_c,
+        p.rx_only,
+        p.active,
+        tuple(b.code for b in p.barcodes),
+        p.notes,
+    )
+
+
+def source_row(x: Source) -> SourceRow:
+    return SourceRow(
+        x.id,
+        x.name,
+        x.program_type,
+        x.supplies,
+        x.contact_name,
+        x.phone,
+        x.email,
+        x.address,
+        x.ordering_method,
+        x.registration_number,
+        x.lead_time_days,
+        x.allocation_cap_packages,
+        x.notes,
+        x.active,
+    )

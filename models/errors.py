@@ -1,0 +1,37 @@
+"""Typed domain refusals with messages a quartermaster understands."""
+
+
+class DomainError(Exception):
+    """A refused operation: nothing was written; the message says why."""
+
+
+class ValidationError(DomainError):
+    """Input that cannot be accepted as it is (bad number, date, code...)."""
+
+
+class NotFound(DomainError):
+    """A referenced record does not exist."""
+
+
+class InsufficientStock(DomainError):
+    """A movement would take more than a location holds."""
+
+
+class LotExpired(DomainError):
+    """Expired stock where only usable stock is allowed."""
+
+
+class LotConflict(DomainError):
+    """The same lot number of a product arrived with a different expiry."""
+
+
+class InactiveLocation(DomainError):
+    """An inactive location may not receive or send stock."""
+
+
+class AlreadyReversed(DomainError):
+    """An operation may be reversed only once."""
+
+
+class DatabaseBusy(DomainError):
+    """Another station held the database too long."""

@@ -1,0 +1,1 @@
+"""Alembic migrations (run programmatically by lbn_desktop.database)."""

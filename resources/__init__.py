@@ -1,0 +1,1 @@
+"""Data shipped with the app: default catalog, kit recipe, free-source directory, icons."""

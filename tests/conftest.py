@@ -1,0 +1,94 @@
+"""Shared fixtures: a real SQLite file per test, copied from a once-migrated template."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from lbn_desktop.database import Database, open_database, sqlite_url
+from models.clock import FixedClock
+from models.entities import LocationKind
+from models.seed import seed_defaults
+from models.services import Services
+
+TODAY = date(2026, 1, 15)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrated schema with the default catalog, recipe and sources, made once per run."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = open_database(sqlite_url(path), backup=False)
+    with database.sessions.begin() as s:
+        seed_defaults(s)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    path = tmp_path / "quartermaster.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    db = open_database(sqlite_url(db_path), migrate=False)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 0))
+
+
+@pytest.fixture
+def services(database: Database, clock: FixedClock) -> Services:
+    return Services.build(database.sessions, clock, "tester")
+
+
+@dataclass
+class Agency:
+    """A small agency: one station with a supply room, a cabinet and two vehicles."""
+
+    station: int
+    room: int
+    cabinet: int
+    vehicle: int
+    vehicle2: int
+    narcan: int
+    teva: int
+    strips: int
+    shield: int
+
+
+@pytest.fixture
+def agency(services: Services) -> Agency:
+    catalog = services.catalog
+    station = catalog.add_location("Station 1", LocationKind.STATION)
+    room = catalog.add_location("Supply room", LocationKind.ROOM, station.id)
+    cabinet = catalog.add_location("Cabinet A", LocationKind.CABINET, room.id)
+    vehicle = catalog.add_location("Patrol 12", LocationKind.VEHICLE, station.id)
+    vehicle2 = catalog.add_location("Patrol 14", LocationKind.VEHICLE, station.id)
+    products = {p.name: p.id for p in catalog.list_products()}
+    return Agency(
+        station.id,
+        room.id,
+        cabinet.id,
+        vehicle.id,
+        vehicle2.id,
+        products["Narcan 4 mg nasal spray"],
+        products["Naloxone HCl 4 mg nasal spray (Teva)"],
+        products["Fentanyl test strip"],
+        products["Rescue breathing face shield"],
+    )

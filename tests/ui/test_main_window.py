@@ -1,0 +1,78 @@
+"""Main window and Receive dialog driven through real widgets on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.modeltest import ModelTester
+
+from models.rows import ReceiveLine
+from ui.inventory_view import InventoryView
+from ui.main_window import PAGES, MainWindow
+from ui.receive_dialog import ReceiveDialog
+
+
+def test_main_window_shows_received_stock(qtbot, services, agency) -> None:
+    services.stock.receive(
+        agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 24)], "tester"
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    inventory = window.show_page("Inventory")
+    assert isinstance(inventory, InventoryView)
+    model = inventory.model
+    texts = {model.data(model.index(0, c)) for c in range(model.columnCount())}
+    assert {"Narcan 4 mg nasal spray", "NX42", "2027-04-30", "Station 1 / Supply room", 24} <= texts
+    ModelTester(qtbot).check(model)
+
+
+def test_every_navigation_entry_opens_a_screen(qtbot, services) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    for row, (title, _m, _c) in enumerate(PAGES):
+        window.navigation.setCurrentRow(row)
+        assert window.current_page() is window.page(title)
+
+
+def _fill(qtbot, dialog: ReceiveDialog, lot: str, expiry: str, quantity: int) -> None:
+    dialog.product.setCurrentIndex(dialog.product.findText("Narcan 4 mg nasal spray"))
+    dialog.lot_number.clear()
+    qtbot.keyClicks(dialog.lot_number, lot)
+    dialog.expiry.clear()
+    qtbot.keyClicks(dialog.expiry, expiry)
+    dialog.quantity.setValue(quantity)
+
+
+def _ok(dialog: ReceiveDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_receive_dialog_rejects_bad_input_with_a_visible_message(qtbot, services, agency) -> None:
+    dialog = ReceiveDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.location.setCurrentIndex(dialog.location.findText("Station 1 / Supply room"))
+    _fill(qtbot, dialog, "NX1", "2027-02-30", 5)
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    assert "not a real expiry date" in dialog.error_label.text()
+    assert dialog.error_label.isVisible() and dialog.isVisible()
+    _fill(qtbot, dialog, "NX1", "2025-01", 5)
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    assert "expired on 2025-01-31" in dialog.error_label.text()
+    assert services.stock.list_on_hand() == []
+
+
+def test_receive_dialog_books_several_lines(qtbot, services, agency) -> None:
+    dialog = ReceiveDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.location.setCurrentIndex(dialog.location.findText("Station 1 / Supply room"))
+    _fill(qtbot, dialog, "NX1", "2027-03", 6)
+    qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
+    _fill(qtbot, dialog, "NX2", "2027-09-15", 4)
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() == ReceiveDialog.DialogCode.Accepted
+    rows = {(r.lot_number, r.expiry, r.quantity) for r in services.stock.list_on_hand()}
+    assert rows == {("NX1", date(2027, 3, 31), 6), ("NX2", date(2027, 9, 15), 4)}

@@ -1,0 +1,49 @@
+"""Screenshots of every screen with the demo agency: `make screenshots` (offscreen Qt).
+
+Usage: python tools/screenshots.py OUT_DIR [WIDTHxHEIGHT ...]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from lbn_desktop.database import open_database, sqlite_url  # noqa: E402
+from models.clock import SystemClock  # noqa: E402
+from models.demo import build_demo  # noqa: E402
+from models.services import Services  # noqa: E402
+from ui.main_window import PAGES, MainWindow  # noqa: E402
+
+
+def main(out: Path, sizes: list[tuple[int, int]]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    QCoreApplication.setOrganizationName("LBN Quartermaster Screenshots")
+    folder = Path(tempfile.mkdtemp())
+    database = open_database(sqlite_url(folder / "demo.sqlite3"))
+    services = Services.build(database.sessions, SystemClock(), "demo")
+    build_demo(services)
+    window = MainWindow(services)
+    for width, height in sizes:
+        window.resize(width, height)
+        window.show()
+        for title, _m, _c in PAGES:
+            window.show_page(title)
+            app.processEvents()
+            target = out / f"{title.lower()}-{width}x{height}.png"
+            window.grab().save(str(target))
+            print(target)
+    window.close()
+    database.dispose()
+
+
+if __name__ == "__main__":
+    size_args = sys.argv[2:] or ["1280x800", "900x600"]
+    main(Path(sys.argv[1]), [tuple(int(v) for v in s.split("x")) for s in size_args])  # type: ignore[misc]

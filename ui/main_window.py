@@ -1,0 +1,196 @@
+"""Main window: navigation between screens, menus, toolbar, status bar, remembered geometry.
+
+Screens are imported and built on first visit so the window appears at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from models.services import Services
+from ui.page import Page
+
+# (title, module, class): the areas of the product, in navigation order.
+PAGES: list[tuple[str, str, str]] = [
+    ("Dashboard", "ui.dashboard_view", "DashboardView"),
+    ("Inventory", "ui.inventory_view", "InventoryView"),
+    ("Kits", "ui.kits_view", "KitsView"),
+    ("Distributions", "ui.distributions_view", "DistributionsView"),
+    ("Reorders", "ui.reorders_view", "ReordersView"),
+    ("Reports", "ui.reports_view", "ReportsView"),
+    ("Training", "ui.training_view", "TrainingView"),
+    ("Settings", "ui.settings_view", "SettingsView"),
+]
+START_PAGE = "Inventory"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, services: Services, log_path: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._log_path = log_path
+        self._pages: dict[str, Page] = {}
+        self._stale: set[str] = set()
+        agency = services.settings.agency_name()
+        self.setWindowTitle(f"LBN Quartermaster — {agency}" if agency else "LBN Quartermaster")
+        self.navigation = QListWidget()
+        self.navigation.setMaximumWidth(190)
+        self.navigation.setMinimumWidth(140)
+        for title, _module, _cls in PAGES:
+            self.navigation.addItem(QListWidgetItem(title))
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        self.setCentralWidget(splitter)
+        self.statusBar().showMessage("Ready")
+        self._build_actions()
+        self.navigation.currentRowChanged.connect(self._on_navigate)
+        self._restore_geometry()
+
+    # --- set-up -------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self.find_action = QAction("&Find", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(
+            lambda: self.current_page() and self.current_page().focus_search()
+        )
+        self.print_action = QAction("&Print…", self, shortcut=QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self._on_print)
+        self.receive_action = QAction("&Receive stock…", self, shortcut=QKeySequence("Ctrl+R"))
+        self.receive_action.triggered.connect(self._on_receive)
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction("&About", self)
+        self.about_action.triggered.connect(self._on_about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.receive_action)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.find_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        for row, (title, _m, _c) in enumerate(PAGES):
+            action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.receive_action)
+        self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addAction(self.print_action)
+
+    def start(self) -> None:
+        """Called right after show(): open the start page once the window is on screen."""
+        QTimer.singleShot(0, lambda: self.show_page(START_PAGE))
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def show_page(self, title: str) -> Page:
+        row = [t for t, _m, _c in PAGES].index(title)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        else:
+            self._on_navigate(row)
+        return self._pages[title]
+
+    def page(self, title: str) -> Page:
+        if title not in self._pages:
+            _t, module_name, class_name = next(p for p in PAGES if p[0] == title)
+            page_class = getattr(importlib.import_module(module_name), class_name)
+            page: Page = page_class(self._services, self)
+            page.data_changed.connect(lambda t=title: self._on_data_changed(t))
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._pages[title] = page
+            self.stack.addWidget(page)
+            self._stale.add(title)
+        return self._pages[title]
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    @Slot(int)
+    def _on_navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        title = PAGES[row][0]
+        page = self.page(title)
+        self.stack.setCurrentWidget(page)
+        if title in self._stale:
+            self._stale.discard(title)
+            page.refresh()
+
+    def _on_data_changed(self, origin: str) -> None:
+        self._stale.update(t for t in self._pages if t != origin)
+
+    # --- actions ------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+            self.statusBar().showMessage("Refreshed", 3000)
+
+    @Slot()
+    def _on_print(self) -> None:
+        page = self.current_page()
+        if page is None or not page.print_page():
+            self.statusBar().showMessage("Nothing to print on this screen; see Reports.", 5000)
+
+    @Slot()
+    def _on_receive(self) -> None:
+        inventory = self.show_page("Inventory")
+        inventory.open_receive()  # type: ignore[attr-defined]
+
+    @Slot()
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About LBN Quartermaster",
+            "<b>LBN Quartermaster</b><br>Supply side of a Leave-Behind Naloxone program."
+            f"<br><br>Log file: {self._log_path or 'not written'}",
+        )
+
+    # --- geometry -----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            self.restoreState(settings.value("main_window/state") or b"")
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        super().closeEvent(event)
