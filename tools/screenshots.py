@@ -12,14 +12,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
-from lbn_desktop.database import open_database, sqlite_url  # noqa: E402
-from models.clock import SystemClock  # noqa: E402
-from models.demo import build_demo  # noqa: E402
-from models.services import Services  # noqa: E402
-from ui.main_window import PAGES, MainWindow  # noqa: E402
+from lbn_desktop.database import open_database, sqlite_url
+from models.clock import SystemClock
+from models.demo import build_demo
+from models.services import Services
+from ui.main_window import PAGES, MainWindow
 
 
 def main(out: Path, sizes: list[tuple[int, int]]) -> None:

@@ -1,0 +1,3 @@
+"""Entities of the partner area (added by that area's work; imported by models.schema)."""
+
+from __future__ import annotations

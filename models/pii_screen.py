@@ -1,0 +1,58 @@
+"""Refuses free text that looks like personal data (phone, e-mail, birth date, address, SSN).
+
+LBN records are anonymous by design: comments are for program notes, never for identifying anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.errors import ValidationError
+
+_STREET_WORDS = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|"
+    r"terrace|ter|way|highway|hwy|parkway|pkwy|circle|cir|apt|apartment|suite|unit"
+)
+
+CHECKS: list[tuple[str, re.Pattern[str]]] = [
+    ("an e-mail address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
+    ("a Social Security number", re.compile(r"\b\d{3}[- ]\d{2}[- ]\d{4}\b|\bssn\b", re.I)),
+    (
+        "a phone number",
+        re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"),
+    ),
+    (
+        "a date of birth",
+        re.compile(
+            r"\b(?:dob|d\.o\.b|born|birth ?date|date of birth)\b"
+            r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b",
+            re.I,
+        ),
+    ),
+    (
+        "a street address",
+        re.compile(rf"\b\d{{1,6}}\s+(?:[A-Za-z0-9.'-]+\s+){{0,4}}(?:{_STREET_WORDS})\b\.?", re.I),
+    ),
+]
+
+
+def find_personal_data(text: str) -> str | None:
+    """What kind of identifier the text seems to hold, or None when it looks clean."""
+    for label, pattern in CHECKS:
+        if pattern.search(text or ""):
+            return label
+    return None
+
+
+def screen_free_text(text: str | None, field: str = "The comment") -> str | None:
+    """Return the trimmed text (None if empty) or refuse it, saying why."""
+    cleaned = (text or "").strip()
+    if not cleaned:
+        return None
+    found = find_personal_data(cleaned)
+    if found:
+        raise ValidationError(
+            f"{field} looks like it contains {found}. LBN records are anonymous: "
+            "leave out anything that could identify a person."
+        )
+    return cleaned
