@@ -1,9 +1,68 @@
-"""Headless maintenance commands (filled in by the durability issue)."""
+"""Headless maintenance commands for scheduled tasks and support: `backup` and `check`."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from models.errors import DomainError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the `backup` and `check` sub-commands."""
+    from lbn_desktop.cli import add_common_options
+
+    backup = sub.add_parser(
+        "backup",
+        help="copy the SQLite database to a checked backup file",
+        description="Copy the SQLite database consistently (even while the app runs) and check "
+        "the copy with PRAGMA integrity_check. Without --to, the copy goes to the backups folder.",
+    )
+    add_common_options(backup)
+    backup.add_argument("--to", metavar="FILE", type=Path, help="where to write the backup")
+    backup.set_defaults(handler=run_backup)
+
+    check = sub.add_parser(
+        "check",
+        help="integrity check, ledger balanced, balances equal the ledger (exit 0 if all hold)",
+        description="Runs SQLite's integrity check, recomputes every balance from the ledger and "
+        "checks that no lot is negative anywhere. Exit status 0 only when all hold.",
+    )
+    add_common_options(check)
+    check.set_defaults(handler=run_check)
+
+
+def _maintenance(args: argparse.Namespace):  # noqa: ANN202
+    from lbn_desktop.app import open_services
+    from lbn_desktop.maintenance import DatabaseMaintenance
+
+    paths, database, _services = open_services(args)
+    return database, DatabaseMaintenance(database, paths.backups)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    try:
+        database, maintenance = _maintenance(args)
+        target = maintenance.backup_now(args.to)
+    except DomainError as refusal:
+        print(f"Backup not made: {refusal}")
+        return 1
+    database.dispose()
+    print(f"Backup written and checked: {target}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    try:
+        database, maintenance = _maintenance(args)
+        report = maintenance.check()
+    except DomainError as refusal:
+        print(f"Check failed: {refusal}")
+        return 1
+    database.dispose()
+    for fact in report.facts:
+        print(f"ok: {fact}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("All checks passed." if report.ok else f"{len(report.problems)} problem(s) found.")
+    return 0 if report.ok else 1

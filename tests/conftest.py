@@ -18,6 +18,7 @@ from models.clock import FixedClock
 from models.entities import LocationKind
 from models.seed import seed_defaults
 from models.services import Services
+from tests.postgres import POSTGRES_URL, PostgresDatabases, runs_on_postgres
 
 TODAY = date(2026, 1, 15)
 
@@ -40,9 +41,29 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
     return path
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Service and migration tests run on SQLite and, when a server is configured, PostgreSQL."""
+    if "backend" in metafunc.fixturenames:
+        backends = ["sqlite"]
+        if POSTGRES_URL and runs_on_postgres(metafunc.definition.path):
+            backends.append("postgres")
+        metafunc.parametrize("backend", backends, scope="function")
+
+
+@pytest.fixture(scope="session")
+def postgres_databases() -> Iterator[PostgresDatabases]:
+    manager = PostgresDatabases(POSTGRES_URL)
+    yield manager
+    manager.close()
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    db = open_database(sqlite_url(db_path), migrate=False)
+def database(request: pytest.FixtureRequest, backend: str) -> Iterator[Database]:
+    if backend == "postgres":
+        url = request.getfixturevalue("postgres_databases").fresh()
+        db = open_database(url, migrate=False)
+    else:
+        db = open_database(sqlite_url(request.getfixturevalue("db_path")), migrate=False)
     yield db
     db.dispose()
 
