@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 
 from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
@@ -15,13 +16,38 @@ log = logging.getLogger(__name__)
 def open_services(args: argparse.Namespace, clock=None):
     """Database (migrated) and services for a command or the window."""
     from lbn_desktop.database import open_database
+    from lbn_desktop.maintenance import DatabaseMaintenance
     from models.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
     database = open_database(database_url(paths, args.database))
-    services = Services.build(database.sessions, clock or SystemClock(), current_user())
+    maintenance = DatabaseMaintenance(database, paths.backups)
+    services = Services.build(
+        database.sessions, clock or SystemClock(), current_user(), maintenance
+    )
     return paths, database, services
+
+
+def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # noqa: ANN001
+    """At most one automatic backup a day, off the GUI thread so the window opens at once."""
+    from lbn_desktop.backup import daily_backup
+
+    path = database.sqlite_path
+    if path is None:
+        return None
+
+    def work() -> None:
+        try:
+            made = daily_backup(path, paths.backups)
+            if made:
+                log.info("Daily backup written: %s", made)
+        except Exception:  # noqa: BLE001 - a failed backup is logged, never fatal
+            log.exception("Daily backup failed")
+
+    thread = threading.Thread(target=work, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -61,6 +87,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(services, log_path=str(log_path))
     window.show()
     window.start()
+    start_daily_backup(database, paths)
     code = app.exec()
     database.dispose()
     return code

@@ -14,10 +14,10 @@ from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.errors import DomainError
+from models.errors import DatabaseBusy, DomainError
 from models.migrations.config import alembic_config
 
 log = logging.getLogger(__name__)
@@ -59,8 +59,24 @@ def create_db_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "handle_error", _busy_as_refusal)
+    return engine
+
+
+BUSY_SIGNS = ("database is locked", "deadlock detected", "could not serialize access")
+
+
+def _busy_as_refusal(context: ExceptionContext) -> DatabaseBusy | None:
+    """Another station holding the database too long is a refusal to retry, not a crash."""
+    text = str(context.original_exception).lower()
+    if any(sign in text for sign in BUSY_SIGNS):
+        return DatabaseBusy(
+            "The database is busy: another station or window is saving a large change. "
+            "Nothing was saved; please try again in a moment."
+        )
+    return None
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:

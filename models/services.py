@@ -11,6 +11,7 @@ from models.catalog_service import CatalogService
 from models.clock import Clock
 from models.distribution_service import DistributionService
 from models.kit_service import KitService
+from models.maintenance import Maintenance
 from models.reorder_service import ReorderService
 from models.report_service import ReportService
 from models.settings_service import SettingsService
@@ -31,9 +32,16 @@ class Services:
     alerts: AlertService
     reorders: ReorderService
     reports: ReportService
+    maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @classmethod
-    def build(cls, sessions: sessionmaker[Session], clock: Clock, user: str) -> Services:
+    def build(
+        cls,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        user: str,
+        maintenance: Maintenance | None = None,
+    ) -> Services:
         return cls(
             clock=clock,
             user=user,
@@ -46,4 +54,5 @@ class Services:
             alerts=AlertService(sessions, clock),
             reorders=ReorderService(sessions, clock),
             reports=ReportService(sessions, clock),
+            maintenance=maintenance,
         )

@@ -1,0 +1,69 @@
+"""Worker processes for crash and concurrency tests: `python -m tests.durability.workers ...`.
+
+Each worker opens the database the way the app does and runs one kind of operation in a loop,
+printing a line after each committed operation so the parent knows how far it got.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from lbn_desktop.database import open_database
+from models.clock import SystemClock
+from models.errors import DomainError
+from models.rows import ReceiveLine
+from models.services import Services
+
+LINES_PER_RECEIPT = 200
+
+
+def big_receipts(url: str, location_id: int, product_id: int, rounds: int) -> None:
+    """Receipts of LINES_PER_RECEIPT lots each: a large operation to interrupt."""
+    services = _services(url)
+    for n in range(rounds):
+        lines = [
+            ReceiveLine(product_id, f"R{n:04d}-{i:03d}", date(2030, 1, 31), 1)
+            for i in range(LINES_PER_RECEIPT)
+        ]
+        op = services.stock.receive(location_id, lines, "crash-test")
+        print(f"committed {op.id}", flush=True)
+
+
+def shuttle(url: str, lot_id: int, a: int, b: int, rounds: int) -> None:
+    """Move one unit back and forth; refusals (nothing left) are fine, errors are not."""
+    services = _services(url)
+    done = refused = 0
+    for n in range(rounds):
+        source, target = (a, b) if n % 2 == 0 else (b, a)
+        try:
+            services.stock.transfer(lot_id, source, target, 1, "shuttle")
+            done += 1
+        except DomainError:
+            refused += 1
+    print(f"done {done} refused {refused}", flush=True)
+
+
+def drain(url: str, lot_id: int, location_id: int, rounds: int) -> None:
+    """Dispose one unit at a time from the same place; counts what it took."""
+    services = _services(url)
+    taken = 0
+    for _ in range(rounds):
+        try:
+            services.stock.dispose(lot_id, location_id, 1, "damaged", "drain")
+            taken += 1
+        except DomainError:
+            pass
+    print(f"taken {taken}", flush=True)
+
+
+def _services(url: str) -> Services:
+    database = open_database(url, migrate=False)
+    return Services.build(database.sessions, SystemClock(), "worker")
+
+
+if __name__ == "__main__":
+    command, url, *numbers = sys.argv[1:]
+    {"big_receipts": big_receipts, "shuttle": shuttle, "drain": drain}[command](
+        url, *(int(n) for n in numbers)
+    )
