@@ -213,6 +213,24 @@ class StockService:
             )
             return None if lot is None else lot_row(s, lot)
 
+    def list_lots(self, product_id: int) -> list[LotRow]:
+        """Every lot ever recorded for a product, earliest expiry first (counts, history)."""
+        with self._sessions() as s:
+            lots = s.scalars(
+                select(Lot)
+                .where(Lot.product_id == product_id)
+                .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.lot_number)
+            ).all()
+            return [lot_row(s, lot) for lot in lots]
+
+    def find_lots_by_number(self, lot_number: str, product_kind: str | None = None) -> list[LotRow]:
+        """Lots with this number across products (a kit label carries only the kit lot)."""
+        with self._sessions() as s:
+            stmt = select(Lot).join(Product).where(Lot.lot_number == lot_number.strip())
+            if product_kind is not None:
+                stmt = stmt.where(Product.kind == product_kind)
+            return [lot_row(s, lot) for lot in s.scalars(stmt.order_by(Lot.id))]
+
     def get_lot(self, lot_id: int) -> LotRow:
         with self._sessions() as s:
             return lot_row(s, get_lot(s, lot_id))
