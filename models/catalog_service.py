@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
@@ -23,6 +24,7 @@ from models.errors import NotFound, ValidationError
 from models.gtin import gtin12_from_ndc, is_valid_gtin, ndc_digits, ndc_digits_in_gtin, to_gtin14
 from models.location_tree import LocationTree
 from models.rows import LocationRow, ProductRow, SourceRow
+from models.settings_service import write_setting
 
 # Which kinds of place may sit inside which (None: at the top of the tree).
 ALLOWED_PARENTS: dict[str, set[str | None]] = {
@@ -35,6 +37,15 @@ ALLOWED_PARENTS: dict[str, set[str | None]] = {
 }
 
 _NDC = re.compile(r"\d{4,6}-\d{3,4}-\d{1,2}")
+
+
+@dataclass(frozen=True)
+class StationPlan:
+    """A station to create on first run, with its vehicles."""
+
+    name: str
+    vehicles: tuple[str, ...] = ()
+    supply_room: bool = True
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,46 @@ class CatalogService:
         with self._sessions.begin() as s:
             seed_defaults(s)
 
+    def set_up_agency(
+        self,
+        agency_name: str,
+        stations: Sequence[StationPlan],
+        *,
+        address: str = "",
+        load_defaults: bool = True,
+    ) -> list[LocationRow]:
+        """First run in one transaction: agency name, stations with their rooms and vehicles."""
+        from models.seed import seed_defaults
+
+        agency_name = (agency_name or "").strip()
+        if not agency_name:
+            raise ValidationError("Give the agency's name (it heads every report).")
+        if not stations:
+            raise ValidationError("Add at least one station.")
+        with self._sessions.begin() as s:
+            if load_defaults:
+                seed_defaults(s)
+            for plan in stations:
+                station = _add_place(s, plan.name, LocationKind.STATION, None)
+                if plan.supply_room:
+                    _add_place(s, "Supply room", LocationKind.ROOM, station.id)
+                for vehicle in plan.vehicles:
+                    _add_place(s, vehicle, LocationKind.VEHICLE, station.id)
+            write_setting(s, "agency_name", agency_name)
+            write_setting(s, "agency_address", (address or "").strip())
+            write_setting(s, "first_run_done", True)
+            s.flush()
+            return LocationTree.load(s).physical()
+
     # --- products -----------------------------------------------------------------------
+
+    def set_product_active(self, product_id: int, active: bool) -> ProductRow:
+        """Deactivate (never delete) a product: it stays in history, leaves pick lists."""
+        with self._sessions.begin() as s:
+            product = _product(s, product_id)
+            product.active = active
+            s.flush()
+            return product_row(product)
 
     def list_products(self, active_only: bool = False) -> list[ProductRow]:
         with self._sessions() as s:
@@ -124,25 +174,8 @@ class CatalogService:
         return [r for r in rows if include_inactive or r.active]
 
     def add_location(self, name: str, kind: str, parent_id: int | None = None) -> LocationRow:
-        name = (name or "").strip()
-        if not name:
-            raise ValidationError("Give the location a name.")
-        if kind not in PHYSICAL_KINDS:
-            raise ValidationError(f"'{kind}' is not a kind of storage location.")
         with self._sessions.begin() as s:
-            parent = None if parent_id is None else s.get(Location, parent_id)
-            if parent_id is not None and parent is None:
-                raise NotFound("The parent location no longer exists.")
-            parent_kind = None if parent is None else parent.kind
-            if parent_kind not in ALLOWED_PARENTS[kind]:
-                where = "at the top level" if parent is None else f"inside a {parent_kind}"
-                raise ValidationError(f"A {kind} cannot be placed {where}.")
-            if parent is not None and not parent.active:
-                raise ValidationError(f"{parent.name} is inactive.")
-            _check_unique_name(s, name, parent_id, None)
-            place = Location(name=name, kind=kind, parent_id=parent_id, active=True)
-            s.add(place)
-            s.flush()
+            place = _add_place(s, name, kind, parent_id)
             return LocationTree.load(s).rows[place.id]
 
     def rename_location(self, location_id: int, name: str) -> LocationRow:
@@ -245,14 +278,16 @@ class CatalogService:
             else:
                 par.quantity = quantity
 
-    def list_par_levels(self) -> list[ParLevelRow]:
+    def list_par_levels(self, location_id: int | None = None) -> list[ParLevelRow]:
+        """Par levels of every place, or of one place only."""
         with self._sessions() as s:
             tree = LocationTree.load(s)
-            rows = s.execute(
-                select(
-                    ParLevel.location_id, ParLevel.product_id, ParLevel.quantity, Product.name
-                ).join(Product, Product.id == ParLevel.product_id)
-            ).all()
+            stmt = select(
+                ParLevel.location_id, ParLevel.product_id, ParLevel.quantity, Product.name
+            ).join(Product, Product.id == ParLevel.product_id)
+            if location_id is not None:
+                stmt = stmt.where(ParLevel.location_id == location_id)
+            rows = s.execute(stmt).all()
             out = [
                 ParLevelRow(
                     r.location_id, tree.rows[r.location_id].path, r.product_id, r.name, r.quantity
@@ -300,6 +335,28 @@ def _check_product_values(values: dict[str, object]) -> None:
     low, high = values.get("storage_min_c"), values.get("storage_max_c")
     if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
         raise ValidationError("The lowest storage temperature is above the highest.")
+
+
+def _add_place(s: Session, name: str, kind: str, parent_id: int | None) -> Location:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("Give the location a name.")
+    if kind not in PHYSICAL_KINDS:
+        raise ValidationError(f"'{kind}' is not a kind of storage location.")
+    parent = None if parent_id is None else s.get(Location, parent_id)
+    if parent_id is not None and parent is None:
+        raise NotFound("The parent location no longer exists.")
+    parent_kind = None if parent is None else parent.kind
+    if parent_kind not in ALLOWED_PARENTS[kind]:
+        where = "at the top level" if parent is None else f"inside a {parent_kind}"
+        raise ValidationError(f"A {kind} cannot be placed {where}.")
+    if parent is not None and not parent.active:
+        raise ValidationError(f"{parent.name} is inactive.")
+    _check_unique_name(s, name, parent_id, None)
+    place = Location(name=name, kind=kind, parent_id=parent_id, active=True)
+    s.add(place)
+    s.flush()
+    return place
 
 
 def _check_unique_name(s: Session, name: str, parent_id: int | None, own_id: int | None) -> None:

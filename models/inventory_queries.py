@@ -5,15 +5,25 @@ Functions take an open session so services and reports can compose them in one t
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from models.catalog_service import product_row
 from models.dates import days_left
-from models.entities import Balance, Location, LocationKind, Lot, Operation, Product, StockMove
+from models.entities import (
+    VIRTUAL_KINDS,
+    Balance,
+    Location,
+    LocationKind,
+    Lot,
+    Operation,
+    Product,
+    StockMove,
+)
 from models.errors import InsufficientStock, ValidationError
+from models.inventory_summary import totals_by_location, totals_by_product
 from models.ledger import is_expired
 from models.location_tree import LocationTree
 from models.rows import (
@@ -52,7 +62,8 @@ def list_on_hand(
         )
         .join(Lot, Lot.id == Balance.lot_id)
         .join(Product, Product.id == Lot.product_id)
-        .where(Balance.quantity > 0)
+        .join(Location, Location.id == Balance.location_id)
+        .where(Balance.quantity > 0, Location.kind.not_in([k.value for k in VIRTUAL_KINDS]))
     )
     if location_id is not None:
         stmt = stmt.where(Balance.location_id.in_(tree.subtree(location_id)))
@@ -64,8 +75,6 @@ def list_on_hand(
     rows: list[OnHandRow] = []
     for r in s.execute(stmt):
         place = tree.rows[r.location_id]
-        if LocationKind(place.kind).is_virtual:
-            continue
         row = OnHandRow(
             lot_id=r.lot_id,
             product_id=r.product_id,
@@ -94,25 +103,9 @@ def _haystack(row: OnHandRow) -> str:
 def product_totals(
     s: Session, today: date, warning_days: int = DEFAULT_WARNING_DAYS
 ) -> list[ProductTotalRow]:
-    sums: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for row in list_on_hand(s, today):
-        bucket = sums[row.product_id]
-        if row.quarantined:
-            bucket[3] += row.quantity
-        elif row.expired:
-            bucket[2] += row.quantity
-        else:
-            bucket[0] += row.quantity
-            if row.days_left is not None and row.days_left <= warning_days:
-                bucket[1] += row.quantity
-    products = s.execute(
-        select(Product.id, Product.name, Product.kind).where(Product.active).order_by(Product.name)
-    ).all()
-    return [
-        ProductTotalRow(p.id, p.name, p.kind, *sums[p.id])
-        for p in products
-        if p.id in sums or p.kind != "kit"
-    ]
+    """Per product: usable, expiring within `warning_days`, expired, quarantined."""
+    products = [product_row(p) for p in s.scalars(select(Product))]
+    return totals_by_product(list_on_hand(s, today), products, warning_days)
 
 
 def location_totals(
@@ -120,28 +113,8 @@ def location_totals(
 ) -> list[LocationTotalRow]:
     """Per physical location, what it and its sub-locations hold; rows in tree order."""
     tree = LocationTree.load(s)
-    own: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for row in list_on_hand(s, today, product_id=product_id, tree=tree):
-        slot = 2 if row.quarantined else 1 if row.expired else 0
-        own[row.location_id][slot] += row.quantity
-    out: list[LocationTotalRow] = []
-    for place in tree.physical():
-        inside = [own[i] for i in tree.subtree(place.id) if i in own]
-        usable, expired, quarantined = (sum(x[k] for x in inside) for k in range(3))
-        out.append(
-            LocationTotalRow(
-                place.id,
-                place.name,
-                place.kind,
-                place.parent_id,
-                place.path,
-                place.active,
-                usable,
-                expired,
-                quarantined,
-            )
-        )
-    return out
+    rows = list_on_hand(s, today, product_id=product_id, tree=tree)
+    return totals_by_location(rows, tree.physical())
 
 
 def fefo_pick(

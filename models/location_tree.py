@@ -34,6 +34,18 @@ class LocationTree:
             ids.sort(key=lambda i: rows[i].path.lower())
         return cls(rows, children)
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[LocationRow]) -> LocationTree:
+        """A tree over rows already loaded (e.g. `CatalogService.list_locations`), no session."""
+        by_id = {r.id: r for r in rows}
+        children: dict[int | None, list[int]] = {}
+        for row in by_id.values():
+            parent = row.parent_id if row.parent_id in by_id else None
+            children.setdefault(parent, []).append(row.id)
+        for ids in children.values():
+            ids.sort(key=lambda i: by_id[i].path.lower())
+        return cls(by_id, children)
+
     def physical(self) -> list[LocationRow]:
         """Real places, in tree order (stations first, their contents beneath them)."""
         return [

@@ -1,4 +1,8 @@
-"""Table model of on-hand rows (lot × location); knows rows, not the database."""
+"""Table model of on-hand rows (lot × location); knows rows, not the database.
+
+It sorts its own plain rows (no proxy model), and keeps the chosen order when rows are replaced,
+so the header's sort indicator always tells the truth.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
 
+from models.inventory_summary import DEFAULT_BANDS
 from models.rows import OnHandRow
-from ui.expiry_style import days_left_text, expiry_brush
+from ui.expiry_style import INK, QUARANTINE, band_colour, days_left_text
+from ui.row_table_model import sort_rows
 
 
 class Column(IntEnum):
@@ -36,10 +43,10 @@ def _expiry_key(r: OnHandRow) -> tuple[bool, int]:
 
 _SORT_KEYS = {
     Column.PRODUCT: lambda r: (r.product_name.lower(), _expiry_key(r)),
-    Column.LOT: lambda r: r.lot_number.lower(),
-    Column.EXPIRY: _expiry_key,
-    Column.DAYS_LEFT: lambda r: (r.days_left is None, r.days_left or 0),
-    Column.LOCATION: lambda r: r.location_path.lower(),
+    Column.LOT: lambda r: (r.lot_number.lower(), r.location_path.lower()),
+    Column.EXPIRY: lambda r: (_expiry_key(r), r.product_name.lower(), r.location_path.lower()),
+    Column.DAYS_LEFT: lambda r: (r.days_left is None, r.days_left or 0, r.product_name.lower()),
+    Column.LOCATION: lambda r: (r.location_path.lower(), r.product_name.lower(), _expiry_key(r)),
     Column.QUANTITY: lambda r: r.quantity,
 }
 
@@ -49,15 +56,31 @@ Index = QModelIndex | QPersistentModelIndex
 class OnHandTableModel(QAbstractTableModel):
     RowRole = Qt.ItemDataRole.UserRole + 1
 
+    # The order list_on_hand returns rows in: earliest expiry first.
+    DEFAULT_SORT = (Column.EXPIRY, Qt.SortOrder.AscendingOrder)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[OnHandRow] = []
-        self._bands: tuple[int, int] = (30, 90)
+        self._bands: tuple[int, int] = DEFAULT_BANDS
+        self._sort: tuple[int, Qt.SortOrder] = self.DEFAULT_SORT
 
     def set_rows(self, rows: list[OnHandRow]) -> None:
+        """Replace the rows, keeping the current sort order."""
         self.beginResetModel()
-        self._rows = list(rows)
+        column, order = self._sort
+        self._rows = sorted(
+            rows, key=_SORT_KEYS[Column(column)], reverse=order == Qt.SortOrder.DescendingOrder
+        )
         self.endResetModel()
+
+    def rows(self) -> list[OnHandRow]:
+        """The rows in the order shown."""
+        return list(self._rows)
+
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
 
     def set_bands(self, bands: tuple[int, int]) -> None:
         self._bands = bands
@@ -89,10 +112,11 @@ class OnHandTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.quarantined:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colour = QUARANTINE if row.quarantined else band_colour(row.days_left, self._bands)
+            if colour is None:
                 return None
-            return expiry_brush(row.days_left, self._bands)
+            return QBrush(colour if role == Qt.ItemDataRole.BackgroundRole else INK)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.QUANTITY,
             Column.DAYS_LEFT,
@@ -105,11 +129,16 @@ class OnHandTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
         self.layoutAboutToBeChanged.emit()
-        self._rows.sort(
-            key=_SORT_KEYS[Column(column)], reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        self._sort = (column, order)
+        self._sort_rows()
         self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        sort_rows(self, self._rows, _SORT_KEYS[Column(column)], order)
 
 
 def _display(row: OnHandRow, column: Column) -> str | int:
