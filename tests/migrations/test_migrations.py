@@ -15,8 +15,8 @@ from models.entities import Location, LocationKind
 from models.schema import metadata
 
 
-def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
-    database = open_database(sqlite_url(tmp_path / "fresh.sqlite3"))
+def test_migrated_schema_matches_the_models(empty_url: str) -> None:
+    database = open_database(empty_url, backup=False)
     with database.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), metadata)
     database.dispose()
@@ -44,7 +44,8 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     open_database(sqlite_url(path)).dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        conn.execute("DELETE FROM alembic_version")
+        conn.execute("INSERT INTO alembic_version (version_num) VALUES ('9999_future')")
     with pytest.raises(DatabaseTooNew, match="newer version"):
         open_database(sqlite_url(path))
 
