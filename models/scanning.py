@@ -38,6 +38,7 @@ MAX_SCAN_LENGTH = 512
 _PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _GS1_SYMBOLOGIES = {"d2", "C1", "Q3", "e0"}  # prefixes announcing a GS1 element string
 _PLAIN_CODE = re.compile(r"[0-9]{6,8}|[0-9]{12,14}")
+_HRI = re.compile(r"(?:\([0-9]{2,4}\)[^()]+)+")
 _EXPIRY_IN_LOT = re.compile(r"(.+?)17([0-9]{6})")
 
 
@@ -152,10 +153,15 @@ def _gs1_message(data: str) -> GS1ElementStrings:
 
 
 def _hri(data: str) -> GS1ElementStrings:
+    text = "".join(data.replace(GS, "").split())
+    if not _HRI.fullmatch(text):
+        raise ScanError("The text is not a readable GS1 (AI)value string: expected (01)…(10)….")
     try:
-        return GS1Message.parse_hri(data.replace(GS, "")).element_strings
+        return GS1Message.parse_hri(text).element_strings
     except Exception as exc:
-        raise ScanError(f"The text is not a readable GS1 (AI)value string: {_detail(exc)}") from None
+        raise ScanError(
+            f"The text is not a readable GS1 (AI)value string: {_detail(exc)}"
+        ) from None
 
 
 def _digital_link(raw: str) -> GS1ElementStrings:
