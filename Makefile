@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run demo test lint bench package clean screenshots
+.PHONY: run demo test test-postgres lint bench package package-check clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.installed-package: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $@
+
+# One-folder app in dist/lbn-quartermaster (see packaging/ and the README).
+package: $(VENV)/.installed-package
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build \
+		packaging/lbn-quartermaster.spec
+
+package-check: package
+	bash packaging/check_package.sh dist/lbn-quartermaster/lbn-desktop
 
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py shots

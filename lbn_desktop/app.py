@@ -50,6 +50,18 @@ def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # no
     return thread
 
 
+def app_icon():  # noqa: ANN201 - QIcon, imported lazily
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    icons = resources.files("resources").joinpath("icons")
+    icon = QIcon()
+    for name in ("lbn-quartermaster-48.png", "lbn-quartermaster-256.png"):
+        icon.addFile(str(icons.joinpath(name)))
+    return icon
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -85,9 +97,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow(services, log_path=str(log_path))
+    window.setWindowIcon(app_icon())
     window.show()
     window.start()
     start_daily_backup(database, paths)
+    if args.smoke_test:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(1500, app.quit)
     code = app.exec()
     database.dispose()
     return code

@@ -19,6 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load a realistic demo agency into an empty database before opening the window",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, load the first screen and quit (checks an installation works)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     report_commands.register(sub)
     maintenance_commands.register(sub)
