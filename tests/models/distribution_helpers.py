@@ -1,0 +1,73 @@
+"""Kit stock for distribution tests: kit lots received as they are, or assembled batches."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from models.distribution_rows import DistributionEntry
+from models.entities import LocationKind, Reason
+from models.kit_entities import KitBatch, KitBatchComponent, KitRecipe
+from models.ledger import open_operation, post_move, virtual_location_id
+from models.rows import ReceiveLine
+from models.services import Services
+from models.stock_service import find_or_create_lot
+
+KIT_EXPIRY = date(2027, 3, 31)
+
+
+def kit_product_id(services: Services) -> int:
+    return next(p.id for p in services.catalog.list_products() if p.name == "Standard LBN kit")
+
+
+def receive_kits(
+    services: Services, where: int, qty: int, lot: str = "K1", expiry: date = KIT_EXPIRY
+) -> None:
+    """Kits booked in as a lot of the kit product (as pre-assembled kits arrive)."""
+    line = ReceiveLine(kit_product_id(services), lot, expiry, qty)
+    services.stock.receive(where, [line], "tester", allow_expired=True)
+
+
+def assemble_kits(services: Services, where: int, qty: int, naloxone_lot: int, lot="KB1") -> int:
+    """A batch of kits holding two doses each, built in the ledger the way assembly does it.
+
+    Kept local so these tests do not depend on the kits area's assembly service.
+    """
+    kit_id = kit_product_id(services)
+    sessions = services.distributions._sessions
+    with sessions.begin() as s:
+        assembly = virtual_location_id(s, LocationKind.ASSEMBLY)
+        op = open_operation(s, Reason.ASSEMBLE, "tester", datetime(2026, 1, 10, 8, 0))
+        line = ReceiveLine(kit_id, lot, KIT_EXPIRY, qty)
+        kit_lot = find_or_create_lot(s, line, date(2026, 1, 10), None, date(2026, 1, 10))
+        post_move(s, op, naloxone_lot, where, assembly, 2 * qty)
+        post_move(s, op, kit_lot.id, assembly, where, qty)
+        recipe = s.scalar(select(KitRecipe).where(KitRecipe.kit_product_id == kit_id))
+        batch = KitBatch(
+            lot_id=kit_lot.id,
+            recipe_id=recipe.id,
+            recipe_name=recipe.name,
+            operation_id=op.id,
+            quantity=qty,
+            assembled_at=op.at,
+        )
+        batch.components.append(KitBatchComponent(lot_id=naloxone_lot, quantity_per_kit=2))
+        s.add(batch)
+        s.flush()
+        return kit_lot.id
+
+
+def entry(agency, **changes) -> DistributionEntry:
+    values = dict(
+        occurred_on=date(2026, 1, 14),
+        kits=1,
+        location_id=agency.vehicle,
+        zip_code="12866",
+        setting="Overdose scene",
+        relationship="Family member",
+        naloxone_administered=True,
+        services_offered=True,
+    )
+    values.update(changes)
+    return DistributionEntry(**values)
