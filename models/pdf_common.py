@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -50,8 +50,16 @@ def data_table(
     return table
 
 
-def build_pdf(path: Path | str, frame: PageFrame, story: list[Any]) -> Path:
-    """Write `story` with the frame's header and a 'page X of Y' footer on every page."""
+def build_pdf(
+    path: Path | str,
+    frame: PageFrame,
+    story: list[Any],
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Write `story` with the frame's header and a 'page X of Y' footer on every page.
+
+    `progress(done, total)` hears how many flowables are laid out, for a progress dialog.
+    """
     size = landscape(letter) if frame.landscape else letter
     doc = SimpleDocTemplate(
         str(path),
@@ -65,6 +73,16 @@ def build_pdf(path: Path | str, frame: PageFrame, story: list[Any]) -> Path:
         creator="LBN Quartermaster",
     )
     canvas_class = _numbered_canvas(frame, size)
+    if progress is not None:
+        size_estimate = [max(len(story), 1)]
+
+        def on_progress(kind: str, value: int) -> None:
+            if kind == "SIZE_EST":
+                size_estimate[0] = max(int(value), 1)
+            elif kind == "PROGRESS":
+                progress(min(int(value), size_estimate[0]), size_estimate[0])
+
+        doc.setProgressCallBack(on_progress)
     doc.build(story, canvasmaker=canvas_class)
     return Path(path)
 
