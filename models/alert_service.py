@@ -1,12 +1,246 @@
-"""AlertService: not built yet (its issue fills this module)."""
+"""AlertService: alerts computed from the books with the injected clock, and decisions on them.
+
+Alerts are never stored; acknowledgements and snoozes are, keyed by the alert's identity and the
+fingerprint of its condition, so an alert comes back when its condition changes.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models import alert_hooks
+from models.alert_checks import par_alerts, stock_alerts
+from models.alert_entities import AlertDecision
+from models.alert_positions import Position, load_positions
+from models.alert_rows import (
+    AlertRow,
+    AlertStatus,
+    DashboardData,
+    ParGap,
+    ReadinessRow,
+    RestockTask,
+    RotationRow,
+)
+from models.alert_rules import AlertRules, load_rules, save_rules
+from models.at_risk import at_risk_alerts, consumption_rates, donation_partner
 from models.clock import Clock
+from models.dashboard_queries import build_summary
+from models.errors import ValidationError
+from models.location_tree import LocationTree
+from models.readiness import Par, load_pars, par_gaps, readiness_board, restock_tasks, rotation_list
+
+log = logging.getLogger(__name__)
+MAX_REASON = 500
+
+
+@dataclass
+class _Books:
+    """What one read of the books yields; every rule works from it."""
+
+    tree: LocationTree
+    positions: list[Position]
+    pars: list[Par]
+    gaps: list[ParGap]
+    tasks: list[RestockTask]
 
 
 class AlertService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        *,
+        reorders: Any = None,
+        training: Any = None,
+        reports: Any = None,
+    ) -> None:
         self._sessions, self._clock = sessions, clock
+        # Hooks into other areas; built here so the constructor stays (sessions, clock).
+        from models.reorder_service import ReorderService
+        from models.report_service import ReportService
+        from models.training_service import TrainingService
+
+        self._reorders = reorders or ReorderService(sessions, clock)
+        self._training = training or TrainingService(sessions, clock)
+        self._reports = reports or ReportService(sessions, clock)
+
+    # --- rules --------------------------------------------------------------------------
+
+    def get_rules(self) -> AlertRules:
+        with self._sessions() as s:
+            return load_rules(s)
+
+    def save_rules(self, rules: AlertRules) -> AlertRules:
+        with self._sessions.begin() as s:
+            save_rules(s, rules)
+            return load_rules(s)
+
+    # --- reads --------------------------------------------------------------------------
+
+    def list_alerts(self, include_decided: bool = False) -> list[AlertRow]:
+        """Alerts, most urgent first; acknowledged and snoozed ones only when asked for."""
+        with self._sessions() as s:
+            rules = load_rules(s)
+            books = self._read_books(s, rules)
+            alerts = self._alerts(s, books, rules)
+        return self._finish(alerts, rules, include_decided)
+
+    def dashboard(self) -> DashboardData:
+        """Figures, alerts (decided ones included, marked), readiness board and rotation list."""
+        today = self._clock.today()
+        training = _hook("training summary", self._training.summary, None)
+        with self._sessions() as s:
+            rules = load_rules(s)
+            books = self._read_books(s, rules)
+            alerts = self._alerts(s, books, rules)
+            summary = build_summary(
+                s,
+                books.positions,
+                books.pars,
+                books.gaps,
+                books.tree,
+                rules,
+                training or alert_hooks.NO_TRAINING,
+                today,
+            )
+        return DashboardData(
+            summary=summary,
+            alerts=tuple(self._finish(alerts, rules, include_decided=True)),
+            readiness=tuple(
+                readiness_board(books.pars, books.positions, books.tasks, books.tree, rules, today)
+            ),
+            rotation=tuple(rotation_list(books.positions, today)),
+            computed_at=self._clock.now(),
+        )
+
+    def readiness(self) -> list[ReadinessRow]:
+        with self._sessions() as s:
+            rules = load_rules(s)
+            b = self._read_books(s, rules)
+        return readiness_board(b.pars, b.positions, b.tasks, b.tree, rules, self._clock.today())
+
+    def restock_tasks(self) -> list[RestockTask]:
+        with self._sessions() as s:
+            return self._read_books(s, load_rules(s)).tasks
+
+    def rotation_list(self) -> list[RotationRow]:
+        with self._sessions() as s:
+            positions = self._read_books(s, load_rules(s)).positions
+        return rotation_list(positions, self._clock.today())
+
+    # --- decisions ----------------------------------------------------------------------
+
+    def acknowledge(self, key: str, fingerprint: str, reason: str, user: str) -> None:
+        """Hide an alert while its condition stays as it is now."""
+        self._decide(key, fingerprint, "acknowledged", None, reason, user)
+
+    def snooze(self, key: str, fingerprint: str, days: int, reason: str, user: str) -> date:
+        """Hide an alert for `days` days (or until its condition changes); returns the day back."""
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
+            raise ValidationError("Snooze for 1 to 365 days.")
+        until = self._clock.today() + timedelta(days=days)
+        self._decide(key, fingerprint, "snoozed", until, reason, user)
+        return until
+
+    def reopen(self, key: str, user: str) -> None:
+        """Show an acknowledged or snoozed alert again."""
+        self._decide(key, "", "reopened", None, "reopened", user)
+
+    def _decide(
+        self, key: str, fingerprint: str, action: str, until: date | None, reason: str, user: str
+    ) -> None:
+        if not key or len(key) > 200 or len(fingerprint) > 200:
+            raise ValidationError("That alert cannot be recorded; refresh the list and try again.")
+        text = (reason or "").strip()
+        if not text:
+            raise ValidationError("Say why (e.g. 'kept for training', 'order already placed').")
+        if len(text) > MAX_REASON:
+            raise ValidationError(f"Keep the reason under {MAX_REASON} characters.")
+        with self._sessions.begin() as s:
+            s.add(
+                AlertDecision(
+                    alert_key=key,
+                    fingerprint=fingerprint,
+                    action=action,
+                    until=until,
+                    reason=text,
+                    user=user or "unknown",
+                    at=self._clock.now(),
+                )
+            )
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _read_books(self, s: Session, rules: AlertRules) -> _Books:
+        today = self._clock.today()
+        tree = LocationTree.load(s)
+        positions = load_positions(s, rules, tree)
+        pars = load_pars(s)
+        gaps = par_gaps(pars, positions, tree, today)
+        tasks = restock_tasks(gaps, pars, positions, tree, today)
+        return _Books(tree, positions, pars, gaps, tasks)
+
+    def _alerts(self, s: Session, books: _Books, rules: AlertRules) -> list[AlertRow]:
+        today = self._clock.today()
+        alerts = stock_alerts(books.positions, rules, today)
+        if rules.below_par:
+            alerts += par_alerts(books.gaps, books.tasks)
+        if rules.at_risk:
+            rates = consumption_rates(s, today, rules.consumption_days, books.tree)
+            partner = donation_partner(s)
+            alerts += at_risk_alerts(books.positions, rates, books.tree, rules, today, partner)
+        decided = _decisions(s)
+        return [_apply(a, decided.get(a.key), today) for a in alerts]
+
+    def _finish(
+        self, stock: list[AlertRow], rules: AlertRules, include_decided: bool
+    ) -> list[AlertRow]:
+        """Add the other areas' alerts (outside the stock session) and sort."""
+        hooked = alert_hooks.hook_alerts(
+            rules,
+            self._reorders,
+            self._training,
+            self._reports,
+            _hook,
+        )
+        if hooked:
+            with self._sessions() as s:
+                decided = _decisions(s)
+            today = self._clock.today()
+            stock = stock + [_apply(a, decided.get(a.key), today) for a in hooked]
+        alerts = [a for a in stock if include_decided or a.status is AlertStatus.OPEN]
+        alerts.sort(key=lambda a: (a.severity, a.when or date.max, a.where, a.what))
+        return alerts
+
+
+def _hook(what: str, call: Callable[[], Any], fallback: Any) -> Any:
+    """Other areas' hooks must not take the stock alerts down with them."""
+    try:
+        return call()
+    except Exception:
+        log.exception("Alert hook '%s' failed; its alerts are left out", what)
+        return fallback
+
+
+def _decisions(s: Session) -> dict[str, AlertDecision]:
+    newest = select(func.max(AlertDecision.id)).group_by(AlertDecision.alert_key)
+    rows = s.scalars(select(AlertDecision).where(AlertDecision.id.in_(newest))).all()
+    return {d.alert_key: d for d in rows}
+
+
+def _apply(alert: AlertRow, decision: AlertDecision | None, today: date) -> AlertRow:
+    if decision is None or decision.fingerprint != alert.fingerprint:
+        return alert
+    note = f"{decision.reason} ({decision.user}, {decision.at:%Y-%m-%d})"
+    if decision.action == "acknowledged":
+        return alert.decided(AlertStatus.ACKNOWLEDGED, note, None)
+    if decision.action == "snoozed" and decision.until is not None and today < decision.until:
+        return alert.decided(AlertStatus.SNOOZED, note, decision.until)
+    return alert
