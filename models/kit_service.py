@@ -1,12 +1,350 @@
-"""KitService: not built yet (its issue fills this module)."""
+"""KitService: recipes, FEFO assembly, kit stock, disassembly and re-kitting, recall, labels.
+
+Each public method is one transaction: on any refusal nothing is written. The rules live in
+`kit_recipes`, `kit_assembly`, `kit_queries` and `kit_recall`; this module composes them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models import kit_assembly as assembly
+from models import kit_queries as queries
+from models import kit_recall as recall
+from models import kit_recipes as recipes
+from models import kit_rekit as rekit
 from models.clock import Clock
+from models.dates import end_of_month
+from models.entities import Lot, Product, Reason
+from models.errors import NotFound, ValidationError
+from models.kit_entities import KitBatch
+from models.kit_labels import KitLabel, write_kit_labels
+from models.kit_rows import (
+    AssemblyPlan,
+    AssemblyResult,
+    DisassemblyResult,
+    GroupRow,
+    KitBatchRow,
+    KitReadyRow,
+    KitStockRow,
+    LotChoice,
+    LotSearchRow,
+    RecallResult,
+    RecallTrace,
+    RecipeLineInput,
+    RecipeRow,
+)
+from models.ledger import get_lot, open_operation
+from models.resource_card import SETTING_KEY, CardContent, default_content, write_resource_cards
+from models.rows import ReceiveLine
+from models.settings_service import read_setting, write_setting
+from models.stock_service import StockService
+
+MIN_SHELF_KEY = "kit_min_shelf_days"
+DEFAULT_MIN_SHELF_DAYS = 90
+CARD_PRODUCT = "Local resource card"
 
 
 class KitService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions, self._clock = sessions, clock
+
+    # --- settings -----------------------------------------------------------------------
+
+    def min_shelf_days(self) -> int:
+        with self._sessions() as s:
+            return _min_shelf(s)
+
+    def set_min_shelf_days(self, days: int) -> None:
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 1825:
+            raise ValidationError("The minimum shelf life is a whole number of days, 0 to 1825.")
+        with self._sessions.begin() as s:
+            write_setting(s, MIN_SHELF_KEY, days)
+
+    def card_content(self) -> CardContent:
+        with self._sessions() as s:
+            stored = read_setting(s, SETTING_KEY)
+        return CardContent.from_dict(stored) if stored else default_content()
+
+    def save_card_content(self, content: CardContent) -> None:
+        if not content.title_en.strip() or not content.title_es.strip():
+            raise ValidationError("The card needs a title in English and in Spanish.")
+        if not 1 <= content.valid_months <= 36:
+            raise ValidationError("Cards are valid for 1 to 36 months.")
+        with self._sessions.begin() as s:
+            write_setting(s, SETTING_KEY, content.to_dict())
+
+    # --- recipes ------------------------------------------------------------------------
+
+    def list_recipes(self, include_inactive: bool = True) -> list[RecipeRow]:
+        with self._sessions() as s:
+            rows = [
+                recipes.recipe_row(s, r)
+                for r in s.scalars(select(recipes.KitRecipe).order_by(recipes.KitRecipe.name))
+            ]
+        return [r for r in rows if include_inactive or r.active]
+
+    def get_recipe(self, recipe_id: int) -> RecipeRow:
+        with self._sessions() as s:
+            return recipes.recipe_row(s, recipes.get_recipe(s, recipe_id))
+
+    def save_recipe(
+        self,
+        recipe_id: int | None,
+        name: str,
+        lines: Sequence[RecipeLineInput],
+        notes: str | None = None,
+    ) -> RecipeRow:
+        """Create or edit a recipe; kits already assembled keep what they were made with."""
+        with self._sessions.begin() as s:
+            recipe = recipes.save_recipe(s, recipe_id, name, lines, notes)
+            return recipes.recipe_row(s, recipe)
+
+    def set_recipe_active(self, recipe_id: int, active: bool) -> RecipeRow:
+        with self._sessions.begin() as s:
+            recipe = recipes.get_recipe(s, recipe_id)
+            recipe.active = active
+            s.flush()
+            return recipes.recipe_row(s, recipe)
+
+    def list_groups(self) -> list[GroupRow]:
+        with self._sessions() as s:
+            return recipes.list_groups(s)
+
+    # --- assembly -----------------------------------------------------------------------
+
+    def lot_choices(self, recipe_id: int, position: int, location_id: int) -> list[LotChoice]:
+        """Usable lots at a location for one recipe line, first expiry first (for overrides)."""
+        with self._sessions() as s:
+            line = assembly.require_recipe_line(recipes.get_recipe(s, recipe_id), position)
+            return assembly.lot_choices(s, line, location_id, self._clock.today())
+
+    def plan_assembly(
+        self,
+        recipe_id: int,
+        location_id: int,
+        count: int,
+        overrides: assembly.Overrides | None = None,
+        omit: Collection[int] = (),
+    ) -> AssemblyPlan:
+        """The lots an assembly would take and its warnings; writes nothing."""
+        with self._sessions() as s:
+            return assembly.plan_assembly(
+                s,
+                self._clock.today(),
+                _min_shelf(s),
+                recipe_id,
+                location_id,
+                count,
+                overrides,
+                omit,
+            )
+
+    def assemble_kits(
+        self,
+        recipe_id: int,
+        location_id: int,
+        count: int,
+        user: str,
+        overrides: assembly.Overrides | None = None,
+        omit: Collection[int] = (),
+        note: str | None = None,
+        progress: assembly.Progress | None = None,
+    ) -> AssemblyResult:
+        """Consume components FEFO (or the chosen lots) and put `count` kits at the location."""
+        with self._sessions.begin() as s:
+            today = self._clock.today()
+            plan = assembly.plan_assembly(
+                s, today, _min_shelf(s), recipe_id, location_id, count, overrides, omit
+            )
+            return self._post(s, plan, user, note, progress)
+
+    def _post(
+        self,
+        s: Session,
+        plan: AssemblyPlan,
+        user: str,
+        note: str | None,
+        progress: assembly.Progress | None = None,
+    ) -> AssemblyResult:
+        now = self._clock.now()
+        op = open_operation(
+            s, Reason.ASSEMBLE, user, now, note or f"{plan.count} × {plan.recipe_name}"
+        )
+        batches = assembly.post_assembly(s, op, plan, now, progress)
+        today = self._clock.today()
+        rows = tuple(queries.batch_row(s, b, today) for b in batches)
+        return AssemblyResult(op.id, rows, plan.warnings)
+
+    # --- kits as stock ------------------------------------------------------------------
+
+    def list_kit_stock(self, location_id: int | None = None) -> list[KitStockRow]:
+        with self._sessions() as s:
+            return queries.kit_stock(s, self._clock.today(), location_id)
+
+    def kits_ready_by_location(self) -> list[KitReadyRow]:
+        with self._sessions() as s:
+            bands = read_setting(s, "expiry_bands") or [30, 90]
+            return queries.kits_ready(s, self._clock.today(), (int(bands[0]), int(bands[1])))
+
+    def get_batch(self, kit_lot_id: int) -> KitBatchRow:
+        with self._sessions() as s:
+            return queries.batch_row(s, _batch(s, kit_lot_id), self._clock.today())
+
+    def find_batch(self, lot_number: str) -> KitBatchRow | None:
+        """A kit batch by its lot number, e.g. from a scanned kit label."""
+        with self._sessions() as s:
+            batch = s.scalar(
+                select(KitBatch)
+                .join(Lot, Lot.id == KitBatch.lot_id)
+                .where(Lot.lot_number == (lot_number or "").strip())
+            )
+            return None if batch is None else queries.batch_row(s, batch, self._clock.today())
+
+    # --- disassembly and re-kitting ----------------------------------------------------
+
+    def disassemble_kits(
+        self,
+        kit_lot_id: int,
+        location_id: int,
+        count: int,
+        user: str,
+        note: str | None = None,
+        rebuild: bool = False,
+    ) -> DisassemblyResult:
+        """Open kits into loose parts; out-of-date parts go to quarantine.
+
+        With `rebuild`, the same number of kits of the batch's recipe is assembled again at
+        once from fresh lots (never the parts that made the kits due), all or nothing.
+        """
+        with self._sessions.begin() as s:
+            today, now = self._clock.today(), self._clock.now()
+            batch = _batch(s, kit_lot_id)
+            op = open_operation(s, Reason.DISASSEMBLE, user, now, note or "Kits opened")
+            rows, stale = rekit.open_kits(s, op, kit_lot_id, location_id, count, _min_shelf(s))
+            rebuilt = None
+            if rebuild:
+                if batch.recipe_id is None:
+                    raise ValidationError("The recipe of these kits no longer exists.")
+                plan = assembly.plan_assembly(
+                    s, today, _min_shelf(s), batch.recipe_id, location_id, count, exclude_lots=stale
+                )
+                rebuilt = self._post(s, plan, user, f"Re-kit of {_lot_number(s, kit_lot_id)}")
+            return DisassemblyResult(op.id, count, tuple(rows), rebuilt)
+
+    # --- recall -------------------------------------------------------------------------
+
+    def search_lots(self, text: str) -> list[LotSearchRow]:
+        with self._sessions() as s:
+            return recall.search_lots(s, text)
+
+    def trace_lot(self, lot_id: int) -> RecallTrace:
+        with self._sessions() as s:
+            return recall.trace_lot(s, lot_id)
+
+    def quarantine_recalled(self, lot_id: int, reason: str, user: str) -> RecallResult:
+        """Quarantine every unit still on hand, loose or inside kits, in one operation."""
+        if not (reason or "").strip():
+            raise ValidationError("Give the recall reason or notice number.")
+        with self._sessions.begin() as s:
+            lot = get_lot(s, lot_id)
+            op = open_operation(
+                s,
+                Reason.QUARANTINE,
+                user,
+                self._clock.now(),
+                f"Recall of lot {lot.lot_number}: {reason.strip()}",
+            )
+            return recall.quarantine_recalled(s, op, lot_id)
+
+    # --- labels and resource cards ----------------------------------------------------
+
+    def label_for(self, kit_lot_id: int) -> KitLabel:
+        batch = self.get_batch(kit_lot_id)
+        contents = ", ".join(f"{c.quantity_per_kit} × {c.product_name}" for c in batch.components)
+        return KitLabel(
+            batch.lot_number, batch.recipe_name, batch.expiry, batch.assembled_on, contents
+        )
+
+    def write_labels(
+        self, path: Path | str, batches: Sequence[tuple[int, int]], skip: int = 0
+    ) -> Path:
+        """A label sheet: (kit lot id, number of labels) pairs, optionally skipping used spots."""
+        labels: list[KitLabel] = []
+        for kit_lot_id, copies in batches:
+            labels.extend([self.label_for(kit_lot_id)] * max(0, copies))
+        if not labels:
+            raise ValidationError("Choose at least one label to print.")
+        with self._sessions() as s:
+            agency = str(read_setting(s, "agency_name") or "")
+        return write_kit_labels(path, labels, agency, skip)
+
+    def default_card_valid_until(self) -> date:
+        """The end of the month `valid_months` from now: when the card should be reviewed."""
+        months = self.card_content().valid_months
+        today = self._clock.today()
+        index = today.month - 1 + months
+        return end_of_month(today.year + index // 12, index % 12 + 1)
+
+    def preview_resource_cards(self, path: Path | str, content: CardContent | None = None) -> Path:
+        """One sheet of cards to look at; nothing is booked."""
+        with self._sessions() as s:
+            agency = str(read_setting(s, "agency_name") or "")
+        return write_resource_cards(
+            path, content or self.card_content(), self.default_card_valid_until(), "PREVIEW", agency
+        )
+
+    def print_resource_cards(
+        self, path: Path | str, location_id: int, sheets: int, valid_until: date, user: str
+    ) -> tuple[Path, str]:
+        """Write a card print run and book it as a lot of the resource-card product."""
+        if isinstance(sheets, bool) or not isinstance(sheets, int) or sheets < 1:
+            raise ValidationError("Print at least one sheet of cards.")
+        if valid_until <= self._clock.today():
+            raise ValidationError("The 'information valid until' date must be in the future.")
+        with self._sessions() as s:
+            product_id = s.scalar(select(Product.id).where(Product.name == CARD_PRODUCT))
+            if product_id is None:
+                raise NotFound(f"The catalog has no '{CARD_PRODUCT}' product.")
+            version = _card_lot_number(s, product_id, self._clock.today())
+            agency = str(read_setting(s, "agency_name") or "")
+        out = write_resource_cards(path, self.card_content(), valid_until, version, agency, sheets)
+        line = ReceiveLine(product_id, version, valid_until, sheets * 10)
+        try:
+            StockService(self._sessions, self._clock).receive(
+                location_id, [line], user, note=f"Resource card print run {version}"
+            )
+        except Exception:
+            out.unlink(missing_ok=True)
+            raise
+        return out, version
+
+
+def _min_shelf(s: Session) -> int:
+    return int(read_setting(s, MIN_SHELF_KEY, DEFAULT_MIN_SHELF_DAYS))
+
+
+def _batch(s: Session, kit_lot_id: int) -> KitBatch:
+    batch = s.scalar(select(KitBatch).where(KitBatch.lot_id == kit_lot_id))
+    if batch is None:
+        raise NotFound("That lot is not a kit batch assembled in this app.")
+    return batch
+
+
+def _lot_number(s: Session, lot_id: int) -> str:
+    return get_lot(s, lot_id).lot_number
+
+
+def _card_lot_number(s: Session, product_id: int, today: date) -> str:
+    base = f"RC{today:%y%m%d}"
+    taken = set(s.scalars(select(Lot.lot_number).where(Lot.product_id == product_id)))
+    number, suffix = base, 1
+    while number in taken:
+        suffix += 1
+        number = f"{base}-{suffix}"
+    return number
