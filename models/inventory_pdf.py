@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, Spacer
@@ -14,9 +15,7 @@ from models.rows import LocationTotalRow, OnHandRow, ProductTotalRow
 
 
 def _p(text: str) -> Paragraph:
-    return Paragraph(
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), SMALL
-    )
+    return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), SMALL)
 
 
 def _days(row: OnHandRow) -> str:
@@ -66,7 +65,14 @@ def write_product_totals_pdf(
     criteria: str = "",
     warning_days: int = DEFAULT_BANDS[1],
 ) -> Path:
-    header = ["Product", "Usable", f"of which ≤ {warning_days} d", "Expired", "Quarantined", "Total"]
+    header = [
+        "Product",
+        "Usable",
+        f"of which ≤ {warning_days} d",
+        "Expired",
+        "Quarantined",
+        "Total",
+    ]
     body = [
         [_p(r.product_name), r.usable, r.expiring, r.expired, r.quarantined, r.total] for r in rows
     ]
@@ -100,9 +106,25 @@ def write_location_totals_pdf(
     return _write(path, frame, criteria, summary, data_table(header, body, widths))
 
 
-def _write(path: Path | str, frame: PageFrame, criteria: str, summary: str, table) -> Path:  # noqa: ANN001
+def _write(path: Path | str, frame: PageFrame, criteria: str, summary: str, table: Any) -> Path:
     story = [_p(summary)]
     if criteria:
         story.append(_p(f"Shown: {criteria}"))
     story += [Spacer(1, 6), table]
     return build_pdf(path, frame, story)
+
+
+def write_view_pdf(
+    path: Path | str,
+    frame: PageFrame,
+    kind: str,
+    rows: Sequence[Any],
+    criteria: str = "",
+    bands: tuple[int, int] = DEFAULT_BANDS,
+) -> Path:
+    """One of the inventory views ("lots", "products", "locations") as shown on screen."""
+    if kind == "lots":
+        return write_on_hand_pdf(path, frame, rows, criteria, bands)
+    if kind == "products":
+        return write_product_totals_pdf(path, frame, rows, criteria, bands[1])
+    return write_location_totals_pdf(path, frame, rows, criteria)

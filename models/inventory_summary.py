@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from models.errors import ValidationError
 from models.rows import LocationRow, LocationTotalRow, OnHandRow, ProductRow, ProductTotalRow
 
 DEFAULT_BANDS = (30, 90)
@@ -81,6 +82,18 @@ def normalise_bands(value: object) -> tuple[int, int]:
         ):
             return (first, second)
     return DEFAULT_BANDS
+
+
+def check_bands(first: int, second: int) -> list[int]:
+    """Refuse bands that cannot colour anything sensibly; the value to store otherwise."""
+    if not 1 <= first < second:
+        raise ValidationError(
+            "The first expiry band must be at least 1 day and shorter than the second "
+            f"(got {first} and {second} days)."
+        )
+    if second > 3650:
+        raise ValidationError("The second expiry band can be at most 3650 days (10 years).")
+    return [first, second]
 
 
 def totals_by_product(

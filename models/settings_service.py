@@ -30,6 +30,12 @@ class SettingsService:
         with self._sessions.begin() as s:
             write_setting(s, key, value)
 
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Several settings in one transaction (a settings form saved at once)."""
+        with self._sessions.begin() as s:
+            for key, value in values.items():
+                write_setting(s, key, value)
+
     def agency_name(self) -> str:
         return str(self.get("agency_name") or "")
 

@@ -10,6 +10,7 @@ import importlib
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -34,6 +35,8 @@ PAGES: list[tuple[str, str, str]] = [
     ("Settings", "ui.settings_view", "SettingsView"),
 ]
 START_PAGE = "Inventory"
+# Stock actions of the Inventory screen, also offered in the Stock menu.
+STOCK_MENU = ["receive", "transfer", "count", "quarantine", "dispose", "reverse", "history"]
 
 
 class MainWindow(QMainWindow):
@@ -45,24 +48,37 @@ class MainWindow(QMainWindow):
         self._log_path = log_path
         self._pages: dict[str, Page] = {}
         self._stale: set[str] = set()
-        agency = services.settings.agency_name()
-        self.setWindowTitle(f"LBN Quartermaster — {agency}" if agency else "LBN Quartermaster")
+        self._update_title()
         self.navigation = QListWidget()
-        self.navigation.setMaximumWidth(190)
-        self.navigation.setMinimumWidth(140)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         for title, _module, _cls in PAGES:
             self.navigation.addItem(QListWidgetItem(title))
+        width = max(self.navigation.sizeHintForColumn(0), 100) + 36
+        self.navigation.setMinimumWidth(width)
+        self.navigation.setMaximumWidth(width + 120)
         self.stack = QStackedWidget()
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(1, False)
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        # The navigation keeps its width; all spare room goes to the screen (no gap between).
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([width, 10_000])
+        self.setCentralWidget(self.splitter)
+        self.who = QLabel(f"User: {services.user}")
+        self.statusBar().addPermanentWidget(self.who)
         self.statusBar().showMessage("Ready")
         self._build_actions()
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self._restore_geometry()
+
+    def _update_title(self) -> None:
+        agency = self._services.settings.agency_name()
+        self.setWindowTitle(f"LBN Quartermaster — {agency}" if agency else "LBN Quartermaster")
 
     # --- set-up -------------------------------------------------------------------------
 
@@ -88,6 +104,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        stock_menu = self.menuBar().addMenu("&Stock")
+        stock_menu.addAction(self.receive_action)
+        self.stock_actions: dict[str, QAction] = {"receive": self.receive_action}
+        for name in STOCK_MENU[1:]:
+            action = QAction(f"{name.capitalize()}…", self)
+            action.setStatusTip("Acts on the line selected in Inventory")
+            action.triggered.connect(lambda _=False, n=name: self._on_stock_action(n))
+            stock_menu.addAction(action)
+            self.stock_actions[name] = action
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.find_action)
@@ -101,8 +126,10 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setMovable(False)
         self.toolbar.addAction(self.receive_action)
         self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addAction(self.find_action)
         self.toolbar.addAction(self.print_action)
 
     def start(self) -> None:
@@ -148,6 +175,7 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self, origin: str) -> None:
         self._stale.update(t for t in self._pages if t != origin)
+        self._update_title()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -166,8 +194,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_receive(self) -> None:
+        self._on_stock_action("receive")
+
+    def _on_stock_action(self, name: str) -> None:
         inventory = self.show_page("Inventory")
-        inventory.open_receive()  # type: ignore[attr-defined]
+        inventory.run_action(name)  # type: ignore[attr-defined]
 
     @Slot()
     def _on_about(self) -> None:
@@ -186,6 +217,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
             self.restoreState(settings.value("main_window/state") or b"")
+            splitter = settings.value("main_window/splitter")
+            if splitter is not None:
+                self.splitter.restoreState(splitter)
         else:
             self.resize(1200, 760)
 
@@ -193,4 +227,5 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/splitter", self.splitter.saveState())
         super().closeEvent(event)

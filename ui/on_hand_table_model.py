@@ -23,8 +23,8 @@ class Column(IntEnum):
     LOT = 1
     EXPIRY = 2
     DAYS_LEFT = 3
-    LOCATION = 4
-    QUANTITY = 5
+    QUANTITY = 4
+    LOCATION = 5  # last: it takes the spare width
 
 
 HEADERS = {
@@ -32,8 +32,8 @@ HEADERS = {
     Column.LOT: "Lot",
     Column.EXPIRY: "Expiry",
     Column.DAYS_LEFT: "Days left",
-    Column.LOCATION: "Location",
     Column.QUANTITY: "On hand",
+    Column.LOCATION: "Location",
 }
 
 
