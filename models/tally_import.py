@@ -228,8 +228,13 @@ def parse_yes_no(value: object, title: str) -> bool:
 
 def parse_zip(value: object) -> str:
     text = _text(value)
-    # Spreadsheets drop the leading zero of New England ZIPs (02134 -> 2134).
-    return text.zfill(5) if re.fullmatch(r"\d{4}", text) else text
+    if isinstance(value, int | float) and re.fullmatch(r"\d{3,4}", text):
+        return text.zfill(5)  # a number cell cannot keep the leading zero of 02134
+    if re.fullmatch(r"\d{4}", text):
+        raise ValidationError(
+            f"ZIP '{text}' has 4 digits; if it starts with 0, write the 0 (spreadsheets drop it)."
+        )
+    return text
 
 
 def to_entry(
