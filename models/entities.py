@@ -173,6 +173,8 @@ class Source(Base):
     allocation_cap_packages: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The source's request form asks for the number of trained personnel (reorder sheet).
+    asks_trained_count: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Lot(Base):

@@ -1,0 +1,253 @@
+"""Reads the ledger, par levels, open reorders and surges into the calculation's inputs.
+
+Consumption is read from movements into (and reversals out of) the virtual locations:
+Distributed, Administered, Disposed (reason "expired" or other) and Count adjustments
+(net losses). Kit units are converted into the component units inside them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from models.entities import Balance, Location, LocationKind, Lot, Operation, ParLevel, StockMove
+from models.location_tree import LocationTree
+from models.reorder_calc import DAYS_PER_MONTH, StockLot, add_months, blended_surge
+from models.reorder_entities import (
+    DemandSurge,
+    Reorder,
+    ReorderLine,
+    ReorderReceipt,
+    ReorderStatus,
+)
+from models.reorder_items import ItemCatalog, ItemKey
+
+CATEGORY_OF_KIND = {
+    LocationKind.DISTRIBUTED: "distributed",
+    LocationKind.ADMINISTERED: "administered",
+    LocationKind.DISPOSED: "disposed",
+    LocationKind.ADJUSTMENT: "lost",
+}
+CATEGORIES = ("distributed", "administered", "expired", "lost")
+
+
+@dataclass
+class Usage:
+    """Units of one item used over the window, by category and by station."""
+
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    demand_by_station: dict[int | None, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def consumption(
+    s: Session, catalog: ItemCatalog, tree: LocationTree, since: date, scope: set[int] | None
+) -> dict[ItemKey, Usage]:
+    """Per item, what left the shelves since `since` (reversals subtract)."""
+    kinds = {r.id: LocationKind(r.kind) for r in tree.rows.values()}
+    virtual = {i for i, k in kinds.items() if k in CATEGORY_OF_KIND}
+    original = aliased(Operation)
+    rows = s.execute(
+        select(
+            StockMove.lot_id,
+            StockMove.from_location_id,
+            StockMove.to_location_id,
+            StockMove.quantity,
+            func.coalesce(original.note, Operation.note).label("note"),
+        )
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .outerjoin(original, original.id == Operation.reverses_id)
+        .where(Operation.at >= datetime.combine(since, time()))
+        .where(StockMove.to_location_id.in_(virtual) | StockMove.from_location_id.in_(virtual))
+    ).all()
+    raw: dict[tuple[ItemKey, int | None, str], int] = defaultdict(int)
+    for r in rows:
+        outgoing = r.to_location_id in virtual
+        place, other = (
+            (r.from_location_id, r.to_location_id)
+            if outgoing
+            else (r.to_location_id, r.from_location_id)
+        )
+        if place in virtual or kinds[place].is_virtual or (scope and place not in scope):
+            continue  # virtual to virtual (e.g. kit assembly) or outside the station asked for
+        category = CATEGORY_OF_KIND[kinds[other]]
+        if category == "disposed":
+            category = "expired" if (r.note or "").lower().startswith("expired") else "lost"
+        sign = 1 if outgoing else -1
+        station = tree.station_of(place)
+        for key, per_unit, _expiry in catalog.contents_of_lot(r.lot_id):
+            raw[(key, station, category)] += sign * r.quantity * per_unit
+    out: dict[ItemKey, Usage] = defaultdict(Usage)
+    for (key, station, category), units in raw.items():
+        units = max(0, units)  # found stock or reversals never make use negative
+        out[key].totals[category] += units
+        if category != "expired":
+            out[key].demand_by_station[station] += units
+    return out
+
+
+def history_months(
+    s: Session, catalog: ItemCatalog, today: date, window_months: int
+) -> dict[ItemKey, int]:
+    """Whole months since each item first moved, at most the window (0: under a month)."""
+    firsts = s.execute(
+        select(Lot.product_id, func.min(Operation.at))
+        .join(StockMove, StockMove.lot_id == Lot.id)
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .group_by(Lot.product_id)
+    ).all()
+    start = add_months(today, -window_months)
+    earliest: dict[ItemKey, date] = {}
+    for product_id, first in firsts:
+        for key, _n, _e in catalog.contents_of_product(product_id):
+            day = first.date() if isinstance(first, datetime) else first
+            earliest[key] = min(earliest.get(key, day), day)
+    months: dict[ItemKey, int] = {}
+    for key, first in earliest.items():
+        if first <= start:
+            months[key] = window_months
+        else:
+            months[key] = min(window_months, math.floor((today - first).days / DAYS_PER_MONTH))
+    return months
+
+
+def stock_lots(
+    s: Session, catalog: ItemCatalog, tree: LocationTree, scope: set[int] | None
+) -> dict[ItemKey, list[StockLot]]:
+    """Stock on the shelves (quarantine and virtual places excluded), kits opened in thought."""
+    rows = s.execute(
+        select(Balance.lot_id, Balance.location_id, Balance.quantity, Lot.expiry)
+        .join(Lot, Lot.id == Balance.lot_id)
+        .where(Balance.quantity > 0)
+    ).all()
+    by_expiry: dict[ItemKey, dict[date | None, int]] = defaultdict(lambda: defaultdict(int))
+    for r in rows:
+        kind = LocationKind(tree.rows[r.location_id].kind)
+        if kind.is_virtual or kind == LocationKind.QUARANTINE:
+            continue
+        if scope and r.location_id not in scope:
+            continue
+        for key, per_unit, expiry in catalog.contents_of_lot(r.lot_id):
+            by_expiry[key][expiry or r.expiry] += r.quantity * per_unit
+    return {
+        key: [StockLot(expiry, qty) for expiry, qty in lots.items()]
+        for key, lots in by_expiry.items()
+    }
+
+
+def par_totals(
+    s: Session, catalog: ItemCatalog, tree: LocationTree, scope: set[int] | None
+) -> dict[ItemKey, dict[int | None, int]]:
+    """Per item and station, the par levels added up (kit pars in component units)."""
+    out: dict[ItemKey, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
+    for par in s.scalars(select(ParLevel)):
+        if scope and par.location_id not in scope:
+            continue
+        station = tree.station_of(par.location_id)
+        for key, per_unit, _e in catalog.contents_of_product(par.product_id):
+            out[key][station] += par.quantity * per_unit
+    return out
+
+
+def received_by_line(s: Session, line_ids: list[int]) -> dict[int, int]:
+    """Units booked against reorder lines, leaving out receipts that were later reversed."""
+    if not line_ids:
+        return {}
+    reversal = aliased(Operation)
+    rows = s.execute(
+        select(ReorderReceipt.reorder_line_id, func.sum(ReorderReceipt.quantity))
+        .outerjoin(reversal, reversal.reverses_id == ReorderReceipt.operation_id)
+        .where(ReorderReceipt.reorder_line_id.in_(line_ids), reversal.id.is_(None))
+        .group_by(ReorderReceipt.reorder_line_id)
+    ).all()
+    return {line_id: int(total or 0) for line_id, total in rows}
+
+
+def on_order(
+    s: Session, catalog: ItemCatalog, station_id: int | None, exclude: int | None = None
+) -> dict[ItemKey, int]:
+    """Outstanding units of sent, not fully received reorders; each line counted once."""
+    open_states = [ReorderStatus.SENT.value, ReorderStatus.PARTLY_RECEIVED.value]
+    stmt = (
+        select(ReorderLine)
+        .join(Reorder, Reorder.id == ReorderLine.reorder_id)
+        .where(Reorder.status.in_(open_states))
+    )
+    if station_id is not None:
+        stmt = stmt.where(Reorder.station_id == station_id)
+    if exclude is not None:
+        stmt = stmt.where(Reorder.id != exclude)
+    lines = list(s.scalars(stmt))
+    received = received_by_line(s, [line.id for line in lines])
+    out: dict[ItemKey, int] = defaultdict(int)
+    for line in lines:
+        key = (
+            catalog.key_of_product(line.product_id)
+            if line.product_id is not None
+            else catalog.key_of_group(line.interchange_group or "")
+        )
+        if key is not None:
+            out[key] += max(0, line.quantity - received.get(line.id, 0))
+    return out
+
+
+def active_surges(s: Session, today: date) -> list[DemandSurge]:
+    return list(
+        s.scalars(
+            select(DemandSurge)
+            .where(DemandSurge.starts_on <= today, DemandSurge.ends_on >= today)
+            .order_by(DemandSurge.id)
+        )
+    )
+
+
+def surge_for(
+    surges: list[DemandSurge],
+    tree: LocationTree,
+    station_id: int | None,
+    weights: dict[int | None, int],
+) -> tuple[float, str]:
+    """The factor for one station, or for the agency weighted by each station's share."""
+    agency = [x for x in surges if x.station_id is None]
+    base = max((x.factor for x in agency), default=1.0)
+    per_station: dict[int, float] = {}
+    for x in surges:
+        if x.station_id is not None:
+            per_station[x.station_id] = max(per_station.get(x.station_id, 1.0), x.factor)
+    notes = [f"agency-wide x{x.factor:g} until {x.ends_on:%Y-%m-%d}: {x.reason}" for x in agency]
+    if station_id is not None:
+        own = per_station.get(station_id, 1.0)
+        if own > base:
+            notes = [
+                f"{tree.rows[x.station_id].name} x{x.factor:g} until {x.ends_on:%Y-%m-%d}: "
+                f"{x.reason}"
+                for x in surges
+                if x.station_id == station_id and x.factor == own
+            ]
+        return max(base, own), "; ".join(notes)
+    if not per_station:
+        return base, "; ".join(notes)
+    total = sum(weights.values())
+    pairs = []
+    for station, weight in weights.items():
+        factor = max(base, per_station.get(station, 1.0) if station is not None else 1.0)
+        pairs.append((float(weight), factor))
+        if station in per_station and per_station[station] > base and total:
+            notes.append(
+                f"{tree.rows[station].name} x{per_station[station]:g} "
+                f"({100 * weight / total:.0f}% of use)"
+            )
+    factor = blended_surge(pairs) if pairs else base
+    return round(factor, 4), "; ".join(notes)
+
+
+def scope_of(tree: LocationTree, station_id: int | None) -> set[int] | None:
+    return None if station_id is None else tree.subtree(station_id)
+
+
+def station_ids(s: Session) -> list[int]:
+    return list(s.scalars(select(Location.id).where(Location.kind == LocationKind.STATION)))
