@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import threading
+from pathlib import Path
 
 from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
@@ -22,11 +23,17 @@ def open_services(args: argparse.Namespace, clock=None):
 
     paths = Paths.resolve(args.data_dir)
     database = open_database(database_url(paths, args.database))
-    maintenance = DatabaseMaintenance(database, paths.backups)
+    maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
     services = Services.build(
         database.sessions, clock or SystemClock(), current_user(), maintenance
     )
     return paths, database, services
+
+
+def backup_folder(database, paths: Paths) -> Path:  # noqa: ANN001
+    """Backups live beside the SQLite file they copy."""
+    path = database.sqlite_path
+    return path.parent / "backups" if path is not None else paths.backups
 
 
 def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # noqa: ANN001
@@ -39,7 +46,7 @@ def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # no
 
     def work() -> None:
         try:
-            made = daily_backup(path, paths.backups)
+            made = daily_backup(path, backup_folder(database, paths))
             if made:
                 log.info("Daily backup written: %s", made)
         except Exception:  # noqa: BLE001 - a failed backup is logged, never fatal
@@ -94,8 +101,11 @@ def run_gui(args: argparse.Namespace) -> int:
             build_demo(services)
         except DomainError as refusal:
             log.warning("Demo not loaded: %s", refusal)
+    from ui.first_run_wizard import FirstRunWizard
     from ui.main_window import MainWindow
 
+    if not (args.demo or args.smoke_test) and FirstRunWizard.needed(services):
+        FirstRunWizard(services).exec()  # Cancel opens the empty app; it asks again next time
     window = MainWindow(services, log_path=str(log_path))
     window.setWindowIcon(app_icon())
     window.show()
@@ -104,7 +114,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.smoke_test:
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(1500, app.quit)
+        QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
     database.dispose()
     return code
