@@ -131,8 +131,6 @@ class CatalogService:
             product = Product() if product_id is None else _product(s, product_id)
             for key, value in values.items():
                 setattr(product, key, value)
-            if product_id is None:
-                s.add(product)
             clash = s.scalar(
                 select(Product.id).where(
                     func.lower(Product.name) == str(product.name).lower(),
@@ -141,6 +139,8 @@ class CatalogService:
             )
             if clash is not None:
                 raise ValidationError(f"A product named '{product.name}' already exists.")
+            if product_id is None:
+                s.add(product)  # after the check: an autoflush would find the new one itself
             s.flush()
             if product_id is None and product.ndc and (upc := gtin12_from_ndc(product.ndc)):
                 _attach_barcode(s, product, upc, "UPC from NDC")

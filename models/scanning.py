@@ -39,6 +39,7 @@ _PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _GS1_SYMBOLOGIES = {"d2", "C1", "Q3", "e0"}  # prefixes announcing a GS1 element string
 _PLAIN_CODE = re.compile(r"[0-9]{6,8}|[0-9]{12,14}")
 _HRI = re.compile(r"(?:\([0-9]{2,4}\)[^()]+)+")
+_BIIP_BAD_DATE = re.compile(r"AI \((\d+)\) date/time from '(\d*)'")
 _EXPIRY_IN_LOT = re.compile(r"(.+?)17([0-9]{6})")
 
 
@@ -174,6 +175,9 @@ def _digital_link(raw: str) -> GS1ElementStrings:
 def _detail(exc: Exception) -> str:
     """biip's reason, shortened: it may quote the whole (possibly huge) scan."""
     text = str(exc).strip().rstrip(".") or type(exc).__name__
+    if bad_date := _BIIP_BAD_DATE.search(text):
+        ai, value = bad_date.groups()
+        return f"the date in AI ({ai}), {value}, is not a real date (YYMMDD)."
     text = text if len(text) <= 160 else text[:157] + "…"
     return text[0].lower() + text[1:] + "."
 

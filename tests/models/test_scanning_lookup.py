@@ -80,3 +80,12 @@ def test_list_lots_gives_every_lot_of_a_product_first_expiry_first(services, age
     assert [lot.lot_number for lot in services.stock.list_lots(agency.narcan)] == ["A", "B"]
     assert [lot.lot_number for lot in services.stock.find_lots_by_number("B")] == ["B"]
     assert services.stock.find_lots_by_number("B", "kit") == []
+
+
+def test_new_product_with_an_ndc_is_found_by_the_upc_on_its_carton(services, agency) -> None:
+    added = services.catalog.save_product(
+        None, name="Store naloxone 4 mg", kind="naloxone", ndc="12345-678-90"
+    )
+    upc = gtin12_from_ndc("12345-678-90")
+    found = _match(services, upc)
+    assert found.product is not None and found.product.id == added.id
