@@ -210,6 +210,24 @@ def parse_date(value: object) -> date:
     raise ValidationError(f"'{text}' is not a date (use 2026-01-14 or 1/14/2026).")
 
 
+def parse_day(text: str, today: date) -> date:
+    """A date typed after a shift: 2026-01-14, 1/14/2026, 1/14 (this year), t(oday), y(esterday)
+    or -N (N days ago)."""
+    raw = (text or "").strip().lower()
+    if raw in ("", "t", "today"):
+        return today
+    if raw in ("y", "yesterday"):
+        return date.fromordinal(today.toordinal() - 1)
+    if m := re.fullmatch(r"-(\d{1,3})", raw):
+        return date.fromordinal(today.toordinal() - int(m[1]))
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", raw):
+        try:
+            return date(today.year, int(m[1]), int(m[2]))
+        except ValueError:
+            pass
+    return parse_date(raw)
+
+
 def parse_count(value: object) -> int:
     text = _text(value)
     if not re.fullmatch(r"\d+", text) or int(text) <= 0:
