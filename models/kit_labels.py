@@ -25,7 +25,7 @@ LABEL_W, LABEL_H = 4.0 * inch, 2.0 * inch
 LEFT, TOP, GAP_X = 0.15625 * inch, 0.5 * inch, 0.1875 * inch
 PAD = 0.14 * inch
 BAR_WIDTH = 0.011 * inch  # 11 mil: reads with any handheld scanner
-BAR_HEIGHT = 0.42 * inch
+BAR_HEIGHT = 0.5 * inch
 PER_SHEET = COLUMNS * ROWS
 
 

@@ -26,11 +26,11 @@ COLUMNS, ROWS = 2, 5
 LEFT, TOP = 0.75 * inch, 0.5 * inch
 PER_SHEET = COLUMNS * ROWS
 
-TITLE = ParagraphStyle("card_title", fontName="Helvetica-Bold", fontSize=8.5, leading=10)
-LINE = ParagraphStyle("card_line", fontName="Helvetica", fontSize=6.2, leading=7.4)
-LAW = ParagraphStyle("card_law", fontName="Helvetica", fontSize=5.3, leading=6.2, spaceBefore=2)
+TITLE = ParagraphStyle("card_title", fontName="Helvetica-Bold", fontSize=9.5, leading=11)
+LINE = ParagraphStyle("card_line", fontName="Helvetica", fontSize=7, leading=8.2)
+LAW = ParagraphStyle("card_law", fontName="Helvetica", fontSize=6, leading=7, spaceBefore=2)
 FOOT = ParagraphStyle(
-    "card_foot", fontName="Helvetica-Oblique", fontSize=5.3, leading=6.4, spaceBefore=2
+    "card_foot", fontName="Helvetica-Oblique", fontSize=6, leading=7, spaceBefore=2
 )
 
 
@@ -40,6 +40,8 @@ class CardEntry:
     heading_es: str
     name: str
     contact: str
+    name_es: str = ""  # empty: the same as in English
+    contact_es: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,11 @@ def _card_story(
     story: list[Any] = [Paragraph(escape(title), TITLE)]
     for entry in content.entries:
         heading = entry.heading_es if spanish else entry.heading_en
-        text = f"<b>{escape(heading)}:</b> {escape(entry.name)}"
-        if entry.contact:
-            text += f" — {escape(entry.contact)}"
+        name = (entry.name_es if spanish else "") or entry.name
+        contact = (entry.contact_es if spanish else "") or entry.contact
+        text = f"<b>{escape(heading)}:</b> {escape(name)}"
+        if contact:
+            text += f" — {escape(contact)}"
         story.append(Paragraph(text, LINE))
     law = content.good_samaritan_es if spanish else content.good_samaritan_en
     if law:
