@@ -72,9 +72,11 @@ class SuppressedGrid:
         return (self.rows, self.cols) if self.row_totals and self.col_totals else None
 
 
-def extend(values: Sequence[Sequence[int]], row_totals: bool, col_totals: bool) -> list[list[int]]:
+def extend(
+    values: Sequence[Sequence[int]], row_totals: bool, col_totals: bool, cols: int | None = None
+) -> list[list[int]]:
     """The table with its totals appended (a total row and/or a total column)."""
-    cols = len(values[0]) if values else 0
+    cols = (len(values[0]) if values else 0) if cols is None else cols
     grid = [list(r) + ([sum(r)] if row_totals else []) for r in values]
     if col_totals:
         width = cols + (1 if row_totals else 0)
@@ -89,12 +91,17 @@ def suppress(
     row_totals: bool = True,
     col_totals: bool = True,
     forced: Iterable[Pos] = (),
+    cols: int | None = None,
 ) -> SuppressedGrid:
-    """Hide figures 1..threshold-1, then enough others that none can be derived from totals."""
+    """Hide figures 1..threshold-1, then enough others that none can be derived from totals.
+
+    `cols` gives the width of a table that has no rows yet.
+    """
     if any(v < 0 for row in values for v in row):
         raise ValueError("Counts cannot be negative.")
-    rows, cols = len(values), (len(values[0]) if values else 0)
-    grid = extend(values, row_totals, col_totals)
+    rows = len(values)
+    cols = (len(values[0]) if values else 0) if cols is None else cols
+    grid = extend(values, row_totals, col_totals, cols)
     hidden: dict[Pos, Why] = {}
     for i, line in enumerate(grid):
         for j, v in enumerate(line):
@@ -232,6 +239,7 @@ class TableSpec:
     values: Sequence[Sequence[int]]
     row_totals: bool = True
     col_totals: bool = True
+    cols: int | None = None
 
 
 def suppress_linked(
@@ -245,8 +253,14 @@ def suppress_linked(
     forced: list[set[Pos]] = [set() for _ in specs]
     while True:
         grids = [
-            suppress(s.values, threshold, row_totals=s.row_totals, col_totals=s.col_totals,
-                     forced=forced[k])
+            suppress(
+                s.values,
+                threshold,
+                row_totals=s.row_totals,
+                col_totals=s.col_totals,
+                forced=forced[k],
+                cols=s.cols,
+            )
             for k, s in enumerate(specs)
         ]
         changed = False

@@ -1,0 +1,206 @@
+"""Program activity figures for a period: distributions, on-scene administrations, training.
+
+Voided records (`void_operation_id` set) never count. Set-based reads over the entities, so
+reports do not depend on how the recording services are built.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import Session
+
+from models.distribution_entities import Administration, Distribution
+from models.entities import Location, LocationKind, Lot, Product, StockMove
+from models.location_tree import LocationTree
+from models.report_queries import scope_ids
+from models.report_rows import (
+    CountRow,
+    DistributionFigures,
+    MonthRow,
+    Period,
+    TrainingFigures,
+    TrainingKindRow,
+)
+from models.settings_service import read_setting
+from models.training_entities import Person, TrainingAttendance, TrainingSession
+
+CATEGORY_KEYS = {"setting": "distribution_settings", "relationship": "distribution_relationships"}
+NO_ZIP = "(none)"
+
+
+def category_labels(s: Session, field: str) -> dict[str, str]:
+    """Code -> label of the agency's distribution categories (stored as settings)."""
+    stored = read_setting(s, CATEGORY_KEYS[field], None) or []
+    return {str(c["code"]): str(c["label"]) for c in stored if isinstance(c, dict)}
+
+
+def humanize(code: str, labels: dict[str, str]) -> str:
+    return labels.get(code) or code.replace("_", " ").strip().capitalize() or "(blank)"
+
+
+def _distribution_filter(period: Period, scope: set[int] | None) -> list:
+    where = [
+        Distribution.void_operation_id.is_(None),
+        Distribution.occurred_on >= period.start,
+        Distribution.occurred_on <= period.end,
+    ]
+    if scope is not None:
+        where.append(Distribution.location_id.in_(scope))
+    return where
+
+
+def _administration_filter(period: Period, scope: set[int] | None) -> list:
+    where = [
+        Administration.void_operation_id.is_(None),
+        Administration.occurred_on >= period.start,
+        Administration.occurred_on <= period.end,
+    ]
+    if scope is not None:
+        where.append(Administration.location_id.in_(scope))
+    return where
+
+
+def _counts(s: Session, column, where: list) -> list[tuple[str, int, int]]:
+    stmt = (
+        select(column, func.count(Distribution.id), func.sum(Distribution.kits))
+        .where(*where)
+        .group_by(column)
+    )
+    return [(str(key or ""), int(n), int(k or 0)) for key, n, k in s.execute(stmt)]
+
+
+def kits_matrix(
+    s: Session, period: Period, field: str, location_ids: Sequence[int] | None = None
+) -> dict[tuple[str, date], int]:
+    """Kits distributed per (category value, first day of month)."""
+    scope = scope_ids(LocationTree.load(s), location_ids)
+    column = getattr(Distribution, field)
+    out: dict[tuple[str, date], int] = defaultdict(int)
+    stmt = select(column, Distribution.occurred_on, Distribution.kits).where(
+        *_distribution_filter(period, scope)
+    )
+    for key, day, kits in s.execute(stmt):
+        out[(str(key or ""), day.replace(day=1))] += int(kits)
+    return dict(out)
+
+
+def distribution_figures(
+    s: Session, period: Period, location_ids: Sequence[int] | None = None
+) -> DistributionFigures:
+    tree = LocationTree.load(s)
+    scope = scope_ids(tree, location_ids)
+    where = _distribution_filter(period, scope)
+    totals = s.execute(
+        select(
+            func.count(Distribution.id),
+            func.coalesce(func.sum(Distribution.kits), 0),
+            func.coalesce(func.sum(case((Distribution.naloxone_administered, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Distribution.services_offered, 1), else_=0)), 0),
+        ).where(*where)
+    ).one()
+    doses = s.scalar(
+        select(func.coalesce(func.sum(StockMove.quantity * Product.doses_per_unit), 0))
+        .join(Distribution, Distribution.operation_id == StockMove.operation_id)
+        .join(Lot, Lot.id == StockMove.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .join(Location, Location.id == StockMove.to_location_id)
+        .where(*where, Location.kind == LocationKind.DISTRIBUTED)
+    )
+    admin_where = _administration_filter(period, scope)
+    admin = s.execute(
+        select(
+            func.count(Administration.id),
+            func.coalesce(func.sum(Administration.doses), 0),
+            func.coalesce(func.sum(case((Administration.from_kit, 1), else_=0)), 0),
+        ).where(*admin_where)
+    ).one()
+    settings, relationships = category_labels(s, "setting"), category_labels(s, "relationship")
+    by_zip = [
+        CountRow(k or NO_ZIP, n, kits) for k, n, kits in _counts(s, Distribution.zip_code, where)
+    ]
+    by_setting = [
+        CountRow(humanize(k, settings), n, kits)
+        for k, n, kits in _counts(s, Distribution.setting, where)
+    ]
+    by_relationship = [
+        CountRow(humanize(k, relationships), n, kits)
+        for k, n, kits in _counts(s, Distribution.relationship, where)
+    ]
+    by_location = [
+        CountRow(tree.rows[int(k)].path if k and int(k) in tree.rows else k, n, kits)
+        for k, n, kits in _counts(s, Distribution.location_id, where)
+    ]
+    return DistributionFigures(
+        encounters=int(totals[0]),
+        kits=int(totals[1]),
+        doses_left_behind=int(doses or 0),
+        with_administration=int(totals[2]),
+        services_offered=int(totals[3]),
+        administrations=int(admin[0]),
+        doses_administered=int(admin[1]),
+        administrations_from_kit=int(admin[2]),
+        by_zip=tuple(sorted(by_zip, key=lambda r: r.label)),
+        by_setting=tuple(sorted(by_setting, key=lambda r: (-r.kits, r.label))),
+        by_relationship=tuple(sorted(by_relationship, key=lambda r: (-r.kits, r.label))),
+        by_location=tuple(sorted(by_location, key=lambda r: r.label)),
+        monthly=tuple(_monthly(s, period, where, admin_where)),
+    )
+
+
+def _monthly(s: Session, period: Period, where: list, admin_where: list) -> list[MonthRow]:
+    sums: dict[date, list[int]] = {m: [0, 0, 0, 0] for m in period.months()}
+    for day, kits in s.execute(select(Distribution.occurred_on, Distribution.kits).where(*where)):
+        bucket = sums[day.replace(day=1)]
+        bucket[0] += 1
+        bucket[1] += int(kits)
+    stmt = select(Administration.occurred_on, Administration.doses).where(*admin_where)
+    for day, doses in s.execute(stmt):
+        bucket = sums[day.replace(day=1)]
+        bucket[2] += 1
+        bucket[3] += int(doses)
+    return [MonthRow(m, *v) for m, v in sorted(sums.items())]
+
+
+def training_figures(s: Session, period: Period) -> TrainingFigures:
+    in_period = (TrainingSession.held_on >= period.start, TrainingSession.held_on <= period.end)
+    attendance = (
+        select(TrainingSession.kind, func.count(TrainingAttendance.person_id))
+        .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
+        .where(*in_period)
+        .group_by(TrainingSession.kind)
+    )
+    attended = dict(s.execute(attendance).tuples().all())
+    by_kind = [
+        TrainingKindRow(humanize(kind or "", {}), int(n), int(attended.get(kind, 0)), int(outside))
+        for kind, n, outside in s.execute(
+            select(
+                TrainingSession.kind,
+                func.count(TrainingSession.id),
+                func.coalesce(func.sum(TrainingSession.outside_headcount), 0),
+            )
+            .where(*in_period)
+            .group_by(TrainingSession.kind)
+            .order_by(TrainingSession.kind)
+        )
+    ]
+    trained = s.scalar(
+        select(func.count(distinct(TrainingAttendance.person_id)))
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .where(*in_period)
+    )
+    active = s.scalar(select(func.count(Person.id)).where(Person.active))
+    with_lbn = s.scalar(
+        select(func.count(Person.id)).where(Person.active, Person.lbn_trained_on.is_not(None))
+    )
+    return TrainingFigures(
+        sessions=sum(r.sessions for r in by_kind),
+        personnel_trained=int(trained or 0),
+        outside_participants=sum(r.outside_participants for r in by_kind),
+        active_personnel=int(active or 0),
+        active_with_lbn_training=int(with_lbn or 0),
+        by_kind=tuple(by_kind),
+    )
