@@ -30,6 +30,8 @@ class TrainingSettingsTab(QWidget):
         self.warning_days = QSpinBox()
         self.warning_days.setRange(0, MAX_WARNING_DAYS)
         self.warning_days.setSuffix(" days")
+        for box in (self.months, self.warning_days):
+            box.setMaximumWidth(160)
         self.save_button = QPushButton("Save")
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -38,12 +38,13 @@ class TrainingView(Page):
         training = self._services.training
         summary = training.summary()
         quarter = training.sessions_per_quarter(1)[0]
+        sessions = quarter.figures.sessions
         self.summary.setText(
             f"<b>{summary.trained}</b> of {summary.active_personnel} active personnel trained "
             f"(<b>{summary.percent_trained:.0f}%</b>) &nbsp;·&nbsp; "
             f"<span style='color:#b00020'><b>{summary.refreshers_overdue}</b> overdue</span>"
             f" &nbsp;·&nbsp; <b>{summary.refreshers_due}</b> refreshers due soon &nbsp;·&nbsp; "
-            f"<b>{quarter.figures.sessions}</b> sessions in {quarter.label}"
+            f"<b>{sessions}</b> session{'' if sessions == 1 else 's'} in {quarter.label}"
         )
         for tab in (self.roster, self.sessions, self.feedback, self.figures):
             tab.refresh()

@@ -144,7 +144,7 @@ def test_summary_and_figures_tab(qtbot, services) -> None:
     view = _view(qtbot, services)
     text = view.summary.text()
     assert "<b>1</b> of 2 active personnel trained (<b>50%</b>)" in text
-    assert "<b>1</b> overdue" in text and "sessions in 2026 Q1" in text
+    assert "<b>1</b> overdue" in text and "<b>1</b> session in 2026 Q1" in text
     quarters = view.figures.quarter_model
     assert quarters.rowCount() == 8
     assert [quarters.data(quarters.index(0, c)) for c in range(6)] == ["2026 Q1", 1, 1, 1, 5, 6]
