@@ -1,0 +1,166 @@
+"""Transfer dialog: move one lot between places (e.g. restock Patrol 12 from the supply room).
+
+The first-to-expire usable lot is suggested (FEFO); choosing another one is allowed and said.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import DomainError, ValidationError
+from models.rows import OperationRow
+from models.scan_lookup import match_scan
+from models.scanning import ScanResult
+from models.services import Services
+from ui.lot_picker import LotPicker
+from ui.scan_field import ERROR_STYLE, ScanField
+
+WARNING_STYLE = "color: #8a5a00;"
+
+
+class TransferDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        lot_id: int | None = None,
+        from_location_id: int | None = None,
+        product_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Transfer stock")
+        self._services = services
+        self.result_operation: OperationRow | None = None
+        self.scan = ScanField(services)
+        self.picker = LotPicker(services, held_only=True, location_label="From")
+        self.fefo_label = QLabel()
+        self.fefo_label.setWordWrap(True)
+        self.to_location = QComboBox()
+        for place in services.catalog.list_locations(include_inactive=False):
+            self.to_location.addItem(place.path, place.id)
+        self.quantity = QSpinBox()
+        self.quantity.setRange(0, 1_000_000)
+        self.quantity.setValue(1)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("optional, e.g. restock after call 2026-0113")
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Transfer")
+        self._layout()
+        if lot_id is not None and from_location_id is None:
+            from_location_id = _holder(services, lot_id)
+        self.picker.select(from_location_id, product_id, lot_id)
+        self._pick_other_destination()
+        self.picker.changed.connect(self._on_pick_changed)
+        self.picker.location.currentIndexChanged.connect(self._pick_other_destination)
+        self.scan.scanned.connect(self._on_scanned)
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+        self._on_pick_changed()
+        self.scan.setFocus()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("Scan", self.scan)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.picker)
+        rest = QFormLayout()
+        rest.addRow("", self.fefo_label)
+        rest.addRow("To", self.to_location)
+        rest.addRow("Quantity", self.quantity)
+        rest.addRow("Note", self.note)
+        root.addLayout(rest)
+        root.addStretch(1)
+        root.addWidget(self.error_label)
+        root.addWidget(self.buttons)
+        self.resize(560, 380)
+
+    @Slot()
+    def _pick_other_destination(self) -> None:
+        """Never offer the source as the destination by default."""
+        if self.to_location.currentData() == self.picker.location_id():
+            for index in range(self.to_location.count()):
+                if self.to_location.itemData(index) != self.picker.location_id():
+                    self.to_location.setCurrentIndex(index)
+                    break
+
+    @Slot()
+    def _on_pick_changed(self) -> None:
+        self.error_label.clear()
+        choice = self.picker.lot_choice()
+        fefo = self.picker.fefo_lot_id
+        if choice is None:
+            self.fefo_label.setText("Nothing of this product is stored here.")
+            self.fefo_label.setStyleSheet(WARNING_STYLE)
+            return
+        if fefo is None:
+            self.fefo_label.setText("No usable lot here: only expired stock.")
+            self.fefo_label.setStyleSheet(WARNING_STYLE)
+        elif choice.lot_id == fefo:
+            self.fefo_label.setText(f"Lot {choice.lot_number} expires first (FEFO): use it first.")
+            self.fefo_label.setStyleSheet("")
+        else:
+            first = self.picker.choice_of(fefo)
+            self.fefo_label.setText(
+                f"Lot {choice.lot_number} is not the first to expire: FEFO would take lot "
+                f"{first.lot_number if first else '?'} first."
+            )
+            self.fefo_label.setStyleSheet(WARNING_STYLE)
+
+    @Slot(object)
+    def _on_scanned(self, scan: ScanResult) -> None:
+        found = match_scan(self._services.catalog, self._services.stock, scan)
+        problem = self.picker.apply_scan(found)
+        if problem:
+            self.scan.show_message(problem, error=True)
+            return
+        self.scan.show_message(found.describe(), error=found.expiry_conflict)
+        self.quantity.setFocus()
+        self.quantity.selectAll()
+
+    @Slot()
+    def _on_accept(self) -> None:
+        try:
+            lot_id, from_id = self.picker.lot_id(), self.picker.location_id()
+            to_id = self.to_location.currentData()
+            if lot_id is None or from_id is None or to_id is None:
+                raise ValidationError("Choose where from, which lot and where to.")
+            self.result_operation = self._services.stock.transfer(
+                lot_id,
+                from_id,
+                to_id,
+                self.quantity.value(),
+                self._services.user,
+                self.note.text().strip() or None,
+            )
+        except DomainError as refusal:
+            self.error_label.setText(str(refusal))  # nothing was written
+            return
+        self.accept()
+
+
+def _holder(services: Services, lot_id: int) -> int | None:
+    """Where a lot is stored (the place with most of it), for a dialog opened on a lot."""
+    try:
+        product_id = services.stock.get_lot(lot_id).product_id
+    except DomainError:
+        return None
+    rows = [r for r in services.stock.list_on_hand(product_id=product_id) if r.lot_id == lot_id]
+    return max(rows, key=lambda r: r.quantity).location_id if rows else None
