@@ -173,7 +173,7 @@ def training_figures(s: Session, period: Period) -> TrainingFigures:
         .where(*in_period)
         .group_by(TrainingSession.kind)
     )
-    attended = dict(s.execute(attendance).tuples().all())
+    attended = dict(s.execute(attendance).all())
     by_kind = [
         TrainingKindRow(humanize(kind or "", {}), int(n), int(attended.get(kind, 0)), int(outside))
         for kind, n, outside in s.execute(

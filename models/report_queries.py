@@ -52,7 +52,7 @@ def expiration_rows(
     """Every lot and kit batch on hand, grouped by place (tree order), earliest expiry first."""
     tree = LocationTree.load(s)
     scope = scope_ids(tree, location_ids)
-    recipes = dict(s.execute(select(KitBatch.lot_id, KitBatch.recipe_name)).tuples().all())
+    recipes = dict(s.execute(select(KitBatch.lot_id, KitBatch.recipe_name)).all())
     order = {row.id: k for k, row in enumerate(tree.physical())}
     held = [r for r in list_on_hand(s, today, tree=tree) if scope is None or r.location_id in scope]
     held.sort(key=lambda r: (order.get(r.location_id, 0), r.expiry or date.max, r.product_name))
@@ -212,9 +212,9 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
 def naloxone_doses(s: Session, today: date) -> tuple[int, int, int]:
     """(usable doses incl. those in kits, expired doses still held, usable kits), agency-wide."""
     dpu = dict(
-        s.execute(select(Product.id, Product.doses_per_unit).where(Product.kind.in_(DOSE_KINDS)))
-        .tuples()
-        .all()
+        s.execute(
+            select(Product.id, Product.doses_per_unit).where(Product.kind.in_(DOSE_KINDS))
+        ).all()
     )
     usable = expired = kits = 0
     for r in list_on_hand(s, today):

@@ -265,7 +265,7 @@ def _by_label(matrix: dict[tuple[str, date], int], labels: dict[str, str]) -> di
 
 def _dose_products(s: Session) -> dict[str, int]:
     stmt = select(Product.name, Product.doses_per_unit).where(Product.kind.in_(rq.DOSE_KINDS))
-    return dict(s.execute(stmt).tuples().all())
+    return dict(s.execute(stmt).all())
 
 
 def last_quarter(today: date) -> Period:

@@ -106,9 +106,9 @@ def _location_table(items: list[ExpirationRow], names: list[str]) -> Any:
         ("ALIGN", (6, 1), (6, -1), "RIGHT"),
     ]
     for k, r in enumerate(items, start=1):
-        what = (
-            f"{r.product_name} ({r.recipe_name})" if r.is_kit and r.recipe_name else r.product_name
-        )
+        what = r.product_name
+        if r.is_kit and r.recipe_name and r.recipe_name != r.product_name:
+            what = f"{r.product_name} ({r.recipe_name})"
         lot = f"Kit batch {r.lot_number}" if r.is_kit else r.lot_number
         body.append(
             [
