@@ -215,13 +215,16 @@ class DistributionService:
     ) -> list[dc.Category]:
         """Store the agency's list; codes still used by records can be retired, not deleted."""
         with self._sessions.begin() as s:
-            column = {
-                dc.CategoryKind.SETTING: Distribution.setting,
-                dc.CategoryKind.RELATIONSHIP: Distribution.relationship,
-                dc.CategoryKind.TIME_BAND: Distribution.time_band,
-            }[kind]
-            in_use = {c for c in s.scalars(select(func.distinct(column))) if c}
-            return dc.save_categories(s, kind, categories, in_use)
+            return dc.save_categories(s, kind, categories, _codes_in_use(s, kind))
+
+    def save_configuration(
+        self, categories: dict[dc.CategoryKind, list[dc.Category]], zips: list[str]
+    ) -> None:
+        """The whole settings tab at once: every list and the service-area ZIPs, or nothing."""
+        with self._sessions.begin() as s:
+            for kind, values in categories.items():
+                dc.save_categories(s, kind, values, _codes_in_use(s, kind))
+            dc.save_service_area_zips(s, zips)
 
     def service_area_zips(self) -> list[str]:
         with self._sessions() as s:
@@ -251,6 +254,15 @@ class DistributionService:
         self, s: Session, records: list[Administration]
     ) -> list[AdministrationRow]:
         return dq.administration_rows(s, records, virtual_location_id(s, LocationKind.ADMINISTERED))
+
+
+def _codes_in_use(s: Session, kind: dc.CategoryKind) -> set[str]:
+    column = {
+        dc.CategoryKind.SETTING: Distribution.setting,
+        dc.CategoryKind.RELATIONSHIP: Distribution.relationship,
+        dc.CategoryKind.TIME_BAND: Distribution.time_band,
+    }[kind]
+    return {c for c in s.scalars(select(func.distinct(column))) if c}
 
 
 def _location_finder(s: Session) -> Callable[[str], int]:
