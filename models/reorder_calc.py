@@ -43,8 +43,8 @@ class Parameters:
 
     def describe(self) -> str:
         return (
-            f"AMC over the last {self.window_months} months; maximum {_num(self.max_months)} "
-            f"and minimum {_num(self.min_months)} months of stock"
+            f"AMC over the last {self.window_months} months; maximum {fmt_number(self.max_months)} "
+            f"and minimum {fmt_number(self.min_months)} months of stock"
         )
 
 
@@ -106,14 +106,15 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         amc = demand / item.history_months
         steps.append(
             f"AMC = ({item.distributed} distributed + {item.administered} administered + "
-            f"{item.lost} lost) / {item.history_months} months = {_num(amc)} {unit}/month"
+            f"{item.lost} lost) / {item.history_months} months = {fmt_number(amc)} {unit}/month"
             f" ({item.expired} expired shown, not counted as demand)"
         )
         raw_max = amc * params.max_months
         raw_min = amc * params.min_months
+        a, n = fmt_number(amc), fmt_number
         steps.append(
-            f"Maximum = {_num(amc)} x {_num(params.max_months)} months = {_num(raw_max)}; "
-            f"minimum = {_num(amc)} x {_num(params.min_months)} months = {_num(raw_min)}"
+            f"Maximum = {a} x {n(params.max_months)} months = {n(raw_max)}; "
+            f"minimum = {a} x {n(params.min_months)} months = {n(raw_min)}"
         )
         if item.par_total > raw_max:
             steps.append(
@@ -135,8 +136,8 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         raw_min *= item.surge
         why = f" ({item.surge_note})" if item.surge_note else ""
         steps.append(
-            f"Demand surge x{_num(item.surge)}{why}: "
-            f"maximum {_num(raw_max)}, minimum {_num(raw_min)}"
+            f"Demand surge x{fmt_number(item.surge)}{why}: "
+            f"maximum {fmt_number(raw_max)}, minimum {fmt_number(raw_min)}"
         )
     max_units = math.ceil(raw_max - 1e-9)
     min_units = min(math.ceil(raw_min - 1e-9), max_units)
@@ -157,7 +158,7 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         )
     months = usable / amc if amc > 0 else None
     if months is not None:
-        steps.append(f"Months of stock = {usable} usable / {_num(amc)} AMC = {months:.1f}")
+        steps.append(f"Months of stock = {usable} usable / {fmt_number(amc)} AMC = {months:.1f}")
     return ItemResult(
         basis=basis,
         amc=amc,
@@ -252,6 +253,6 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)  # pragma: no cover - some day 28..31 always exists
 
 
-def _num(value: float) -> str:
+def fmt_number(value: float) -> str:
     """Numbers as people write them: 6, 2.5, 3.33."""
     return f"{value:.2f}".rstrip("0").rstrip(".")

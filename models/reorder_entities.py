@@ -7,7 +7,6 @@ printed later says what the quartermaster saw when the request was made.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -23,23 +22,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.reorder_status import ReorderStatus
 
-
-class ReorderStatus(StrEnum):
-    DRAFT = "draft"
-    SENT = "sent"
-    PARTLY_RECEIVED = "partly_received"
-    RECEIVED = "received"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-    @property
-    def is_open(self) -> bool:
-        """Sent and not yet fully received: its outstanding quantities are on order."""
-        return self in (ReorderStatus.SENT, ReorderStatus.PARTLY_RECEIVED)
+__all__ = [
+    "DemandSurge",
+    "Reorder",
+    "ReorderLine",
+    "ReorderReceipt",
+    "ReorderStatus",
+    "ReorderStatusChange",
+]
 
 
 class Reorder(Base):

@@ -242,7 +242,7 @@ def surge_for(
                 f"({100 * weight / total:.0f}% of use)"
             )
     factor = blended_surge(pairs) if pairs else base
-    return round(factor, 4), "; ".join(notes)
+    return round(factor, 2), "; ".join(notes)
 
 
 def scope_of(tree: LocationTree, station_id: int | None) -> set[int] | None:

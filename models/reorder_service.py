@@ -74,6 +74,11 @@ class ReorderService(SurgeMixin):
             write_setting(s, KEY_MIN, float(params.min_months))
             return load_parameters(s)
 
+    def asks_trained_count(self, source_id: int) -> bool:
+        """Whether this source's request form asks for the number of trained personnel."""
+        with self._sessions() as s:
+            return bool(_source(s, source_id).asks_trained_count)
+
     def default_contact(self) -> str:
         with self._sessions() as s:
             return str(read_setting(s, KEY_CONTACT, "") or "")
@@ -101,7 +106,7 @@ class ReorderService(SurgeMixin):
                 r = line.result
                 if not r.due or r.usable + r.on_order > r.min_units:
                     continue
-                product_id = line.product_id or _first_product(s, line.group or "")
+                product_id = line.product_id or _latest_of_group(s, line.group or "")
                 out.append(
                     ReorderDue(
                         product_id,

@@ -16,6 +16,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from models.pdf_common import SMALL, STYLES, PageFrame, build_pdf, data_table
+from models.reorder_calc import fmt_number
 from models.reorder_rows import ReorderLineRow, ReorderSheet
 
 HEADER = [
@@ -31,7 +32,7 @@ HEADER = [
     "Months of\nstock",
     "Basis",
 ]
-WIDTHS = [2.3, 1.45, 0.8, 0.95, 0.6, 0.6, 0.7, 0.6, 0.6, 0.7, 0.75]
+WIDTHS = [2.05, 1.45, 0.8, 0.95, 0.6, 0.6, 0.7, 0.6, 0.6, 0.7, 0.75]
 CELL = ParagraphStyle("cell", parent=SMALL, fontSize=8, leading=9.5)
 BLOCK = ParagraphStyle("block", parent=STYLES["Normal"], fontSize=9, leading=11.5)
 HEAD = ParagraphStyle("head", parent=STYLES["Heading4"], spaceBefore=8, spaceAfter=3)
@@ -85,7 +86,7 @@ def _parties(sheet: ReorderSheet) -> Table:
     right = [
         "<b>To (source)</b>",
         f"<b>{_text(sheet.source_name)}</b>",
-        _text(sheet.program_type.replace("_", " ")),
+        _text(sheet.program_type.replace("_", " ").capitalize()),
         f"Contact: {_text(sheet.source_contact) or '—'}",
         " · ".join(x for x in (_text(sheet.source_phone), _text(sheet.source_email)) if x),
         _lines(sheet.source_address),
@@ -115,7 +116,7 @@ def _parties(sheet: ReorderSheet) -> Table:
 
 def _row(x: ReorderLineRow) -> list[Any]:
     months = "—" if x.months_of_stock is None else f"{x.months_of_stock:.1f}"
-    basis = x.basis + (f"\nsurge x{x.surge:g}" if x.surge != 1 else "")
+    basis = x.basis + (f"\nsurge x{fmt_number(x.surge)}" if x.surge != 1 else "")
     return [
         Paragraph(_text(x.label), CELL),
         Paragraph(_text(x.ndc) or "—", CELL),
