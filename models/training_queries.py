@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from models.entities import Location, LocationKind
 from models.errors import NotFound, ValidationError
+from models.pii_screen import screen_free_text
 from models.settings_service import read_setting
 from models.training_elements import (
     FEEDBACK_CATEGORIES,
     FEEDBACK_SOURCES,
     SessionKind,
+    clean_elements,
     counts_for,
 )
 from models.training_entities import Feedback, Person, TrainingAttendance, TrainingSession
@@ -25,9 +27,12 @@ from models.training_rules import (
     DEFAULT_WARNING_DAYS,
     REFRESHER_MONTHS_KEY,
     WARNING_DAYS_KEY,
+    clean_text,
     refresher_due,
     status_of,
 )
+
+MAX_HEADCOUNT = 10_000
 
 
 def policy(s: Session) -> tuple[int, int]:
@@ -179,3 +184,34 @@ def period_figures(s: Session, start: date, end: date) -> PeriodFigures:
         outside_attendees=sum(x.outside_headcount or 0 for x in sessions),
         feedback_by_category=feedback,
     )
+
+
+def fill_session(
+    s: Session,
+    session: TrainingSession,
+    elements: list[str] | tuple[str, ...],
+    trainer: str | None,
+    attendee_ids: list[int] | tuple[int, ...],
+    outside_headcount: int,
+    notes: str | None,
+) -> None:
+    """Validate and write a session's content and attendance, then credit the attendees."""
+    kind = SessionKind(session.kind)
+    covered = clean_elements(elements)
+    if kind is not SessionKind.OTHER and not covered:
+        raise ValidationError("Tick the elements the session covered.")
+    if not 0 <= outside_headcount <= MAX_HEADCOUNT:
+        raise ValidationError(f"Outside attendees must be between 0 and {MAX_HEADCOUNT}.")
+    people = list(dict.fromkeys(attendee_ids))
+    if not people and not outside_headcount:
+        raise ValidationError("Tick the attendees from the roster or count outside attendees.")
+    session.elements = json.dumps(list(covered))
+    session.trainer = clean_text(trainer, "The trainer", 120)
+    session.outside_headcount = outside_headcount
+    session.notes = screen_free_text(notes, "The session notes")
+    s.flush()
+    for person_id in people:
+        get_person(s, person_id)
+        s.add(TrainingAttendance(session_id=session.id, person_id=person_id))
+    s.flush()
+    credit_attendees(s, session, people)

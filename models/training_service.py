@@ -6,7 +6,6 @@ data like any other free text. One public method is one transaction.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,8 +20,6 @@ from models.settings_service import write_setting
 from models.training_elements import (
     FEEDBACK_CATEGORIES,
     FEEDBACK_SOURCES,
-    SessionKind,
-    clean_elements,
     parse_kind,
 )
 from models.training_entities import Feedback, Person, TrainingAttendance, TrainingSession
@@ -36,8 +33,6 @@ from models.training_rules import (
     clean_text,
     quarter_of,
 )
-
-MAX_HEADCOUNT = 10_000
 
 
 @dataclass(frozen=True)
@@ -162,9 +157,7 @@ class TrainingService:
         with self._sessions.begin() as s:
             session = TrainingSession(held_on=held_on, kind=session_kind.value)
             s.add(session)
-            self._fill_session(
-                s, session, elements, trainer, attendee_ids, outside_headcount, notes
-            )
+            q.fill_session(s, session, elements, trainer, attendee_ids, outside_headcount, notes)
             return q.session_row(s, session)
 
     def update_session(
@@ -184,40 +177,8 @@ class TrainingService:
         with self._sessions.begin() as s:
             session = q.get_session(s, session_id)
             s.execute(delete(TrainingAttendance).where(TrainingAttendance.session_id == session_id))
-            self._fill_session(
-                s, session, elements, trainer, attendee_ids, outside_headcount, notes
-            )
+            q.fill_session(s, session, elements, trainer, attendee_ids, outside_headcount, notes)
             return q.session_row(s, session)
-
-    def _fill_session(
-        self,
-        s: Session,
-        session: TrainingSession,
-        elements: list[str] | tuple[str, ...],
-        trainer: str | None,
-        attendee_ids: list[int] | tuple[int, ...],
-        outside_headcount: int,
-        notes: str | None,
-    ) -> None:
-        kind = SessionKind(session.kind)
-        covered = clean_elements(elements)
-        if kind is not SessionKind.OTHER and not covered:
-            raise ValidationError("Tick the elements the session covered.")
-        if not 0 <= outside_headcount <= MAX_HEADCOUNT:
-            raise ValidationError(f"Outside attendees must be between 0 and {MAX_HEADCOUNT}.")
-        people = list(dict.fromkeys(attendee_ids))
-        if not people and not outside_headcount:
-            raise ValidationError("Tick the attendees from the roster or count outside attendees.")
-        session.elements = json.dumps(list(covered))
-        session.trainer = clean_text(trainer, "The trainer", 120)
-        session.outside_headcount = outside_headcount
-        session.notes = screen_free_text(notes, "The session notes")
-        s.flush()
-        for person_id in people:
-            q.get_person(s, person_id)
-            s.add(TrainingAttendance(session_id=session.id, person_id=person_id))
-        s.flush()
-        q.credit_attendees(s, session, people)
 
     # --- feedback -------------------------------------------------------------------------
 
