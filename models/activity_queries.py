@@ -88,6 +88,21 @@ def kits_matrix(
     return dict(out)
 
 
+def kits_by_station(s: Session, period: Period) -> dict[str, int]:
+    """Kits distributed per station (the station above the room or vehicle they came from)."""
+    tree = LocationTree.load(s)
+    out: dict[str, int] = defaultdict(int)
+    stmt = (
+        select(Distribution.location_id, func.sum(Distribution.kits))
+        .where(*_distribution_filter(period, None))
+        .group_by(Distribution.location_id)
+    )
+    for location_id, kits in s.execute(stmt):
+        station = tree.station_of(location_id) or location_id
+        out[tree.rows[station].name] += int(kits or 0)
+    return dict(out)
+
+
 def distribution_figures(
     s: Session, period: Period, location_ids: Sequence[int] | None = None
 ) -> DistributionFigures:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from models.report_rows import FlowRow, Period, TrainingFigures
-from models.suppression import SuppressedGrid, TableSpec, suppress_linked
+from models.suppression import Pos, SuppressedGrid, TableSpec, suppress_linked
 
 TOTAL = "Total"
 
@@ -23,7 +23,9 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
         "Relationship",
         "The recipient's relationship to a person at risk (person at risk, family member, ...).",
     ),
+    ("Station", "The station whose stock (rooms, cabinets, vehicles) the kits came from."),
     ("Received", "Units received into stock from suppliers and sources during the period."),
+    ("Units received", "Units received during the period, by the source recorded on the lot."),
     ("Distributed", "Units that left stock as leave-behind distributions (kits or loose)."),
     (
         "Administered on scene",
@@ -90,8 +92,29 @@ class PackageInput:
     by_zip: dict[tuple[str, date], int]
     by_setting: dict[str, int]
     by_relationship: dict[str, int]
+    by_station: dict[str, int]
+    received_by_source: dict[str, int]
     flows: Sequence[FlowRow]
     training: TrainingFigures
+
+
+@dataclass(frozen=True)
+class _Draft:
+    sheet: str
+    title: str
+    row_header: str
+    rows: Sequence[str]
+    cols: Sequence[str]
+    spec: TableSpec
+    unit_header: str = ""
+    units: Sequence[str] = ()
+
+
+def _column(sheet: str, title: str, header: str, counts: dict[str, int], col: str) -> _Draft:
+    """A one-column table of counts by category, largest first, with its total."""
+    keys = sorted(counts, key=lambda k: (-counts[k], k))
+    spec = TableSpec([[counts[k]] for k in keys], row_totals=False, cols=1)
+    return _Draft(sheet, title, header, keys, (col,), spec)
 
 
 def build_package(
@@ -104,98 +127,122 @@ def build_package(
 ) -> PartnerPackage:
     months = list(data.months)
     zips = sorted({z for z, _m in data.by_zip})
-    zip_values = [[data.by_zip.get((z, m), 0) for m in months] for z in zips]
-    settings = sorted(data.by_setting, key=lambda k: (-data.by_setting[k], k))
-    relations = sorted(data.by_relationship, key=lambda k: (-data.by_relationship[k], k))
-    flows = list(data.flows)
-    flow_values = [
-        [f.received, f.distributed, f.administered, f.disposed_expired, f.disposed_other]
-        for f in flows
-    ]
-    kinds = list(data.training.by_kind)
-    t = data.training
-    specs = [
-        TableSpec(zip_values, cols=len(months)),
-        TableSpec([[data.by_setting[k]] for k in settings], row_totals=False, cols=1),
-        TableSpec([[data.by_relationship[k]] for k in relations], row_totals=False, cols=1),
-        TableSpec(flow_values, row_totals=False, col_totals=False, cols=5),
-        TableSpec(
-            [[k.sessions, k.attendances, k.outside_participants] for k in kinds],
-            row_totals=False,
-            cols=3,
-        ),
-        TableSpec(
-            [[t.personnel_trained], [t.active_with_lbn_training]],
-            row_totals=False,
-            col_totals=False,
-        ),
-    ]
-    kits_total = sum(sum(r) for r in zip_values)
-    links = [[(0, (len(zips), len(months))), (1, (len(settings), 0)), (2, (len(relations), 0))]]
-    for i, f in enumerate(flows):
-        if f.kind == "kit" and f.distributed == kits_total and kits_total:
-            links[0].append((3, (i, 1)))
-    g = suppress_linked(specs, threshold, links)
-    month_names = tuple(month_label(m) for m in months)
-    tables = (
-        SharedTable(
+    flows, kinds, t = list(data.flows), list(data.training.by_kind), data.training
+    kits = "Kits distributed"
+    drafts = [
+        _Draft(
             "By ZIP and month",
             "Kits distributed by ZIP code and month",
             "ZIP code",
-            (*zips, TOTAL),
-            (*month_names, TOTAL),
-            g[0],
+            zips,
+            [month_label(m) for m in months],
+            TableSpec(
+                [[data.by_zip.get((z, m), 0) for m in months] for z in zips], cols=len(months)
+            ),
         ),
-        SharedTable(
-            "By setting",
-            "Kits distributed by setting",
-            "Setting",
-            (*settings, TOTAL),
-            ("Kits distributed",),
-            g[1],
-        ),
-        SharedTable(
+        _column("By setting", "Kits distributed by setting", "Setting", data.by_setting, kits),
+        _column(
             "By relationship",
             "Kits distributed by recipient relationship",
             "Relationship",
-            (*relations, TOTAL),
-            ("Kits distributed",),
-            g[2],
+            data.by_relationship,
+            kits,
         ),
-        SharedTable(
+        _column("By station", "Kits distributed by station", "Station", data.by_station, kits),
+        _Draft(
             "Inventory flow",
             "Inventory flow by product (units of issue)",
             "Product",
-            tuple(f.product_name for f in flows),
-            (
+            [f.product_name for f in flows],
+            [
                 "Received",
                 "Distributed",
                 "Administered on scene",
                 "Disposed: expired",
                 "Disposed: other",
+            ],
+            TableSpec(
+                [
+                    [
+                        f.received,
+                        f.distributed,
+                        f.administered,
+                        f.disposed_expired,
+                        f.disposed_other,
+                    ]
+                    for f in flows
+                ],
+                row_totals=False,
+                col_totals=False,
+                cols=5,
             ),
-            g[3],
             "Unit",
-            tuple(f.unit for f in flows),
+            [f.unit for f in flows],
         ),
-        SharedTable(
+        _column(
+            "Inventory flow",
+            "Units received by source",
+            "Source",
+            data.received_by_source,
+            "Units received",
+        ),
+        _Draft(
             "Training",
             "Training sessions by kind",
             "Kind of session",
-            (*(k.kind for k in kinds), TOTAL),
-            ("Training sessions", "Personnel attendances", "Outside participants"),
-            g[4],
+            [k.kind for k in kinds],
+            ["Training sessions", "Personnel attendances", "Outside participants"],
+            TableSpec(
+                [[k.sessions, k.attendances, k.outside_participants] for k in kinds],
+                row_totals=False,
+                cols=3,
+            ),
         ),
-        SharedTable(
+        _Draft(
             "Training",
             "Personnel trained",
             "Figure",
-            ("Personnel trained", "Active personnel with LBN training"),
-            ("Count",),
-            g[5],
+            ["Personnel trained", "Active personnel with LBN training"],
+            ["Count"],
+            TableSpec(
+                [[t.personnel_trained], [t.active_with_lbn_training]],
+                row_totals=False,
+                col_totals=False,
+            ),
         ),
+    ]
+    grids = suppress_linked([d.spec for d in drafts], threshold, _links(drafts, flows))
+    return PartnerPackage(
+        agency,
+        partner,
+        period,
+        threshold,
+        generated_at,
+        tuple(_shared(d, g) for d, g in zip(drafts, grids, strict=True)),
     )
-    return PartnerPackage(agency, partner, period, threshold, generated_at, tables)
+
+
+def _links(drafts: list[_Draft], flows: list[FlowRow]) -> list[list[tuple[int, Pos]]]:
+    """Kits distributed in total is published by every kits table (and the kit flow row)."""
+    totals = [
+        (k, (len(d.rows), len(d.cols) if d.spec.row_totals else 0))
+        for k, d in enumerate(drafts)
+        if d.title.startswith("Kits distributed")
+    ]
+    kits_total = sum(sum(r) for r in drafts[0].spec.values)
+    flow_index = next(k for k, d in enumerate(drafts) if d.title.startswith("Inventory flow"))
+    for i, f in enumerate(flows):
+        if f.kind == "kit" and f.distributed == kits_total:
+            totals.append((flow_index, (i, 1)))
+    return [totals]
+
+
+def _shared(d: _Draft, grid: SuppressedGrid) -> SharedTable:
+    rows = (*d.rows, TOTAL) if d.spec.col_totals else tuple(d.rows)
+    cols = (*d.cols, TOTAL) if d.spec.row_totals else tuple(d.cols)
+    return SharedTable(
+        d.sheet, d.title, d.row_header, rows, cols, grid, d.unit_header, tuple(d.units)
+    )
 
 
 def suppression_rule(threshold: int) -> str:

@@ -14,7 +14,16 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from models.distribution_entities import Administration, Distribution
-from models.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
+from models.entities import (
+    Location,
+    LocationKind,
+    Lot,
+    Operation,
+    Product,
+    Reason,
+    Source,
+    StockMove,
+)
 from models.inventory_queries import DEFAULT_WARNING_DAYS, list_on_hand
 from models.kit_entities import KitBatch
 from models.location_tree import LocationTree
@@ -225,3 +234,25 @@ def naloxone_doses(s: Session, today: date) -> tuple[int, int, int]:
             usable += doses
             kits += r.quantity if r.product_kind == "kit" else 0
     return usable, expired, kits
+
+
+def received_by_source(s: Session, period: Period) -> dict[str, int]:
+    """Units received in the period, by the source recorded on each lot."""
+    start, end = day_range(period)
+    supplier = aliased(Location)
+    stmt = (
+        select(Source.name, func.sum(StockMove.quantity))
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .join(Lot, Lot.id == StockMove.lot_id)
+        .outerjoin(Source, Source.id == Lot.source_id)
+        .join(supplier, supplier.id == StockMove.from_location_id)
+        .where(
+            supplier.kind == LocationKind.SUPPLIER,
+            Operation.reason == Reason.RECEIVE,
+            Operation.at >= start,
+            Operation.at < end,
+            effective_operations(s),
+        )
+        .group_by(Source.name)
+    )
+    return {name or "(no source recorded)": int(q or 0) for name, q in s.execute(stmt)}

@@ -182,6 +182,8 @@ class ReportService:
                 by_zip=aq.kits_matrix(s, period, "zip_code"),
                 by_setting=_by_label(aq.kits_matrix(s, period, "setting"), settings),
                 by_relationship=_by_label(aq.kits_matrix(s, period, "relationship"), relations),
+                by_station=aq.kits_by_station(s, period),
+                received_by_source=rq.received_by_source(s, period),
                 flows=rq.flow_rows(s, period),
                 training=aq.training_figures(s, period),
             )

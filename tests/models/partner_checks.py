@@ -51,9 +51,7 @@ def derivable_cells(
     shown: Sequence[Sequence[Figure]], rows: int, cols: int, row_totals: bool, col_totals: bool
 ) -> list[tuple[int, int]]:
     """Withheld positions whose value the published equations determine exactly."""
-    unknown = [
-        (i, j) for i, line in enumerate(shown) for j, v in enumerate(line) if v is None
-    ]
+    unknown = [(i, j) for i, line in enumerate(shown) for j, v in enumerate(line) if v is None]
     if not unknown:
         return []
     index = {pos: k for k, pos in enumerate(unknown)}
