@@ -242,8 +242,6 @@ class CatalogService:
                 raise NotFound("That source no longer exists.")
             for key, value in values.items():
                 setattr(source, key, value.strip() if isinstance(value, str) else value)
-            if source_id is None:
-                s.add(source)
             clash = s.scalar(
                 select(Source.id).where(
                     func.lower(Source.name) == str(source.name).lower(),
@@ -252,6 +250,8 @@ class CatalogService:
             )
             if clash is not None:
                 raise ValidationError(f"A source named '{source.name}' already exists.")
+            if source_id is None:
+                s.add(source)  # after the check: an autoflush would find the new one itself
             s.flush()
             return source_row(source)
 

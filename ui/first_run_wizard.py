@@ -49,6 +49,9 @@ class _StartPage(QWizardPage):
             box.addWidget(widget)
         box.addStretch(1)
         box.addWidget(self.error_label)
+        for choice in (self.set_up, self.demo, self.empty):
+            # Demo and empty need no further page: Finish right here.
+            choice.toggled.connect(lambda: self.setFinalPage(not self.set_up.isChecked()))
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         return AGENCY if self.set_up.isChecked() else -1
@@ -92,7 +95,7 @@ class _StationsPage(QWizardPage):
         box.addWidget(self.supply_room)
         box.addStretch(1)
         box.addWidget(self.error_label)
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(lambda: self.add_row())
         self.add_row("Station 1", "")
 
     def add_row(self, name: str = "", vehicles: str = "") -> None:
