@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models import reorder_drafting as d
 from models import reorder_records as rr
 from models.clock import Clock
-from models.entities import Location, LocationKind, Lot, Product, Source
+from models.entities import Location, LocationKind
 from models.errors import NotFound, ValidationError
-from models.reorder_calc import DEFAULT_LEAD_TIME_DAYS, METHOD_NOTE, Parameters, split_packages
-from models.reorder_entities import Reorder, ReorderLine, ReorderStatus
+from models.reorder_calc import DEFAULT_LEAD_TIME_DAYS, METHOD_NOTE, Parameters
+from models.reorder_entities import Reorder, ReorderStatus
 from models.reorder_proposal import (
     KEY_CONTACT,
     KEY_MAX,
@@ -28,7 +29,6 @@ from models.reorder_proposal import (
 from models.reorder_rows import (
     DraftLine,
     Proposal,
-    ProposalLine,
     ReceiptResult,
     ReorderRow,
     ReorderSheet,
@@ -77,7 +77,7 @@ class ReorderService(SurgeMixin):
     def asks_trained_count(self, source_id: int) -> bool:
         """Whether this source's request form asks for the number of trained personnel."""
         with self._sessions() as s:
-            return bool(_source(s, source_id).asks_trained_count)
+            return bool(d.get_source(s, source_id).asks_trained_count)
 
     def default_contact(self) -> str:
         with self._sessions() as s:
@@ -86,9 +86,9 @@ class ReorderService(SurgeMixin):
     def propose(self, source_id: int | None = None, station_id: int | None = None) -> Proposal:
         """Today's max-min result for every orderable item (lead time from the source)."""
         with self._sessions() as s:
-            source = None if source_id is None else _source(s, source_id)
+            source = None if source_id is None else d.get_source(s, source_id)
             if station_id is not None:
-                _station(s, station_id)
+                d.get_station(s, station_id)
             return build_proposal(
                 s,
                 self._clock.today(),
@@ -106,7 +106,7 @@ class ReorderService(SurgeMixin):
                 r = line.result
                 if not r.due or r.usable + r.on_order > r.min_units:
                     continue
-                product_id = line.product_id or _latest_of_group(s, line.group or "")
+                product_id = line.product_id or d.latest_of_group(s, line.group or "")
                 out.append(
                     ReorderDue(
                         product_id,
@@ -144,9 +144,9 @@ class ReorderService(SurgeMixin):
             raise ValidationError("Quantities cannot be negative.")
         trained = TrainingService(self._sessions, self._clock).summary().trained
         with self._sessions.begin() as s:
-            sources = [_source(s, i) for i in dict.fromkeys(source_ids)]
+            sources = [d.get_source(s, i) for i in dict.fromkeys(source_ids)]
             if station_id is not None:
-                _station(s, station_id)
+                d.get_station(s, station_id)
             proposal = build_proposal(
                 s,
                 self._clock.today(),
@@ -155,7 +155,7 @@ class ReorderService(SurgeMixin):
                 source_name=sources[0].name,
             )
             found = {line.key: line for line in proposal.lines}
-            shares = _split(wanted, found, sources)
+            shares = d.split_by_caps(wanted, found, sources)
             params = load_parameters(s)
             out = []
             for source in sources:
@@ -182,7 +182,7 @@ class ReorderService(SurgeMixin):
                     created_by=user,
                 )
                 for position, (proposal_line, packages) in enumerate(share):
-                    reorder.lines.append(_line(position, proposal_line, packages))
+                    reorder.lines.append(d.new_line(position, proposal_line, packages))
                 s.add(reorder)
                 s.flush()
                 rr.change_status(s, reorder, ReorderStatus.DRAFT, user, self._clock.now())
@@ -196,7 +196,7 @@ class ReorderService(SurgeMixin):
         if isinstance(packages, bool) or not isinstance(packages, int) or packages < 0:
             raise ValidationError("A number of packages is a whole number, 0 or more.")
         with self._sessions.begin() as s:
-            reorder = _draft(s, reorder_id)
+            reorder = d.get_draft(s, reorder_id)
             line = next((x for x in reorder.lines if x.id == line_id), None)
             if line is None:
                 raise NotFound("That line is not on this reorder.")
@@ -215,7 +215,7 @@ class ReorderService(SurgeMixin):
     def mark_sent(self, reorder_id: int, user: str, note: str = "") -> ReorderRow:
         trained = TrainingService(self._sessions, self._clock).summary().trained
         with self._sessions.begin() as s:
-            reorder = _draft(s, reorder_id)
+            reorder = d.get_draft(s, reorder_id)
             reorder.sent_on = self._clock.today()
             if reorder.include_trained_count:
                 reorder.trained_count = trained
@@ -271,7 +271,7 @@ class ReorderService(SurgeMixin):
         """All a printed or exported reorder sheet shows."""
         with self._sessions() as s:
             reorder = rr.get_reorder(s, reorder_id)
-            source = _source(s, reorder.source_id)
+            source = d.get_source(s, reorder.source_id)
             return ReorderSheet(
                 reorder=rr.reorder_row(s, reorder),
                 agency_name=str(read_setting(s, "agency_name", "") or ""),
@@ -307,7 +307,7 @@ class ReorderService(SurgeMixin):
             for line in rr.line_rows(s, reorder):
                 if line.outstanding <= 0:
                     continue
-                product_id = line.product_id or _latest_of_group(s, line.group or "")
+                product_id = line.product_id or d.latest_of_group(s, line.group or "")
                 out.append((product_id, line.outstanding))
             return out
 
@@ -324,100 +324,3 @@ class ReorderService(SurgeMixin):
                 .order_by(Location.name)
             )
             return room or reorder.station_id
-
-
-def _split(
-    wanted: Sequence[DraftLine], found: dict, sources: list[Source]
-) -> dict[int, list[tuple[ProposalLine, int]]]:
-    caps = [(str(x.id), x.allocation_cap_packages) for x in sources]
-    shares: dict[int, list[tuple[ProposalLine, int]]] = {}
-    for line in wanted:
-        proposal_line = found.get((line.product_id, line.group))
-        if proposal_line is None:
-            raise NotFound("An item on the request is no longer in the catalog.")
-        split, left = split_packages(line.packages, caps)
-        if left:
-            raise ValidationError(
-                f"The sources' allocation caps allow only {line.packages - left} "
-                f"{proposal_line.package_name}(s) of {proposal_line.label}; add another source "
-                "or lower the quantity."
-            )
-        for source_key, packages in split:
-            shares.setdefault(int(source_key), []).append((proposal_line, packages))
-    return shares
-
-
-def _line(position: int, p: ProposalLine, packages: int) -> ReorderLine:
-    r = p.result
-    return ReorderLine(
-        position=position,
-        product_id=p.product_id,
-        interchange_group=p.group,
-        label=p.label,
-        ndc=p.ndc or None,
-        unit=p.unit,
-        package_name=p.package_name,
-        units_per_package=p.units_per_package,
-        packages=packages,
-        quantity=packages * p.units_per_package,
-        basis=r.basis,
-        amc=r.amc,
-        distributed=p.distributed,
-        administered=p.administered,
-        expired=p.expired,
-        lost=p.lost,
-        on_hand=r.on_hand,
-        expiring=r.expiring,
-        usable=r.usable,
-        on_order=r.on_order,
-        max_units=r.max_units,
-        min_units=r.min_units,
-        surge=p.surge,
-        months_of_stock=r.months_of_stock,
-        steps="\n".join(r.steps),
-    )
-
-
-def _source(s: Session, source_id: int) -> Source:
-    source = s.get(Source, source_id)
-    if source is None:
-        raise NotFound("That source no longer exists.")
-    return source
-
-
-def _station(s: Session, station_id: int) -> Location:
-    place = s.get(Location, station_id)
-    if place is None or place.kind != LocationKind.STATION:
-        raise NotFound("Choose a station (or all stations).")
-    return place
-
-
-def _draft(s: Session, reorder_id: int) -> Reorder:
-    reorder = rr.get_reorder(s, reorder_id)
-    if reorder.status != ReorderStatus.DRAFT:
-        raise ValidationError(
-            f"{rr.number_of(reorder.id)} is {ReorderStatus(reorder.status).label.lower()}, "
-            "no longer a draft."
-        )
-    return reorder
-
-
-def _first_product(s: Session, group: str) -> int:
-    found = s.scalar(
-        select(Product.id)
-        .where(Product.interchange_group == group, Product.active)
-        .order_by(Product.name)
-    )
-    if found is None:
-        raise NotFound(f"No active product in group {group}.")
-    return found
-
-
-def _latest_of_group(s: Session, group: str) -> int:
-    latest = s.scalar(
-        select(Lot.product_id)
-        .join(Product, Product.id == Lot.product_id)
-        .where(Product.interchange_group == group, Product.active)
-        .order_by(Lot.received_on.desc().nulls_last(), Lot.id.desc())
-    )
-    return latest or _first_product(s, group)

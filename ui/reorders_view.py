@@ -44,6 +44,7 @@ class ReordersView(Page):
         super().__init__(services, parent)
         self._folder = Path(tempfile.mkdtemp(prefix="lbn-reorders-"))
         self.receive_dialog: ReceiveDialog | None = None
+        self.request_dialog: ReorderRequestDialog | None = None
         self.preview: PdfPreviewDialog | None = None
         self.position = ReorderPositionPanel(services)
         self.requests = ReorderRequestsPanel(services)
@@ -129,15 +130,20 @@ class ReordersView(Page):
 
     @Slot()
     def _on_new(self) -> None:
-        dialog = ReorderRequestDialog(
+        self.request_dialog = ReorderRequestDialog(
             self._services,
             self,
             source_id=self.position.source.currentData(),
             station_id=self.position.station.currentData(),
         )
-        if not dialog.exec() or not dialog.result_reorders:
+        self.request_dialog.accepted.connect(self._on_created)
+        self.request_dialog.open()
+
+    @Slot()
+    def _on_created(self) -> None:
+        made = self.request_dialog.result_reorders if self.request_dialog else []
+        if not made:
             return
-        made = dialog.result_reorders
         self.tabs.setCurrentWidget(self.requests)
         numbers = ", ".join(f"{r.number} to {r.source_name}" for r in made)
         self._changed(f"Draft request(s) created: {numbers}.", made[0].id)
