@@ -40,6 +40,8 @@ _GS1_SYMBOLOGIES = {"d2", "C1", "Q3", "e0"}  # prefixes announcing a GS1 element
 _PLAIN_CODE = re.compile(r"[0-9]{6,8}|[0-9]{12,14}")
 _HRI = re.compile(r"(?:\([0-9]{2,4}\)[^()]+)+")
 _BIIP_BAD_DATE = re.compile(r"AI \((\d+)\) date/time from '(\d*)'")
+_BIIP_PATTERN = re.compile(r"match '([^']*)' with GS1 AI \((\d+)\) pattern")
+_DATE_AIS = {"11", "12", "13", "15", "16", "17"}
 _EXPIRY_IN_LOT = re.compile(r"(.+?)17([0-9]{6})")
 
 
@@ -178,6 +180,12 @@ def _detail(exc: Exception) -> str:
     if bad_date := _BIIP_BAD_DATE.search(text):
         ai, value = bad_date.groups()
         return f"the date in AI ({ai}), {value}, is not a real date (YYMMDD)."
+    if misfit := _BIIP_PATTERN.search(text):
+        data, ai = misfit.groups()
+        value = data[len(ai) :] if data.startswith(ai) else data
+        if ai in _DATE_AIS:
+            return f"the date in AI ({ai}), {value[:6]}, is not a real date (YYMMDD)."
+        return f"the value {value[:40]} does not fit GS1 AI ({ai})."
     text = text if len(text) <= 160 else text[:157] + "…"
     return text[0].lower() + text[1:] + "."
 

@@ -5,7 +5,8 @@ Opened from a scan of an unknown barcode (pre-filled with it) and from the catal
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -69,8 +70,6 @@ class ProductDialog(QDialog):
         self.add_barcode_button.clicked.connect(self._on_add_barcode)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)  # Enter in the barcode box adds, never saves
         self.name.setFocus()
 
     def _build_widgets(self) -> None:
@@ -181,6 +180,14 @@ class ProductDialog(QDialog):
         self.notes.setText(p.notes or "")
         self.barcodes.addItems(list(p.barcodes))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter in the barcode box (a scanner ends with it) adds the code; it never saves."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.focusWidget() is self.barcode_input:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def barcode_codes(self) -> list[str]:
         return [self.barcodes.item(i).text() for i in range(self.barcodes.count())]
 
@@ -193,6 +200,7 @@ class ProductDialog(QDialog):
                 raise ValidationError(f"Barcode {code} already identifies {owner.name}.")
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
+            self.barcode_input.selectAll()  # the next scan replaces the refused code
             return
         self.error_label.clear()
         self.barcode_input.clear()
