@@ -22,6 +22,7 @@ from models.clock import Clock
 from models.dates import end_of_month
 from models.entities import Lot, Product, Reason
 from models.errors import NotFound, ValidationError
+from models.inventory_summary import normalise_bands
 from models.kit_entities import KitBatch
 from models.kit_labels import KitLabel, write_kit_labels
 from models.kit_rows import (
@@ -189,8 +190,8 @@ class KitService:
 
     def kits_ready_by_location(self) -> list[KitReadyRow]:
         with self._sessions() as s:
-            bands = read_setting(s, "expiry_bands") or [30, 90]
-            return queries.kits_ready(s, self._clock.today(), (int(bands[0]), int(bands[1])))
+            bands = normalise_bands(read_setting(s, "expiry_bands"))
+            return queries.kits_ready(s, self._clock.today(), bands)
 
     def get_batch(self, kit_lot_id: int) -> KitBatchRow:
         with self._sessions() as s:
