@@ -128,6 +128,12 @@ class DistributionService:
         with self._sessions() as s:
             return self._distribution_rows(s, dq.fetch_distributions(s, start, end, location_id))
 
+    def list_recent(self, limit: int = 20) -> list[DistributionRow]:
+        """The last records entered (whatever their date), so a clerk sees what is already in."""
+        with self._sessions() as s:
+            stmt = select(Distribution).order_by(Distribution.id.desc()).limit(limit)
+            return self._distribution_rows(s, list(s.scalars(stmt)))
+
     def list_administrations(self, start: date, end: date) -> list[AdministrationRow]:
         with self._sessions() as s:
             return self._administration_rows(s, dq.fetch_administrations(s, start, end))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -45,16 +46,20 @@ class DistributionSettingsTab(QWidget):
             "Double-click to rename; untick to retire a category (old records keep it)."
         )
         intro.setWordWrap(True)
-        columns = QHBoxLayout()
-        for kind, title in KIND_TITLES.items():
-            columns.addWidget(self._category_box(kind, title), 1)
+        columns = QGridLayout()
+        for number, (kind, title) in enumerate(KIND_TITLES.items()):
+            columns.addWidget(self._category_box(kind, title), number // 2, number % 2)
         self.zips = QPlainTextEdit()
         self.zips.setPlaceholderText("12866\n12831")
-        self.zips.setMaximumHeight(110)
-        zip_box = QGroupBox("Service-area ZIP codes (offered first when entering a distribution)")
+        zip_box = QGroupBox("Service-area ZIP codes")
         zip_layout = QVBoxLayout(zip_box)
-        zip_layout.addWidget(QLabel("One per line or separated by commas."))
-        zip_layout.addWidget(self.zips)
+        zip_hint = QLabel(
+            "Offered first when entering a distribution. One per line or comma-separated."
+        )
+        zip_hint.setWordWrap(True)
+        zip_layout.addWidget(zip_hint)
+        zip_layout.addWidget(self.zips, 1)
+        columns.addWidget(zip_box, 1, 1)
         self.save_button = QPushButton("Save distribution settings")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -67,7 +72,6 @@ class DistributionSettingsTab(QWidget):
         root = QVBoxLayout(self)
         root.addWidget(intro)
         root.addLayout(columns, 1)
-        root.addWidget(zip_box)
         root.addLayout(bottom)
         self.save_button.clicked.connect(self.save)
 
@@ -77,8 +81,10 @@ class DistributionSettingsTab(QWidget):
         items.itemDoubleClicked.connect(lambda item: self._rename(item))
         self.lists[kind] = items
         add = QPushButton("Add…")
-        up = QPushButton("Up")
-        down = QPushButton("Down")
+        up = QPushButton("▲")
+        down = QPushButton("▼")
+        up.setToolTip("Move up")
+        down.setToolTip("Move down")
         remove = QPushButton("Remove")
         remove.setToolTip("Only for categories no record uses; retire the others by unticking")
         add.clicked.connect(lambda: self._add(kind))
@@ -88,6 +94,8 @@ class DistributionSettingsTab(QWidget):
         buttons = QHBoxLayout()
         for button in (add, up, down, remove):
             buttons.addWidget(button)
+        for arrow in (up, down):
+            arrow.setMaximumWidth(36)
         layout = QVBoxLayout(box)
         layout.addWidget(items, 1)
         layout.addLayout(buttons)

@@ -34,7 +34,7 @@ from models.tally_import import parse_day
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-LINE_HEADERS = ["No.", "Date", "Kits", "From", "ZIP", "Setting", "Relationship", "Lots"]
+LINE_HEADERS = ["No.", "Date", "Kits", "From", "ZIP", "Setting", "Relationship", "Entered", ""]
 
 
 def point_label(point: IssuePoint) -> str:
@@ -84,6 +84,11 @@ class QuickEntryWidget(QWidget):
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.horizontalHeader().setStretchLastSection(True)
+        for combo in (self.time_band, self.location, self.setting, self.relationship):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
         self._layout()
         for field in self._fields():
             field.installEventFilter(self)
@@ -106,7 +111,8 @@ class QuickEntryWidget(QWidget):
             grid.addWidget(widget, 1, column)
         for column in (2, 4, 5):
             grid.setColumnStretch(column, 2)
-        self.date.setMaximumWidth(110)
+        self.date.setMinimumWidth(self.date.fontMetrics().horizontalAdvance("2026-01-14") + 16)
+        self.date.setMaximumWidth(self.date.minimumWidth() + 20)
         self.zip.setMinimumWidth(80)
         second = QHBoxLayout()
         second.addWidget(self.naloxone)
@@ -126,7 +132,7 @@ class QuickEntryWidget(QWidget):
         root.addLayout(second)
         root.addWidget(self.error_label)
         root.addWidget(self.status_label)
-        root.addWidget(QLabel("Saved in this session"))
+        root.addWidget(QLabel("Latest entries, newest first (to spot a line entered twice)"))
         root.addWidget(self.lines, 1)
         for first, second_widget in zip(self._fields(), self._fields()[1:], strict=False):
             QWidget.setTabOrder(first, second_widget)
@@ -148,8 +154,11 @@ class QuickEntryWidget(QWidget):
         self.zip.blockSignals(False)
         self._fill(self.setting, self._categories(CategoryKind.SETTING))
         self._fill(self.relationship, self._categories(CategoryKind.RELATIONSHIP))
+        if wanted["location"] is None:  # first use: the first place that holds kits
+            wanted["location"] = next((p.location_id for p in points if p.kits), None)
         for key, value in wanted.items():
             self._select(key, value)
+        self._fill_latest()
 
     def _categories(self, kind: CategoryKind) -> list[tuple[str, object]]:
         return [
@@ -223,7 +232,7 @@ class QuickEntryWidget(QWidget):
             self.status_label.clear()
             return
         self._remember()
-        self._add_line(row)
+        self.saved.append(row)
         self.error_label.clear()
         self.status_label.setText(
             f"Saved no. {row.id}: {row.kits} kit(s) from {row.location_path}, ZIP {row.zip_code}."
@@ -246,14 +255,17 @@ class QuickEntryWidget(QWidget):
         self.kits.setFocus()
         self.kits.selectAll()
 
-    def _add_line(self, row: DistributionRow) -> None:
-        self.saved.append(row)
-        values = [str(row.id), row.occurred_on.isoformat(), str(row.kits), row.location_path,
-                  row.zip_code, row.setting_label, row.relationship_label,
-                  row.kit_lots]  # fmt: skip
-        self.lines.insertRow(0)
-        for column, text in enumerate(values):
-            self.lines.setItem(0, column, QTableWidgetItem(text))
+    def _fill_latest(self) -> None:
+        rows = self._services.distributions.list_recent(20)
+        self.lines.setRowCount(len(rows))
+        session = {r.id for r in self.saved}
+        for r, row in enumerate(rows):
+            note = "voided" if row.voided else ("this session" if row.id in session else "")
+            values = [str(row.id), row.occurred_on.isoformat(), str(row.kits), row.location_path,
+                      row.zip_code, row.setting_label, row.relationship_label,
+                      f"{row.recorded_at:%Y-%m-%d %H:%M} {row.recorded_by}", note]  # fmt: skip
+            for column, text in enumerate(values):
+                self.lines.setItem(r, column, QTableWidgetItem(text))
 
     def focus_first_field(self) -> None:
         self.kits.setFocus()
