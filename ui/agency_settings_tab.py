@@ -48,6 +48,7 @@ class AgencySettingsTab(QWidget):
         for spin in (self.first_band, self.second_band):
             spin.setRange(1, 3650)
             spin.setSuffix(" days")
+            spin.setMaximumWidth(140)
         self.legend = QLabel()
         self.save_button = QPushButton("Save")
         self.error_label = QLabel()
@@ -76,11 +77,16 @@ class AgencySettingsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.save_button)
+        column = QWidget()
+        column.setMaximumWidth(760)  # a form, not a banner: keep labels near their fields
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(agency)
+        box.addWidget(bands)
+        box.addWidget(self.error_label)
+        box.addLayout(buttons)
         root = QVBoxLayout(self)
-        root.addWidget(agency)
-        root.addWidget(bands)
-        root.addWidget(self.error_label)
-        root.addLayout(buttons)
+        root.addWidget(column)
         root.addStretch(1)
 
     def refresh(self) -> None:

@@ -36,6 +36,16 @@ def _storage(p: ProductRow) -> str:
     return f"{low:g}–{high:g} °C"
 
 
+def _package(p: ProductRow) -> str:
+    """'carton of 2 devices', 'box of 50 pairs', 'single kit'."""
+    if p.units_per_package == 1:
+        return f"single {p.unit_of_issue}"
+    unit = p.unit_of_issue
+    if unit != "each" and not unit.endswith("s"):
+        unit += "s"
+    return f"{p.package_name} of {p.units_per_package} {unit}"
+
+
 COLUMNS: list[RowColumn[ProductRow]] = [
     RowColumn("Product", lambda p: p.name),
     RowColumn("Kind", lambda p: p.kind.replace("_", " ")),

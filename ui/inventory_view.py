@@ -63,6 +63,12 @@ def _table(model) -> QTableView:  # noqa: ANN001 - any table model
     return view
 
 
+def _stretch_first_column(header: QHeaderView) -> None:
+    """Names take the spare width; numbers stay next to them rather than at the far edge."""
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
 class InventoryView(Page):
     title = "Inventory"
 
@@ -86,12 +92,15 @@ class InventoryView(Page):
         self.table.horizontalHeader().setSortIndicator(column, order)  # before sorting is on
         self.table.setSortingEnabled(True)
         self.product_table = _table(self.product_model)
-        self.product_table.setSortingEnabled(True)
-        self.product_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        _stretch_first_column(self.product_table.horizontalHeader())
+        self.product_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.product_table.setSortingEnabled(True)  # by name, as the indicator says
         self.location_tree = QTreeView()
         self.location_tree.setModel(self.location_model)
         self.location_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.location_tree.setUniformRowHeights(True)
+        self.location_tree.setAlternatingRowColors(True)
+        _stretch_first_column(self.location_tree.header())
         self.views = QTabWidget()
         for view, title in zip(
             (self.table, self.product_table, self.location_tree), VIEW_TITLES, strict=True
@@ -189,7 +198,6 @@ class InventoryView(Page):
                 view.resizeColumnsToContents()
         for column in range(1, self.location_model.columnCount()):
             self.location_tree.resizeColumnToContents(column)
-        self.location_tree.setColumnWidth(0, max(self.location_tree.columnWidth(0), 260))
 
     # --- selection ----------------------------------------------------------------------
 

@@ -73,6 +73,10 @@ class LocationsSettingsTab(QWidget):
         self.par_table.horizontalHeader().setStretchLastSection(True)
         self.par_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.par_product = QComboBox()
+        self.par_product.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.par_product.setMinimumContentsLength(16)
         self.par_quantity = QSpinBox()
         self.par_quantity.setRange(0, 100_000)
         self.par_quantity.setToolTip("0 removes the par level")
@@ -84,16 +88,16 @@ class LocationsSettingsTab(QWidget):
     def _layout(self) -> None:
         edit = QGridLayout()
         edit.addWidget(QLabel("Name"), 0, 0)
-        edit.addWidget(self.name, 0, 1, 1, 4)
-        edit.addWidget(self.add_station_button, 1, 0)
-        for column, button in enumerate(self.add_buttons.values(), start=1):
-            edit.addWidget(button, 1, column)
-        edit.addWidget(
-            QLabel("Rooms, cabinets, vehicles and bags go inside the selected place."), 2, 0, 1, 5
-        )
-        edit.addWidget(self.rename_button, 3, 0)
-        edit.addWidget(self.active_button, 3, 1)
-        edit.addWidget(self.show_inactive, 3, 3, 1, 2)
+        edit.addWidget(self.name, 0, 1, 1, 3)
+        buttons = [self.add_station_button, *self.add_buttons.values()]
+        for number, button in enumerate(buttons):
+            edit.addWidget(button, 1 + number // 3, 1 + number % 3)
+        hint = QLabel("Rooms, cabinets, vehicles and bags go inside the selected place.")
+        hint.setWordWrap(True)
+        edit.addWidget(hint, 3, 1, 1, 3)
+        edit.addWidget(self.rename_button, 4, 1)
+        edit.addWidget(self.active_button, 4, 2)
+        edit.addWidget(self.show_inactive, 4, 3)
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
         left.addLayout(edit)

@@ -76,6 +76,7 @@ class SourcesSettingsTab(QWidget):
         left_box.addWidget(self.table, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.editor)
         right = QWidget()
         right_box = QVBoxLayout(right)
@@ -91,8 +92,8 @@ class SourcesSettingsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         QVBoxLayout(self).addWidget(splitter)
 
     def refresh(self) -> None:
