@@ -77,6 +77,9 @@ class KitParDialog(QDialog):
 
     @Slot()
     def _on_accept(self) -> None:
+        if self.location.currentData() is None or self.kit.currentData() is None:
+            self.error_label.setText("Add a storage location and a kit recipe first.")
+            return
         try:
             self._services.catalog.set_par_level(
                 self.location.currentData(), self.kit.currentData(), self.quantity.value()

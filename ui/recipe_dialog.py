@@ -36,13 +36,13 @@ class RecipeDialog(QDialog):
         self._services = services
         self._recipe = recipe
         self.result: RecipeRow | None = None
-        # Components: ("g", group) for any product of a group, ("p", id) for one product.
-        self._choices: list[tuple[str, tuple[str, object]]] = [
-            (g.label + f"  ({len(g.product_names)} products)", ("g", g.name))
+        # Components: "g:<group>" for any product of a group, "p:<id>" for one product.
+        self._choices: list[tuple[str, str]] = [
+            (g.label + f"  ({len(g.product_names)} products)", f"g:{g.name}")
             for g in services.kits.list_groups()
         ]
         self._choices += [
-            (p.name, ("p", p.id))
+            (p.name, f"p:{p.id}")
             for p in services.catalog.list_products(active_only=True)
             if p.kind != "kit"
         ]
@@ -97,7 +97,7 @@ class RecipeDialog(QDialog):
         for text, key in self._choices:
             component.addItem(text, key)
         if line is not None:
-            key = ("p", line.product_id) if line.product_id else ("g", line.interchange_group)
+            key = f"p:{line.product_id}" if line.product_id else f"g:{line.interchange_group}"
             component.setCurrentIndex(max(component.findData(key), 0))
         quantity = QSpinBox()
         quantity.setRange(1, 100)
@@ -112,7 +112,7 @@ class RecipeDialog(QDialog):
     def line_inputs(self) -> list[RecipeLineInput]:
         out = []
         for row in range(self.lines.rowCount()):
-            kind, value = self.lines.cellWidget(row, 0).currentData()  # type: ignore[union-attr]
+            kind, value = str(self.lines.cellWidget(row, 0).currentData()).split(":", 1)  # type: ignore[union-attr]
             quantity = self.lines.cellWidget(row, 1).value()  # type: ignore[union-attr]
             required = self.lines.cellWidget(row, 2).isChecked()  # type: ignore[union-attr]
             if kind == "p":
