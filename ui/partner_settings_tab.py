@@ -1,20 +1,211 @@
-"""Partner settings tab (not built yet: it says so rather than pretend)."""
+"""Partner settings tab: who receives aggregate workbooks, how small a count is hidden for each,
+and when their next report is due (the dashboard reminds the quartermaster)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date
 
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import DomainError
+from models.partner_registry import INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, PartnerDraft
+from models.partner_registry import PartnerRow as Row
 from models.services import Services
+from ui.optional_date_edit import OptionalDateEdit
+from ui.row_table_model import RowColumn, RowTableModel
+
+COLUMNS: list[RowColumn[Row]] = [
+    RowColumn("Partner", lambda p: p.name),
+    RowColumn("Hides", lambda p: f"1-{p.suppression_threshold - 1}", False, "Counts withheld"),
+    RowColumn("Reports", lambda p: p.interval_label),
+    RowColumn("Next due", lambda p: f"{p.next_due_on:%Y-%m-%d}" if p.next_due_on else ""),
+    RowColumn("Status", lambda p: "active" if p.active else "inactive"),
+]
 
 
 class PartnerSettingsTab(QWidget):
+    data_changed = Signal()
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        label = QLabel("Partner settings are not available in this version yet.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
+        self._editing: Row | None = None
+        self.model = RowTableModel(COLUMNS, self, is_active=lambda p: p.active)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.name = QLineEdit()
+        self.threshold = QSpinBox()
+        self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
+        self.threshold_hint = QLabel()
+        self.interval = QComboBox()
+        for months, label in INTERVALS.items():
+            self.interval.addItem(label, months)
+        self.due = OptionalDateEdit("Next report due", services.clock.today())
+        self.due.edit.setMaximumDate(QDate(2200, 12, 31))
+        self.contact_name = QLineEdit()
+        self.contact_email = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        self.active = QCheckBox("Active")
+        self.new_button = QPushButton("New partner")
+        self.save_button = QPushButton("Save")
+        self.sent_button = QPushButton("Report sent")
+        self.sent_button.setToolTip("Move the next deadline one reporting interval on")
+        self.delete_button = QPushButton("Delete")
+        self.heading = QLabel()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self._layout()
+        self.threshold.valueChanged.connect(self._on_threshold)
+        self.new_button.clicked.connect(lambda: self._edit(None))
+        self.save_button.clicked.connect(self._on_save)
+        self.sent_button.clicked.connect(self._on_sent)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self._edit(None)
+
+    def _layout(self) -> None:
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        left_box.addLayout(top)
+        left_box.addWidget(self.table, 1)
+        right = QWidget()
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        threshold_row = QHBoxLayout()
+        threshold_row.addWidget(self.threshold)
+        threshold_row.addWidget(self.threshold_hint, 1)
+        form.addRow("Suppression threshold", threshold_row)
+        form.addRow("Reporting interval", self.interval)
+        form.addRow("", self.due)
+        form.addRow("Contact", self.contact_name)
+        form.addRow("Contact e-mail", self.contact_email)
+        form.addRow("Notes", self.notes)
+        form.addRow("", self.active)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.sent_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.heading)
+        right_box.addLayout(form)
+        right_box.addLayout(buttons)
+        right_box.addWidget(self.error_label)
+        right_box.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
 
     def refresh(self) -> None:
-        """Nothing to reload yet."""
+        keep = self._editing.id if self._editing else None
+        self.model.set_rows(self._services.reports.list_partners())
+        self.table.resizeColumnsToContents()
+        row = self.model.row_of(lambda p: p.id == keep) if keep is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._edit(None)
+
+    def _edit(self, partner: Row | None) -> None:
+        self._editing = partner
+        self.error_label.clear()
+        self.heading.setText(f"<b>{'New partner' if partner is None else 'Edit partner'}</b>")
+        if partner is None:
+            self.table.clearSelection()
+        p = partner or Row(0, "", 10, 3, None, "", "", "", True)
+        self.name.setText(p.name)
+        self.threshold.setValue(p.suppression_threshold)
+        self._on_threshold(p.suppression_threshold)
+        self.interval.setCurrentIndex(max(self.interval.findData(p.interval_months), 0))
+        self.due.set_value(p.next_due_on)
+        self.contact_name.setText(p.contact_name)
+        self.contact_email.setText(p.contact_email)
+        self.notes.setPlainText(p.notes)
+        self.active.setChecked(p.active)
+        self.sent_button.setEnabled(partner is not None)
+        self.delete_button.setEnabled(partner is not None)
+
+    def draft(self) -> PartnerDraft:
+        due: date | None = self.due.value()
+        return PartnerDraft(
+            self.name.text(),
+            self.threshold.value(),
+            self.interval.currentData(),
+            due,
+            self.contact_name.text(),
+            self.contact_email.text(),
+            self.notes.toPlainText(),
+            self.active.isChecked(),
+        )
+
+    @Slot(int)
+    def _on_threshold(self, value: int) -> None:
+        self.threshold_hint.setText(f"hides counts 1 to {value - 1}; 0 shows as 0")
+
+    @Slot()
+    def _on_row_changed(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._edit(self.model.row_at(index.row()))
+
+    def _act(self, action) -> None:  # noqa: ANN001 - a callable returning a PartnerRow or None
+        try:
+            saved = action()
+        except DomainError as refusal:
+            self.error_label.setText(str(refusal))
+            return
+        self._editing = saved
+        self.refresh()
+        self.data_changed.emit()
+
+    @Slot()
+    def _on_save(self) -> None:
+        partner_id = self._editing.id if self._editing else None
+        self._act(lambda: self._services.reports.save_partner(self.draft(), partner_id))
+
+    @Slot()
+    def _on_sent(self) -> None:
+        if self._editing is not None:
+            partner_id = self._editing.id
+            self._act(lambda: self._services.reports.record_report_sent(partner_id))
+
+    @Slot()
+    def _on_delete(self) -> None:
+        if self._editing is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete partner", f"Delete {self._editing.name} and its reporting deadline?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        partner_id = self._editing.id
+        self._act(lambda: self._services.reports.delete_partner(partner_id))
