@@ -43,7 +43,7 @@ class CountDialog(QDialog):
         self.result_operation: OperationRow | None = None
         self.recorded = False  # True after a count was saved, even one with no difference
         self.scan = ScanField(services)
-        self.picker = LotPicker(services, held_only=False)
+        self.picker = LotPicker(services, self, held_only=False)
         self.counted = QLineEdit()
         self.counted.setPlaceholderText("what you counted, e.g. 12")
         self.difference = QLabel()
@@ -69,20 +69,18 @@ class CountDialog(QDialog):
         self.scan.setFocus()
 
     def _layout(self) -> None:
-        top = QFormLayout()
-        top.addRow("Scan", self.scan)
-        rest = QFormLayout()
-        rest.addRow("Counted", self.counted)
-        rest.addRow("Difference", self.difference)
-        rest.addRow("Reason", self.reason)
+        form = QFormLayout()
+        form.addRow("Scan", self.scan)
+        self.picker.add_rows(form)
+        form.addRow("Counted", self.counted)
+        form.addRow("Difference", self.difference)
+        form.addRow("Reason", self.reason)
         root = QVBoxLayout(self)
-        root.addLayout(top)
-        root.addWidget(self.picker)
-        root.addLayout(rest)
+        root.addLayout(form)
         root.addStretch(1)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(540, 360)
+        self.resize(560, 360)
 
     @Slot()
     def _update_difference(self) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
 from models.errors import DomainError
 from models.scan_lookup import ScanMatch
@@ -36,38 +36,44 @@ class LotChoice:
         return f"{self.lot_number} · {when} · {self.quantity} here{tag}"
 
 
-class LotPicker(QWidget):
+class LotPicker(QObject):
+    """Owns the three combo boxes; the dialog places them in its own form (`add_rows`)."""
+
     changed = Signal()
 
     def __init__(
         self,
         services: Services,
-        parent: QWidget | None = None,
+        parent: QObject | None = None,
         *,
         held_only: bool = True,
+        mark_fefo: bool = False,
         location_label: str = "Location",
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._held_only = held_only
+        self._mark_fefo = mark_fefo
+        self._location_label = location_label
         self._choices: list[LotChoice] = []
         self.fefo_lot_id: int | None = None
         self.location = QComboBox()
         self.product = QComboBox()
         self.lot = QComboBox()
         self.on_hand_label = QLabel()
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(location_label, self.location)
-        form.addRow("Product", self.product)
-        form.addRow("Lot", self.lot)
-        form.addRow("On hand there", self.on_hand_label)
         for place in services.catalog.list_locations(include_inactive=False):
             self.location.addItem(place.path, place.id)
         self.location.currentIndexChanged.connect(self._on_location_changed)
         self.product.currentIndexChanged.connect(self._on_product_changed)
         self.lot.currentIndexChanged.connect(self._on_lot_changed)
         self._on_location_changed()
+
+    def add_rows(self, form: QFormLayout) -> None:
+        """Place location, product, lot and on-hand rows in the dialog's form, aligned."""
+        form.addRow(self._location_label, self.location)
+        form.addRow("Product", self.product)
+        form.addRow("Lot", self.lot)
+        form.addRow("On hand there", self.on_hand_label)
 
     # --- what is chosen -----------------------------------------------------------------
 
@@ -172,13 +178,14 @@ class LotPicker(QWidget):
             ]
         else:
             self._choices = []
-        self.fefo_lot_id = self._fefo(product_id)
+        self.fefo_lot_id = self._fefo(product_id) if self._mark_fefo else None
         today = self._services.clock.today()
         self.lot.blockSignals(True)
         self.lot.clear()
         for choice in self._choices:
             self.lot.addItem(choice.label(today, choice.lot_id == self.fefo_lot_id), choice.lot_id)
-        _choose(self.lot, self.fefo_lot_id)
+        held_here = next((c.lot_id for c in self._choices if c.quantity > 0), None)
+        _choose(self.lot, self.fefo_lot_id or held_here)
         self.lot.blockSignals(False)
         self._on_lot_changed()
 

@@ -87,7 +87,8 @@ class ProductDialog(QDialog):
         self.ndc = QLineEdit()
         self.ndc.setPlaceholderText("with hyphens, e.g. 69547-627-02")
         self.ndc_hint = QLabel()
-        self.ndc_hint.setWordWrap(True)
+        self.ndc_hint.setToolTip("Type the NDC with the hyphens printed on the package.")
+        self.ndc_hint.hide()
         self.rx_only = QCheckBox("Prescription only")
         self.unit_of_issue = QLineEdit("device")
         self.package_name = QLineEdit("carton")
@@ -158,6 +159,7 @@ class ProductDialog(QDialog):
         root.addLayout(bottom)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
+        self.setMinimumWidth(660)
         self.resize(720, 520)
 
     def _load(self, p: ProductRow) -> None:
@@ -209,10 +211,8 @@ class ProductDialog(QDialog):
             self._new_codes.append(code)
         ndc = ndc_digits_in_gtin(code)
         if ndc and not self.ndc.text().strip():
-            self.ndc_hint.setText(
-                f"This barcode carries NDC digits {ndc}: type them with the hyphens printed on "
-                "the package."
-            )
+            self.ndc_hint.setText(f"Barcode NDC digits: {ndc}")
+            self.ndc_hint.show()
 
     def _values(self) -> dict[str, object]:
         return {

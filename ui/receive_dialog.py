@@ -89,6 +89,7 @@ class ReceiveDialog(QDialog):
         self.add_line_button = QPushButton("Add line")
         self.remove_line_button = QPushButton("Remove line")
         self.lines_table = ReceiveLinesTable()
+        self.lines_table.setMinimumHeight(130)
         self.allow_expired = QCheckBox("Receive expired stock (e.g. for training use)")
         self.note = QLineEdit()
         self.error_label = QLabel()
@@ -146,7 +147,7 @@ class ReceiveDialog(QDialog):
         adder.addWidget(self.add_line_button)
         root = QVBoxLayout(self)
         root.addLayout(header)
-        root.addWidget(QLabel("<b>Line</b>"))
+        root.addWidget(QLabel("<b>Add a line</b> (or scan above)"))
         root.addLayout(line)
         root.addLayout(adder)
         root.addWidget(self.lines_table, 1)
@@ -167,7 +168,7 @@ class ReceiveDialog(QDialog):
                 continue
             self.lines_table.add_line(product, "", None, quantity)
         if prefill:
-            self.scan.show_message("Scan or type the lot and expiry of each line.")
+            self.scan.show_hint("Scan or type the lot and expiry of each line.")
 
     def _current_product(self) -> ProductRow | None:
         index = self.product.currentIndex()

@@ -45,8 +45,9 @@ class ReceiveLinesTable(QTableWidget):
         self.setHorizontalHeaderLabels(list(HEADERS))
         header = self.horizontalHeader()
         header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.LOT, Column.EXPIRY, Column.QUANTITY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((Column.LOT, 150), (Column.EXPIRY, 110), (Column.QUANTITY, 80)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)  # room to type a lot number in place
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(

@@ -28,6 +28,8 @@ from models.services import Services
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 INFO_STYLE = "color: #1b5e20;"
+HINT_STYLE = "color: #6b6b6b;"
+READY_HINT = "Scanner ready (GS1 DataMatrix/128, UPC/EAN, Digital Link, kit label)."
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -73,17 +75,27 @@ class ScanField(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Room for a two-line message, so the dialog does not jump (or clip) on each scan.
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.edit)
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
+        self.message.setStyleSheet(HINT_STYLE)
+        self.message.setText(READY_HINT)
         self.edit.submitted.connect(self._on_submitted)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """What the last scan was matched to (or why it was refused), under the field."""
         self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+        self.message.setText(text)
+
+    def show_hint(self, text: str) -> None:
+        """Guidance (what to scan or type next), in grey."""
+        self.message.setStyleSheet(HINT_STYLE)
         self.message.setText(text)
 
     def is_error_shown(self) -> bool:

@@ -44,7 +44,9 @@ class TransferDialog(QDialog):
         self._services = services
         self.result_operation: OperationRow | None = None
         self.scan = ScanField(services)
-        self.picker = LotPicker(services, held_only=True, location_label="From")
+        self.picker = LotPicker(
+            services, self, held_only=True, mark_fefo=True, location_label="From"
+        )
         self.fefo_label = QLabel()
         self.fefo_label.setWordWrap(True)
         self.to_location = QComboBox()
@@ -78,19 +80,17 @@ class TransferDialog(QDialog):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow("Scan", self.scan)
+        self.picker.add_rows(form)
+        form.addRow("", self.fefo_label)
+        form.addRow("To", self.to_location)
+        form.addRow("Quantity", self.quantity)
+        form.addRow("Note", self.note)
         root = QVBoxLayout(self)
         root.addLayout(form)
-        root.addWidget(self.picker)
-        rest = QFormLayout()
-        rest.addRow("", self.fefo_label)
-        rest.addRow("To", self.to_location)
-        rest.addRow("Quantity", self.quantity)
-        rest.addRow("Note", self.note)
-        root.addLayout(rest)
         root.addStretch(1)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(560, 380)
+        self.resize(600, 380)
 
     @Slot()
     def _pick_other_destination(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from models.scanning import GS_SYMBOL, SEPARATORS_SETTING, ScanForm, kit_label_payload
 from tests.ui.scanner import GS, KLOXXADO_GTIN, KLOXXADO_UPC, send_group_separator, type_scan
-from ui.scan_field import ScanField
+from ui.scan_field import READY_HINT, ScanField
 
 FULL = (KLOXXADO_GTIN, "AB12", date(2027, 6, 30), "SN9")
 
@@ -107,7 +107,7 @@ def test_enter_on_an_empty_field_does_nothing(qtbot, services):
     field.scanned.connect(emitted.append)
     field.scan_failed.connect(emitted.append)
     qtbot.keyClick(field.edit, Qt.Key.Key_Return)
-    assert emitted == [] and field.message.text() == ""
+    assert emitted == [] and field.message.text() == READY_HINT
 
 
 def test_agency_separator_setting_is_used(qtbot, services):

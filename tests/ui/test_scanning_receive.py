@@ -142,7 +142,7 @@ def test_unknown_gtin_offers_to_add_the_product_then_fills_the_line(qtbot, servi
     product_dialog = dialog.product_dialog
     assert product_dialog is not None and product_dialog.isVisible()
     assert product_dialog.barcode_codes() == [UNKNOWN_UPC.zfill(14)]
-    assert "NDC digits 1234512345" in product_dialog.ndc_hint.text()
+    assert "NDC digits: 1234512345" in product_dialog.ndc_hint.text()
     qtbot.keyClicks(product_dialog.name, "RiVive 3 mg nasal spray (new label)")
     qtbot.keyClicks(product_dialog.ndc, "12345-123-45")
     product_dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
