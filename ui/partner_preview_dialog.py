@@ -47,6 +47,7 @@ class PartnerPreviewDialog(QDialog):
         self.setWindowTitle(f"What leaves the building: {package.partner}")
         self.package, self._services, self._partner_id = package, services, partner_id
         self.saved_path: Path | None = None
+        self._widgets: list[QTableWidget] = []
         summary = QLabel(
             f"<b>{_html(package.partner)}</b> · {package.period.label} · "
             f"{package.hidden_count} figure(s) withheld<br>{suppression_rule(package.threshold)}"
@@ -76,7 +77,8 @@ class PartnerPreviewDialog(QDialog):
         self.resize(900, 620)
 
     def tables(self) -> list[QTableWidget]:
-        return self.findChildren(QTableWidget)
+        """One table widget per shared table, in the package's order."""
+        return list(self._widgets)
 
     def _sheet(self, sheet: str) -> QWidget:
         page = QWidget()
@@ -84,7 +86,9 @@ class PartnerPreviewDialog(QDialog):
         for table in (t for t in self.package.tables if t.sheet == sheet):
             title = QLabel(f"<b>{_html(table.title)}</b>")
             box.addWidget(title)
-            box.addWidget(_table_widget(table), 1)
+            widget = _table_widget(table)
+            self._widgets.append(widget)
+            box.addWidget(widget, 1)
         return page
 
     @Slot()
