@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
+from models.distribution_categories import CategoryKind, load_categories
 from models.distribution_entities import Administration, Distribution
 from models.entities import Location, LocationKind, Lot, Product, StockMove
 from models.location_tree import LocationTree
@@ -25,17 +26,15 @@ from models.report_rows import (
     TrainingFigures,
     TrainingKindRow,
 )
-from models.settings_service import read_setting
 from models.training_entities import Person, TrainingAttendance, TrainingSession
 
-CATEGORY_KEYS = {"setting": "distribution_settings", "relationship": "distribution_relationships"}
 NO_ZIP = "(none)"
+CATEGORY_KINDS = {"setting": CategoryKind.SETTING, "relationship": CategoryKind.RELATIONSHIP}
 
 
 def category_labels(s: Session, field: str) -> dict[str, str]:
-    """Code -> label of the agency's distribution categories (stored as settings)."""
-    stored = read_setting(s, CATEGORY_KEYS[field], None) or []
-    return {str(c["code"]): str(c["label"]) for c in stored if isinstance(c, dict)}
+    """Code -> label of the agency's distribution categories (retired ones included)."""
+    return {c.code: c.label for c in load_categories(s, CATEGORY_KINDS[field])}
 
 
 def humanize(code: str, labels: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from random import Random
 from typing import TYPE_CHECKING
 
-from models import distribution_demo, kit_demo, reorder_demo, training_demo
+from models import distribution_demo, kit_demo, partner_demo, reorder_demo, training_demo
 from models.entities import LocationKind
 from models.errors import ValidationError
 from models.rows import ReceiveLine
@@ -37,7 +37,7 @@ def build_demo(services: Services) -> None:
     rooms = _build_locations(services)
     _receive_stock(services, rooms)
     services.settings.set("first_run_done", True)
-    for part in (kit_demo, distribution_demo, training_demo, reorder_demo):
+    for part in (kit_demo, distribution_demo, training_demo, reorder_demo, partner_demo):
         part.add_demo(services)
 
 

@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.platypus import LongTable
 
-from models.pdf_common import PageFrame, build_pdf, data_table
+from models.pdf_common import TABLE_STYLE, PageFrame, build_pdf, data_table
 from models.report_rows import ExpirationRow
 from models.reports.parts import (
     BAND_COLOURS,
+    H3,
     NOTE,
     Progress,
     cell,
@@ -27,6 +30,7 @@ from models.reports.parts import (
 )
 
 HEADER = header(["Expiry", "Days left", "Band", "Product", "Lot / kit batch", "Status", "Qty"], 6)
+PLACE = ParagraphStyle("place", parent=H3, spaceBefore=0, spaceAfter=0)
 WIDTHS = [0.75 * inch, 0.55 * inch, 0.95 * inch, 2.3 * inch, 1.3 * inch, 0.7 * inch, 0.5 * inch]
 
 
@@ -56,7 +60,7 @@ def write_expiration_report(
     ]
     groups = [(place, list(items)) for place, items in groupby(rows, key=lambda r: r.location_path)]
     for done, (place, items) in enumerate(groups, start=1):
-        story += [heading(place), _location_table(items, names)]
+        story += [spacer(10), _location_table(place, items, names)]
         if progress is not None:
             progress(done, len(groups) * 2)
     if not rows:
@@ -99,13 +103,17 @@ def _summary(rows: Sequence[ExpirationRow], names: list[str]) -> Any:
     return table
 
 
-def _location_table(items: list[ExpirationRow], names: list[str]) -> Any:
+def _location_table(place: str, items: list[ExpirationRow], names: list[str]) -> Any:
+    """The place's name and the column headers repeat on every page the table runs over."""
     body = []
     style: list[tuple[Any, ...]] = [
-        ("ALIGN", (1, 1), (1, -1), "RIGHT"),
-        ("ALIGN", (6, 1), (6, -1), "RIGHT"),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#c4d3e3")),
+        ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#dde6f0")),
+        ("ALIGN", (1, 2), (1, -1), "RIGHT"),
+        ("ALIGN", (6, 2), (6, -1), "RIGHT"),
     ]
-    for k, r in enumerate(items, start=1):
+    for k, r in enumerate(items, start=2):
         what = r.product_name
         if r.is_kit and r.recipe_name and r.recipe_name != r.product_name:
             what = f"{r.product_name} ({r.recipe_name})"
@@ -132,7 +140,8 @@ def _location_table(items: list[ExpirationRow], names: list[str]) -> Any:
     body.append(["Total", "", "", cell(totals, 40), "", "", sum(r.quantity for r in items)])
     style.append(("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8))
     style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eef1f4")))
-    table = data_table(HEADER, body, WIDTHS)
+    table = LongTable([[text(place, PLACE)], HEADER, *body], colWidths=WIDTHS, repeatRows=2)
+    table.setStyle(TABLE_STYLE)
     table.setStyle(style)
     return table
 
