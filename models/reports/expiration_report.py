@@ -10,15 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import LongTable
 
-from models.pdf_common import TABLE_STYLE, PageFrame, build_pdf, data_table
+from models.pdf_common import PageFrame, build_pdf, data_table
 from models.report_rows import ExpirationRow
 from models.reports.parts import (
     BAND_COLOURS,
-    H3,
     NOTE,
     Progress,
     cell,
@@ -27,10 +24,10 @@ from models.reports.parts import (
     heading,
     spacer,
     text,
+    titled_table,
 )
 
 HEADER = header(["Expiry", "Days left", "Band", "Product", "Lot / kit batch", "Status", "Qty"], 6)
-PLACE = ParagraphStyle("place", parent=H3, spaceBefore=0, spaceAfter=0)
 WIDTHS = [0.75 * inch, 0.55 * inch, 0.95 * inch, 2.3 * inch, 1.3 * inch, 0.7 * inch, 0.5 * inch]
 
 
@@ -107,9 +104,6 @@ def _location_table(place: str, items: list[ExpirationRow], names: list[str]) ->
     """The place's name and the column headers repeat on every page the table runs over."""
     body = []
     style: list[tuple[Any, ...]] = [
-        ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#c4d3e3")),
-        ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#dde6f0")),
         ("ALIGN", (1, 2), (1, -1), "RIGHT"),
         ("ALIGN", (6, 2), (6, -1), "RIGHT"),
     ]
@@ -140,10 +134,7 @@ def _location_table(place: str, items: list[ExpirationRow], names: list[str]) ->
     body.append(["Total", "", "", cell(totals, 40), "", "", sum(r.quantity for r in items)])
     style.append(("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8))
     style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eef1f4")))
-    table = LongTable([[text(place, PLACE)], HEADER, *body], colWidths=WIDTHS, repeatRows=2)
-    table.setStyle(TABLE_STYLE)
-    table.setStyle(style)
-    return table
+    return titled_table(place, HEADER, body, WIDTHS, style)
 
 
 def _band_colour(band: str, names: list[str]) -> Any:

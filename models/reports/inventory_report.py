@@ -23,14 +23,15 @@ from models.reports.parts import (
     heading,
     spacer,
     text,
+    titled_table,
 )
 
 PRODUCT_HEADER = header(
     ["Product", "Unit", "Usable", "Expiring within 90 days", "Expired", "Quarantine", "Total"], 2
 )
 PRODUCT_WIDTHS = [2.5 * inch, 0.6 * inch] + [0.8 * inch] * 5
-LOCATION_HEADER = header(["Location", "Product", "Usable", "Expired", "Quarantine", "Total"], 2)
-LOCATION_WIDTHS = [2.0 * inch, 2.0 * inch] + [0.8 * inch] * 4
+LOCATION_HEADER = header(["Product", "Usable", "Expired", "Quarantine", "Total"])
+LOCATION_WIDTHS = [3.6 * inch] + [0.85 * inch] * 4
 
 
 def write_inventory_report(
@@ -59,7 +60,7 @@ def write_inventory_report(
         heading("By product"),
         _product_table(by_product),
         heading("By location"),
-        _location_table(by_location),
+        *_location_tables(by_location),
         spacer(8),
         text(
             "Usable: not expired and not in quarantine. Expiring: usable stock that expires "
@@ -84,25 +85,21 @@ def _product_table(rows: Sequence[StockRow]) -> Any:
     return table
 
 
-def _location_table(rows: Sequence[StockRow]) -> Any:
-    body: list[list[Any]] = []
-    style: list[tuple[Any, ...]] = [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
+def _location_tables(rows: Sequence[StockRow]) -> list[Any]:
+    """One table per place; its name and the headers repeat if it runs onto another page."""
+    out: list[Any] = []
+    style = [
+        ("ALIGN", (1, 2), (-1, -1), "RIGHT"),
+        ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eef1f4")),
+    ]
     for place, items in groupby(rows, key=lambda r: r.location_path):
         group = list(items)
-        for k, r in enumerate(group):
-            body.append(
-                [
-                    cell(place, 38) if k == 0 else "",
-                    cell(r.product_name, 44),
-                    r.usable,
-                    r.expired,
-                    r.quarantined,
-                    r.total,
-                ]
-            )
+        body: list[list[Any]] = [
+            [cell(r.product_name, 60), r.usable, r.expired, r.quarantined, r.total] for r in group
+        ]
         body.append(
             [
-                "",
                 "All products (units)",
                 sum(r.usable for r in group),
                 sum(r.expired for r in group),
@@ -110,11 +107,5 @@ def _location_table(rows: Sequence[StockRow]) -> Any:
                 sum(r.total for r in group),
             ]
         )
-        line = len(body)
-        style.append(("FONT", (1, line), (-1, line), "Helvetica-Bold", 8))
-        style.append(("BACKGROUND", (1, line), (-1, line), colors.HexColor("#eef1f4")))
-    if not body:
-        body = [["Nothing on hand", "", 0, 0, 0, 0]]
-    table = data_table(LOCATION_HEADER, body, LOCATION_WIDTHS)
-    table.setStyle(style)
-    return table
+        out += [spacer(8), titled_table(place, LOCATION_HEADER, body, LOCATION_WIDTHS, style)]
+    return out or [text("Nothing on hand in the chosen locations.")]

@@ -8,9 +8,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, Spacer, Table, TableStyle
 
-from models.pdf_common import SMALL, STYLES
+from models.pdf_common import SMALL, STYLES, TABLE_STYLE
 
 Progress = Callable[[int, int], None]
 H2 = ParagraphStyle("h2", parent=STYLES["Heading2"], fontSize=12, spaceBefore=10, spaceAfter=4)
@@ -90,3 +90,30 @@ def share(part: int, whole: int) -> str:
 
 def fmt(n: int) -> str:
     return f"{n:,}"
+
+
+PLACE = ParagraphStyle("place", parent=H3, spaceBefore=0, spaceAfter=0)
+
+
+def titled_table(
+    title: str,
+    head: Sequence[Any],
+    body: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    style: Sequence[tuple[Any, ...]] = (),
+) -> LongTable:
+    """A long table under a title row; title and column headers repeat on every page it spans.
+
+    Body rows start at index 2 for `style` commands.
+    """
+    table = LongTable([[text(title, PLACE)], list(head), *body], colWidths=widths, repeatRows=2)
+    table.setStyle(TABLE_STYLE)
+    table.setStyle(
+        [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#c4d3e3")),
+            ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#dde6f0")),
+            *style,
+        ]
+    )
+    return table

@@ -100,8 +100,13 @@ def test_inventory_report_splits_usable_and_expired(services, activity, tmp_path
         "0",
         "50",
     ]
-    assert after(lines, "By location", "Station 1 / Patrol 12", 3) == [
+    assert after(lines, "By location", "Station 1 / Patrol 12", 13)[-8:] == [
         "Standard LBN kit",
+        "7",
+        "0",
+        "0",
+        "7",
+        "All products (units)",
         "7",
         "0",
     ]
