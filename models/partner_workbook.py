@@ -25,6 +25,7 @@ BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 THIN = Border(bottom=Side(style="thin", color="A0A8B0"))
 COUNT_FORMAT = "#,##0"
+ABOUT_CHARS_PER_LINE = 95
 
 
 def write_partner_workbook(package: PartnerPackage, path: Path | str) -> Path:
@@ -38,6 +39,8 @@ def write_partner_workbook(package: PartnerPackage, path: Path | str) -> Path:
         row = 1
         for table in (t for t in package.tables if t.sheet == sheet):
             row = _write_table(ws, table, row, table_names) + 2
+    for ws in workbook.worksheets:
+        _fit_to_page_width(ws)
     workbook.properties.creator = "LBN Quartermaster"
     workbook.properties.title = f"Partner workbook {package.period.label}"
     target = Path(path)
@@ -78,6 +81,7 @@ def _write_about(ws: Worksheet, package: PartnerPackage) -> None:
         write_text_cell(ws.cell(row, 1), name)
         write_text_cell(ws.cell(row, 2), text)
         ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = 15 * (1 + len(text) // ABOUT_CHARS_PER_LINE)
     row += 2
     ws.cell(row, 1, "Sheets").font = BOLD
     for sheet in package.sheets:
@@ -86,9 +90,21 @@ def _write_about(ws: Worksheet, package: PartnerPackage) -> None:
         write_text_cell(ws.cell(row, 1), sheet)
         write_text_cell(ws.cell(row, 2), titles)
     ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["B"].width = 90
     for r in range(3, 11):
         ws.cell(r, 2).alignment = Alignment(wrap_text=True, horizontal="left", vertical="top")
+        ws.row_dimensions[r].height = 15 * (
+            1 + len(str(ws.cell(r, 2).value)) // ABOUT_CHARS_PER_LINE
+        )
+
+
+def _fit_to_page_width(ws: Worksheet) -> None:
+    """Printed, every sheet is one page wide (landscape); rows run onto further pages."""
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.gridLines = False
 
 
 def _write_table(ws: Worksheet, table: SharedTable, top: int, names: set[str]) -> int:
