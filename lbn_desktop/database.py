@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +60,7 @@ def create_db_engine(url: str) -> Engine:
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None}
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     event.listen(engine, "handle_error", _busy_as_refusal)
@@ -88,16 +90,38 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection) -> None:
-    # Take the write lock up front: a deferred transaction that later writes can fail at once
-    # with "database is locked" when another station committed in between.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+    # Writes take the write lock up front: a deferred transaction that later writes can fail at
+    # once with "database is locked" when another station committed in between. Reads stay
+    # deferred so they never wait for, or block, a writer.
+    writer = connection.get_execution_options().get(WRITER_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+WRITER_OPTION = "lbn_writer"
+
+
+class Sessions(sessionmaker[Session]):
+    """`sessions()` opens a read session; `sessions.begin()` a write transaction.
+
+    Services already follow that convention (style guide), so the write lock is taken exactly
+    where a use case writes, and a read inside a write never waits for itself.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine, expire_on_commit=False)
+        self._writer = engine.execution_options(**{WRITER_OPTION: True})
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+        with self(bind=self._writer) as session, session.begin():
+            yield session
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
     """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows."""
     engine = create_db_engine(url)
-    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    database = Database(url, engine, Sessions(engine))
     if migrate:
         if backup and database.sqlite_path and _needs_upgrade(engine):
             from lbn_desktop.backup import backup_before_migration

@@ -1,0 +1,342 @@
+"""The benchmark cases: each measures our code and, where one exists, its floor."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+Median = Callable[[Callable[[], object], int], float]
+NOW = datetime(2026, 11, 1, 9, 0)  # the generator's agency ends here
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    target: str
+    measure: Callable[[Path, int, Median], tuple[float, float | None]]
+    scales: tuple[str, ...] = ("tiny", "small", "medium", "large")
+    unit: str = "ms"
+
+
+def _services(db: Path):  # noqa: ANN202
+    from lbn_desktop.database import open_database, sqlite_url
+    from models.clock import FixedClock
+    from models.services import Services
+
+    database = open_database(sqlite_url(db), migrate=False)
+    return database, Services.build(database.sessions, FixedClock(NOW), "bench")
+
+
+# --- start-up and memory ---------------------------------------------------------------------
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QTableView())
+window.resize(1200, 760)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def _spawn(argv: list[str]) -> tuple[float, float]:
+    """Wall time (ms) and peak resident memory (MB) of a child process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = (time.perf_counter() - started) * 1000
+    if status != 0:
+        raise RuntimeError(f"{argv} exited with {status}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _app_argv(db: Path, data: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "lbn_desktop",
+        "--database",
+        str(db),
+        "--data-dir",
+        str(data),
+        "--smoke-test",
+    ]
+
+
+def start(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    data = Path(tempfile.mkdtemp())
+    _spawn(_app_argv(db, data))  # warm the OS file cache, write today's backup
+    ours = sorted(_spawn(_app_argv(db, data))[0] for _ in range(repeat))[repeat // 2]
+    floor = sorted(_spawn([sys.executable, "-c", BARE_WINDOW])[0] for _ in range(repeat))
+    return ours, floor[repeat // 2]
+
+
+def memory(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    data = Path(tempfile.mkdtemp())
+    ours = max(_spawn(_app_argv(db, data))[1] for _ in range(2))
+    return ours, _spawn([sys.executable, "-c", BARE_WINDOW])[1]
+
+
+# --- dashboard ---------------------------------------------------------------------------------
+
+FLOOR_DASHBOARD = [
+    """SELECT l.product_id,
+              SUM(CASE WHEN l.expiry < :today THEN b.quantity ELSE 0 END),
+              SUM(CASE WHEN l.expiry >= :today AND l.expiry <= :soon THEN b.quantity ELSE 0 END),
+              SUM(b.quantity)
+       FROM balance b JOIN lot l ON l.id = b.lot_id JOIN location p ON p.id = b.location_id
+       WHERE b.quantity > 0 AND p.kind IN ('station','room','cabinet','vehicle','bag')
+       GROUP BY l.product_id""",
+    """SELECT strftime('%Y-%m', occurred_on), SUM(kits) FROM distribution
+       WHERE occurred_on >= :year_ago AND void_operation_id IS NULL GROUP BY 1""",
+    """SELECT pl.location_id, pl.product_id, pl.quantity, COALESCE(SUM(b.quantity), 0)
+       FROM par_level pl JOIN lot l ON l.product_id = pl.product_id
+       LEFT JOIN balance b ON b.lot_id = l.id AND b.location_id = pl.location_id
+       GROUP BY pl.location_id, pl.product_id HAVING COALESCE(SUM(b.quantity), 0) < pl.quantity""",
+    """SELECT strftime('%Y-%m', l.expiry), SUM(b.quantity) FROM balance b
+       JOIN lot l ON l.id = b.lot_id JOIN location p ON p.id = b.location_id
+       WHERE b.quantity > 0 AND l.expiry >= :today AND p.kind IN ('room','cabinet','vehicle')
+       GROUP BY 1""",
+]
+
+
+def _floor_sql(db: Path, statements: list[str], params: dict) -> Callable[[], object]:
+    def work() -> None:
+        with sqlite3.connect(db) as conn:
+            for sql in statements:
+                conn.execute(sql, params).fetchall()
+
+    return work
+
+
+def dashboard(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    database, services = _services(db)
+    services.alerts.dashboard()  # warm caches as an open app would be
+    ours = median(lambda: (services.alerts.dashboard(), services.alerts.area_alerts()), repeat)
+    database.dispose()
+    params = {"today": "2026-11-01", "soon": "2027-01-30", "year_ago": "2025-11-01"}
+    return ours, median(_floor_sql(db, FLOOR_DASHBOARD, params), repeat)
+
+
+# --- inventory view ----------------------------------------------------------------------------
+
+
+def _inventory(db: Path):  # noqa: ANN202
+    from PySide6.QtWidgets import QApplication
+
+    from ui.inventory_view import InventoryView
+
+    QApplication.instance() or QApplication([])
+    database, services = _services(db)
+    view = InventoryView(services)
+    view.resize(1200, 700)
+    return database, view
+
+
+def inventory_load(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    database, view = _inventory(db)
+    ours = median(view.refresh, repeat)
+    database.dispose()
+    sql = """SELECT b.lot_id, b.location_id, b.quantity, l.lot_number, l.expiry, p.name
+             FROM balance b JOIN lot l ON l.id = b.lot_id JOIN product p ON p.id = l.product_id
+             WHERE b.quantity > 0"""
+    return ours, median(_floor_sql(db, [sql], {}), repeat)
+
+
+def inventory_sort(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    from PySide6.QtCore import Qt
+
+    database, view = _inventory(db)
+    view.refresh()
+    model = view.table.model()
+    orders = [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]
+    state = {"n": 0}
+
+    def sort() -> None:
+        state["n"] += 1
+        view.table.sortByColumn(state["n"] % model.columnCount(), orders[state["n"] % 2])
+
+    ours = median(sort, repeat)
+    rows = [(r.product_name, r.lot_number, r.expiry or date.max) for r in view._rows]  # noqa: SLF001
+    database.dispose()
+    return ours, median(lambda: sorted(rows, key=lambda r: r[1]), repeat)
+
+
+def inventory_filter(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    from PySide6.QtWidgets import QApplication
+
+    database, view = _inventory(db)
+    view.refresh()
+    words = ["narcan", "unit 1", "l0001", "station 3", ""]
+    state = {"n": 0}
+
+    def type_filter() -> None:
+        state["n"] += 1
+        view.filters.search.setText(words[state["n"] % len(words)])
+        QApplication.processEvents()
+
+    ours = median(type_filter, repeat)
+    texts = [f"{r.product_name} {r.lot_number} {r.location_path}".lower() for r in view._rows]  # noqa: SLF001
+    database.dispose()
+    return ours, median(lambda: [t for t in texts if "narcan" in t], repeat)
+
+
+# --- operations --------------------------------------------------------------------------------
+
+
+def assemble(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    from models.rows import ReceiveLine
+
+    samples = []
+    for _ in range(max(1, min(repeat, 3))):
+        copy = Path(tempfile.mkdtemp()) / "a.sqlite3"
+        shutil.copyfile(db, copy)
+        database, services = _services(copy)
+        room = next(p for p in services.catalog.list_locations() if p.kind == "room")
+        products = {p.name: p.id for p in services.catalog.list_products()}
+        recipe = services.kits.list_recipes()[0]
+        lines = [
+            ReceiveLine(products["Narcan 4 mg nasal spray"], "BENCH1", date(2029, 1, 31), 1000)
+        ]
+        lines += [
+            ReceiveLine(products[n], "BENCH2", date(2029, 1, 31), 1000)
+            for n in ("Fentanyl test strip", "Xylazine test strip", "Local resource card")
+        ]
+        services.stock.receive(room.id, lines, "bench")
+        started = time.perf_counter()
+        services.kits.assemble_kits(recipe.id, room.id, 500, "bench")
+        samples.append((time.perf_counter() - started) * 1000)
+        database.dispose()
+    samples.sort()
+    return samples[len(samples) // 2], _floor_assemble(db, median, repeat)
+
+
+def _floor_assemble(db: Path, median: Median, repeat: int) -> float:
+    """One transaction with the same number of ledger rows and balance updates, by hand."""
+    copy = Path(tempfile.mkdtemp()) / "f.sqlite3"
+    shutil.copyfile(db, copy)
+
+    def work() -> None:
+        with sqlite3.connect(copy) as conn:
+            op = conn.execute(
+                "INSERT INTO operation (at, reason, user) VALUES ('2026-11-01', 'assemble', 'b')"
+            ).lastrowid
+            rows = [(op, 1, 1, 2, 1)] * 10
+            conn.executemany(
+                "INSERT INTO stock_move (operation_id, lot_id, from_location_id,"
+                " to_location_id, quantity) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.executemany(
+                "UPDATE balance SET quantity = quantity WHERE lot_id = ? AND location_id = ?",
+                [(1, 1)] * 20,
+            )
+
+    return median(work, repeat)
+
+
+def reorder(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    database, services = _services(db)
+    ours = median(services.reorders.propose, repeat)
+    database.dispose()
+    sql = """SELECT l.product_id, o.reason, SUM(m.quantity) FROM stock_move m
+             JOIN operation o ON o.id = m.operation_id JOIN lot l ON l.id = m.lot_id
+             WHERE o.at >= '2026-05-01' AND o.reason IN ('distribute','administer','dispose')
+             GROUP BY l.product_id, o.reason"""
+    return ours, median(_floor_sql(db, [sql], {}), repeat)
+
+
+def _workbook(years: int) -> Callable[[Path, int, Median], tuple[float, float | None]]:
+    def measure(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+        from models.report_rows import Period
+
+        database, services = _services(db)
+        period = Period(date(NOW.year - years, NOW.month, 1), date(2026, 10, 31))
+        out = Path(tempfile.mkdtemp()) / "partner.xlsx"
+
+        def work() -> None:
+            package = services.reports.partner_package(period)
+            services.reports.write_partner_workbook(package, out)
+
+        ours = median(work, repeat)
+        database.dispose()
+        return ours, median(_floor_workbook(out), repeat)
+
+    return measure
+
+
+def _floor_workbook(made: Path) -> Callable[[], object]:
+    from openpyxl import Workbook, load_workbook
+
+    sheets = {
+        ws.title: [list(r) for r in ws.iter_rows(values_only=True)]
+        for ws in load_workbook(made, read_only=True).worksheets
+    }
+
+    def work() -> None:
+        book = Workbook(write_only=True)
+        for title, rows in sheets.items():
+            sheet = book.create_sheet(title)
+            for row in rows:
+                sheet.append(row)
+        book.save(Path(tempfile.mkdtemp()) / "floor.xlsx")
+
+    return work
+
+
+def expiration_pdf(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    from models.report_service import ReportKind
+
+    database, services = _services(db)
+    out = Path(tempfile.mkdtemp()) / "expiration.pdf"
+    ours = median(lambda: services.reports.write_report(ReportKind.EXPIRATION, out), repeat)
+    rows = services.reports.list_expiration_rows()
+    database.dispose()
+    return ours, median(_floor_pdf(rows), repeat)
+
+
+def _floor_pdf(rows: list) -> Callable[[], object]:
+    from reportlab.lib.pagesizes import letter
+    from reportlab.platypus import LongTable, SimpleDocTemplate
+
+    cells = [["Location", "Expiry", "Product", "Lot", "Qty"]] + [
+        [r.location_path, str(r.expiry or ""), r.product_name, r.lot_number, str(r.quantity)]
+        for r in rows
+    ]
+
+    def work() -> None:
+        doc = SimpleDocTemplate(str(Path(tempfile.mkdtemp()) / "floor.pdf"), pagesize=letter)
+        doc.build([LongTable(cells, repeatRows=1)])
+
+    return work
+
+
+CASES = [
+    Case("cold start to populated window", "≤ 1,500 ms and ≤ 2.5× floor", start),
+    Case("dashboard + alerts refresh", "≤ 150 ms", dashboard),
+    Case("inventory view load", "—", inventory_load),
+    Case("inventory sort", "≤ 100 ms", inventory_sort),
+    Case("inventory filter (typing)", "≤ 100 ms", inventory_filter),
+    Case("assemble 500 kits", "≤ 2,000 ms", assemble),
+    Case("reorder calculation, all products", "—", reorder),
+    Case("partner workbook, 1 year", "—", _workbook(1)),
+    Case("partner workbook, 10 years", "≤ 5,000 ms", _workbook(10), ("large",)),
+    Case("expiration report PDF, all lots", "≤ 3,000 ms", expiration_pdf),
+    Case("peak memory, app with database open", "≤ 300 MB", memory, unit="MB"),
+]
