@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from models.distribution_entities import Administration, Distribution
@@ -139,7 +139,7 @@ def day_range(period: Period) -> tuple[datetime, datetime]:
     )
 
 
-def effective_operations(s: Session) -> object:
+def effective_operations() -> ColumnElement[bool]:
     """Operations that still count: not reversals, not reversed, not voided records."""
     undo = aliased(Operation)
     voided = or_(
@@ -188,7 +188,7 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
         .join(Product, Product.id == Lot.product_id)
         .join(src, src.id == StockMove.from_location_id)
         .join(dst, dst.id == StockMove.to_location_id)
-        .where(Operation.at >= start, Operation.at < end, effective_operations(s))
+        .where(Operation.at >= start, Operation.at < end, effective_operations())
         .group_by(
             Product.name,
             Product.kind,
@@ -251,7 +251,7 @@ def received_by_source(s: Session, period: Period) -> dict[str, int]:
             Operation.reason == Reason.RECEIVE,
             Operation.at >= start,
             Operation.at < end,
-            effective_operations(s),
+            effective_operations(),
         )
         .group_by(Source.name)
     )
