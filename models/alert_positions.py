@@ -35,7 +35,8 @@ class Position:
     location_kind: str
     location_path: str
     station_id: int | None
-    dwell_expiry: date | None  # placed here + the dwell limit of this kind of place
+    dwell_expiry: date | None  # placed here + the dwell limit, when earlier than `expiry`
+    effective_expiry: date | None  # the earlier of the two: the last day it counts as usable
 
     @property
     def quarantined(self) -> bool:
@@ -44,11 +45,6 @@ class Position:
     @property
     def is_kit(self) -> bool:
         return self.product_kind == "kit"
-
-    @property
-    def effective_expiry(self) -> date | None:
-        dates = [d for d in (self.expiry, self.dwell_expiry) if d is not None]
-        return min(dates) if dates else None
 
     def usable_on(self, today: date) -> bool:
         effective = self.effective_expiry
@@ -85,11 +81,15 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
     ).all()
     kit_lots = [r.lot_id for r in records if r.kind == "kit"]
     inherited = component_expiries(s, kit_lots)
+    places = {i: (row.path, tree.station_of(i)) for i, row in tree.rows.items()}
     positions: list[Position] = []
     for r in records:
+        path, station = places[r.location_id]
         expiry = _earliest(r.expiry, inherited.get(r.lot_id))
         limit = rules.dwell_for(r.location_kind)
         dwell = r.since.date() + timedelta(days=limit) if limit and r.since else None
+        if dwell is not None and expiry is not None and dwell >= expiry:
+            dwell = None
         positions.append(
             Position(
                 r.lot_id,
@@ -105,9 +105,10 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
                 expiry,
                 r.since,
                 r.location_kind,
-                tree.rows[r.location_id].path,
-                tree.station_of(r.location_id),
-                dwell if dwell is not None and (expiry is None or dwell < expiry) else None,
+                path,
+                station,
+                dwell,
+                dwell or expiry,
             )
         )
     positions.sort(key=lambda p: (p.effective_expiry or date.max, p.lot_id, p.location_path))

@@ -85,15 +85,25 @@ class AlertService:
     # --- reads --------------------------------------------------------------------------
 
     def list_alerts(self, include_decided: bool = False) -> list[AlertRow]:
-        """Alerts, most urgent first; acknowledged and snoozed ones only when asked for."""
+        """All alerts, most urgent first; acknowledged and snoozed ones only when asked for."""
         with self._sessions() as s:
             rules = load_rules(s)
             books = self._read_books(s, rules)
-            alerts = self._alerts(s, books, rules)
-        return self._finish(alerts, rules, include_decided)
+            alerts = self._alerts(s, books, rules) + self._area_alerts(s, rules)
+        return sort_alerts(alerts, include_decided)
+
+    def area_alerts(self, include_decided: bool = True) -> list[AlertRow]:
+        """Alerts that other areas supply (reorders, refreshers, partner deadlines).
+
+        Kept apart from `dashboard()` so a slow hook never holds up the stock figures: the
+        dashboard shows its own alerts at once and adds these when they arrive.
+        """
+        with self._sessions() as s:
+            alerts = self._area_alerts(s, load_rules(s))
+        return sort_alerts(alerts, include_decided)
 
     def dashboard(self) -> DashboardData:
-        """Figures, alerts (decided ones included, marked), readiness board and rotation list."""
+        """Figures, stock alerts (decided ones included, marked), readiness and rotation."""
         today = self._clock.today()
         training = _hook("training summary", self._training.summary, None)
         with self._sessions() as s:
@@ -112,7 +122,7 @@ class AlertService:
             )
         return DashboardData(
             summary=summary,
-            alerts=tuple(self._finish(alerts, rules, include_decided=True)),
+            alerts=tuple(sort_alerts(alerts, include_decided=True)),
             readiness=tuple(
                 readiness_board(books.pars, books.positions, books.tasks, books.tree, rules, today)
             ),
@@ -199,25 +209,21 @@ class AlertService:
         decided = _decisions(s)
         return [_apply(a, decided.get(a.key), today) for a in alerts]
 
-    def _finish(
-        self, stock: list[AlertRow], rules: AlertRules, include_decided: bool
-    ) -> list[AlertRow]:
-        """Add the other areas' alerts (outside the stock session) and sort."""
+    def _area_alerts(self, s: Session, rules: AlertRules) -> list[AlertRow]:
         hooked = alert_hooks.hook_alerts(
-            rules,
-            self._reorders,
-            self._training,
-            self._reports,
-            _hook,
+            rules, self._reorders, self._training, self._reports, _hook
         )
-        if hooked:
-            with self._sessions() as s:
-                decided = _decisions(s)
-            today = self._clock.today()
-            stock = stock + [_apply(a, decided.get(a.key), today) for a in hooked]
-        alerts = [a for a in stock if include_decided or a.status is AlertStatus.OPEN]
-        alerts.sort(key=lambda a: (a.severity, a.when or date.max, a.where, a.what))
-        return alerts
+        if not hooked:
+            return []
+        decided, today = _decisions(s), self._clock.today()
+        return [_apply(a, decided.get(a.key), today) for a in hooked]
+
+
+def sort_alerts(alerts: list[AlertRow], include_decided: bool) -> list[AlertRow]:
+    """Most urgent first, then soonest; decided alerts left out unless asked for."""
+    kept = [a for a in alerts if include_decided or a.status is AlertStatus.OPEN]
+    kept.sort(key=lambda a: (a.severity, a.when or date.max, a.where, a.what))
+    return kept
 
 
 def _hook(what: str, call: Callable[[], Any], fallback: Any) -> Any:

@@ -8,8 +8,11 @@ risk, with a suggestion: a busier station that can use it in time, or a harm-red
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -42,7 +45,8 @@ def consumption_rates(s: Session, today: date, days: int, tree: LocationTree) ->
                 table.occurred_on > start,
                 table.occurred_on <= today,
                 table.void_operation_id.is_(None),
-                StockMove.to_location_id == sink,
+                # "+ 0": lead the planner to the indexed date range, not every move to the sink
+                StockMove.to_location_id + 0 == sink,
             )
             .group_by(table.location_id, Lot.product_id)
         ).all()
@@ -87,20 +91,38 @@ def at_risk_alerts(
             at_risk = p.quantity - int(used_in_time)
             if at_risk > 0 and days <= rules.at_risk_horizon_days:
                 risky[(station, p.lot_id)].append((p, at_risk))
+    queues = {key: _Queue.of(pool) for key, pool in pools.items()}
     alerts = []
     for (station, _lot), found in risky.items():
         quantity = sum(q for _p, q in found)
         holder = max(found, key=lambda pq: pq[1])[0]
-        advice = _suggestion(holder, quantity, station, pools, rates, tree, today, partner)
+        advice = _suggestion(holder, quantity, station, queues, rates, tree, today, partner)
         alerts.append(_alert(holder, quantity, station, tree, rules, today, advice))
     return alerts
+
+
+@dataclass(frozen=True)
+class _Queue:
+    """A station's usable stock of a product by expiry, to ask 'how much comes due first'."""
+
+    expiries: list[date]
+    running: list[int]  # quantity expiring on or before expiries[i]
+
+    @classmethod
+    def of(cls, pool: list[Position]) -> _Queue:
+        expiries = [p.effective_expiry or date.max for p in pool]  # pool is in expiry order
+        return cls(expiries, list(accumulate(p.quantity for p in pool)))
+
+    def before(self, day: date) -> int:
+        index = bisect_right(self.expiries, day)
+        return self.running[index - 1] if index else 0
 
 
 def _suggestion(
     p: Position,
     quantity: int,
     station: int,
-    pools: dict[tuple[int, int], list[Position]],
+    queues: dict[tuple[int, int], _Queue],
     rates: Rates,
     tree: LocationTree,
     today: date,
@@ -112,11 +134,7 @@ def _suggestion(
     for (other, product), rate in rates.items():
         if other == station or product != p.product_id or rate <= 0:
             continue
-        queued = sum(
-            x.quantity
-            for x in pools.get((other, product), ())
-            if (x.effective_expiry or date.max) <= expiry
-        )
+        queued = queues[(other, product)].before(expiry) if (other, product) in queues else 0
         spare = rate * days - queued
         if spare > 0 and (best is None or spare > best[0]):
             best = (spare, other)
