@@ -425,4 +425,5 @@ def source_row(x: Source) -> SourceRow:
         x.allocation_cap_packages,
         x.notes,
         x.active,
+        bool(x.asks_trained_count),
     )

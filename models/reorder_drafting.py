@@ -65,8 +65,19 @@ def new_line(position: int, p: ProposalLine, packages: int) -> ReorderLine:
         min_units=r.min_units,
         surge=p.surge,
         months_of_stock=r.months_of_stock,
-        steps="\n".join(r.steps),
+        steps="\n".join([*r.steps, *_override(p, packages)]),
     )
+
+
+def _override(p: ProposalLine, packages: int) -> list[str]:
+    """Say so when the quartermaster asked for another quantity than the one computed."""
+    computed = p.result.packages
+    if packages == computed:
+        return []
+    return [
+        f"Requested {packages} {p.package_name}(s) = {packages * p.units_per_package} "
+        f"{p.unit}s instead of the computed {computed}: quantity set by the quartermaster"
+    ]
 
 
 def get_source(s: Session, source_id: int) -> Source:

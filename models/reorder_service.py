@@ -170,7 +170,7 @@ class ReorderService(SurgeMixin):
                     status=ReorderStatus.DRAFT.value,
                     station_id=station_id,
                     ship_to=ship_to.strip() or None,
-                    contact=contact.strip() or None,
+                    contact=contact.strip() or read_setting(s, KEY_CONTACT, "") or None,
                     note=note.strip() or None,
                     include_trained_count=asks,
                     trained_count=trained if asks else None,

@@ -61,6 +61,12 @@ def write_reorder_pdf(
             SMALL,
         )
     )
+    if sheet.receipts:
+        received = sum(x.received for x in sheet.lines)
+        moves = ", ".join(sorted({str(x.operation_id) for x in sheet.receipts}))
+        story.append(
+            Paragraph(f"Received so far: {received} of {total} units (movements {moves}).", SMALL)
+        )
     story.append(Paragraph("How the quantities were computed", HEAD))
     story.append(Paragraph(_text(sheet.parameters_text + "; " + _lead(sheet)), BLOCK))
     for line in sheet.lines:

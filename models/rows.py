@@ -55,6 +55,7 @@ class SourceRow:
     allocation_cap_packages: int | None
     notes: str | None
     active: bool
+    asks_trained_count: bool = False  # its request form asks for trained personnel
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,7 @@ REQUEST_COLUMNS: list[Column[ReorderRow]] = [
 LINE_COLUMNS: list[Column[ReorderLineRow]] = [
     Column("Item", lambda x: x.label),
     Column("NDC", lambda x: _short_ndc(x.ndc), tooltip="Any of these NDCs for a group line"),
-    Column("Packages", lambda x: f"{x.packages} {x.package_name}(s)", True),
-    Column("Requested", lambda x: f"{x.quantity} {x.unit}s", True),
+    Column("Requested", lambda x: f"{x.packages} {x.package_name}(s) = {x.quantity} {x.unit}s"),
     Column("Received", lambda x: x.received, True),
     Column("Outstanding", lambda x: x.outstanding, True),
     Column("Basis", lambda x: x.basis),
@@ -92,7 +91,7 @@ class ReorderRequestsPanel(QWidget):
         lower.addWidget(self.lines)
         lower.addWidget(self.steps)
         lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(1, 1)
         detail_layout.addWidget(lower, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)

@@ -194,6 +194,7 @@ def test_only_drafts_are_edited_or_sent_and_cancelling_needs_a_reason(
         [state], [DraftLine(None, GROUP, 3), DraftLine(agency.strips, None, 1)], "t"
     )
     lines = services.reorders.sheet(draft.id).lines
+    assert "instead of the computed 0: quantity set by the quartermaster" in lines[0].steps[-1]
     services.reorders.set_line_packages(draft.id, lines[0].id, 5)
     assert services.reorders.sheet(draft.id).lines[0].quantity == 10
     services.reorders.mark_sent(draft.id, "t")
