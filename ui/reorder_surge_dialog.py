@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,6 +37,7 @@ class ReorderSurgeDialog(QDialog):
         self.changed = False
         today = services.clock.today()
         self.surges = QListWidget()
+        self.surges.setWordWrap(True)
         self.end_button = QPushButton("End selected surge")
         self.station = QComboBox()
         self.station.addItem("Whole agency", None)
@@ -66,15 +67,16 @@ class ReorderSurgeDialog(QDialog):
         period.addWidget(self.starts_on)
         period.addWidget(QLabel("to"))
         period.addWidget(self.ends_on)
+        period.addStretch(1)
         form.addRow("From", period)
         form.addRow("Reason", self.reason)
-        root = QVBoxLayout(self)
-        root.addWidget(
-            QLabel(
-                "A surge multiplies the maximum and minimum stock while it lasts; it is shown "
-                "on every reorder sheet made meanwhile."
-            )
+        intro = QLabel(
+            "A surge multiplies the maximum and minimum stock while it lasts (e.g. during an "
+            "overdose spike); it is shown on every reorder sheet made meanwhile."
         )
+        intro.setWordWrap(True)
+        root = QVBoxLayout(self)
+        root.addWidget(intro)
         root.addWidget(self.surges, 1)
         root.addWidget(self.end_button)
         root.addLayout(form)
@@ -90,11 +92,11 @@ class ReorderSurgeDialog(QDialog):
         self.surges.clear()
         for row in self._services.reorders.list_surges():
             item = QListWidgetItem(_describe(row))
-            item.setData(256, row.id)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.surges.addItem(item)
         if not self.surges.count():
             self.surges.addItem("No current or planned surge.")
-        self.end_button.setEnabled(self.surges.item(0).data(256) is not None)
+        self.end_button.setEnabled(self.surges.item(0).data(Qt.ItemDataRole.UserRole) is not None)
 
     @Slot()
     def _on_add(self) -> None:
@@ -118,7 +120,7 @@ class ReorderSurgeDialog(QDialog):
     @Slot()
     def _on_end(self) -> None:
         item = self.surges.currentItem()
-        surge_id = item.data(256) if item else None
+        surge_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if surge_id is None:
             self.error_label.setText("Select a surge to end.")
             return
