@@ -100,7 +100,7 @@ def _parties(sheet: ReorderSheet) -> Table:
     ]
     ship = [
         "<b>Ship to</b>",
-        _lines(sheet.ship_to) or _lines(sheet.agency_address) or "—",
+        _lines(sheet.ship_to) or _lines(f"{sheet.agency_name}\n{sheet.agency_address}") or "—",
         f"Stock counted for: {_text(sheet.reorder.station_name)}",
     ]
     if sheet.note:

@@ -58,7 +58,7 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
         ("Source e-mail", sheet.source_email),
         ("Source address", sheet.source_address),
         ("Ordering method", sheet.ordering_method),
-        ("Ship to", sheet.ship_to or sheet.agency_address),
+        ("Ship to", sheet.ship_to or f"{sheet.agency_name}\n{sheet.agency_address}".strip()),
         ("Stock counted for", r.station_name),
         ("Lead time (days)", sheet.lead_time_days),
     ]
