@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from models.inventory_summary import DEFAULT_BANDS
 from models.pdf_common import SMALL, PageFrame, build_pdf, data_table
@@ -36,26 +36,28 @@ def write_on_hand_pdf(
     bands: tuple[int, int] = DEFAULT_BANDS,
 ) -> Path:
     """Lot-by-location list with expiry and days left, in the order shown on screen."""
-    header = ["Product", "Lot", "Expiry", "Days left", "Location", "On hand"]
+    header = ["Product", "Lot", "Expiry", "Days left", "On hand", "Location"]
     body = [
         [
             _p(r.product_name),
             _p(r.lot_number),
             r.expiry.isoformat() if r.expiry else "—",
             _days(r),
-            _p(r.location_path),
             r.quantity,
+            _p(r.location_path),
         ]
         for r in rows
     ]
-    widths = [2.6 * inch, 0.9 * inch, 0.8 * inch, 1.1 * inch, 3.2 * inch, 0.7 * inch]
+    widths = [2.6 * inch, 0.9 * inch, 0.8 * inch, 1.1 * inch, 0.7 * inch, 3.2 * inch]
     soon = sum(r.quantity for r in rows if r.days_left is not None and 0 <= r.days_left <= bands[0])
     summary = (
         f"{len(rows)} lot/location rows, {sum(r.quantity for r in rows)} units; "
         f"{sum(r.quantity for r in rows if r.expired and not r.quarantined)} expired, "
         f"{soon} expire within {bands[0]} days."
     )
-    return _write(path, frame, criteria, summary, data_table(header, body, widths))
+    table = data_table(header, body, widths)
+    table.setStyle(TableStyle([("ALIGN", (4, 1), (4, -1), "RIGHT")]))
+    return _write(path, frame, criteria, summary, table)
 
 
 def write_product_totals_pdf(
@@ -78,7 +80,9 @@ def write_product_totals_pdf(
     ]
     widths = [4.0 * inch, 0.9 * inch, 1.1 * inch, 0.9 * inch, 1.0 * inch, 0.9 * inch]
     summary = f"{len(rows)} products, {sum(r.usable for r in rows)} usable units."
-    return _write(path, frame, criteria, summary, data_table(header, body, widths))
+    table = data_table(header, body, widths)
+    table.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+    return _write(path, frame, criteria, summary, table)
 
 
 def write_location_totals_pdf(
@@ -103,7 +107,9 @@ def write_location_totals_pdf(
     ]
     widths = [3.8 * inch, 1.0 * inch, 0.9 * inch, 0.9 * inch, 1.0 * inch, 0.9 * inch]
     summary = "Each line counts the place itself and everything inside it."
-    return _write(path, frame, criteria, summary, data_table(header, body, widths))
+    table = data_table(header, body, widths)
+    table.setStyle(TableStyle([("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
+    return _write(path, frame, criteria, summary, table)
 
 
 def _write(path: Path | str, frame: PageFrame, criteria: str, summary: str, table: Any) -> Path:
