@@ -81,9 +81,9 @@ def test_xlsx_reads_back_the_same_numbers(
         assert row[column["Packages"]] == line.packages
         assert row[column["Usable"]] == line.usable
         assert row[column["Basis"]] == line.basis
-    assert ["Registration number", "OOPP-4411"] == rows[next(
-        i for i, r in enumerate(rows) if r[0] == "Registration number"
-    )][:2]  # fmt: skip
+    labelled = {r[0]: r[1] for r in rows if isinstance(r[0], str)}
+    assert labelled["Registration number"] == "OOPP-4411"
+    assert labelled["Contact"] == "Sgt. Rivera"
 
 
 def test_a_formula_looking_source_name_stays_text(
