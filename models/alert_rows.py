@@ -252,3 +252,10 @@ class DashboardData:
 
     def open_alerts(self) -> list[AlertRow]:
         return [a for a in self.alerts if a.status is AlertStatus.OPEN]
+
+
+def sort_alerts(alerts: list[AlertRow], include_decided: bool = True) -> list[AlertRow]:
+    """Most urgent first, then soonest; decided alerts left out unless asked for."""
+    kept = [a for a in alerts if include_decided or a.status is AlertStatus.OPEN]
+    kept.sort(key=lambda a: (a.severity, a.when or date.max, a.where, a.what))
+    return kept

@@ -27,6 +27,7 @@ from models.alert_rows import (
     ReadinessRow,
     RestockTask,
     RotationRow,
+    sort_alerts,
 )
 from models.alert_rules import AlertRules, load_rules, save_rules
 from models.at_risk import at_risk_alerts, consumption_rates, donation_partner
@@ -217,13 +218,6 @@ class AlertService:
             return []
         decided, today = _decisions(s), self._clock.today()
         return [_apply(a, decided.get(a.key), today) for a in hooked]
-
-
-def sort_alerts(alerts: list[AlertRow], include_decided: bool) -> list[AlertRow]:
-    """Most urgent first, then soonest; decided alerts left out unless asked for."""
-    kept = [a for a in alerts if include_decided or a.status is AlertStatus.OPEN]
-    kept.sort(key=lambda a: (a.severity, a.when or date.max, a.where, a.what))
-    return kept
 
 
 def _hook(what: str, call: Callable[[], Any], fallback: Any) -> Any:

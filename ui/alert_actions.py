@@ -1,0 +1,50 @@
+"""Opens what resolves an alert: the quarantine or transfer dialog, or another screen.
+
+Dialogs are imported when first used (they belong to the inventory area).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from models.alert_rows import ActionKind
+from models.services import Services
+
+# Actions that take the user to another screen of the main window.
+SCREENS = {
+    ActionKind.REKIT: "Kits",
+    ActionKind.REORDER: "Reorders",
+    ActionKind.TRAINING: "Training",
+    ActionKind.REPORTS: "Reports",
+}
+
+
+def open_action(
+    services: Services,
+    parent: QWidget,
+    action: ActionKind,
+    *,
+    lot_id: int | None,
+    location_id: int | None,
+    product_id: int | None,
+    on_done: Callable[[], None],
+    navigate: Callable[[str], None],
+) -> QDialog | None:
+    """Start the action; returns the dialog it opened (window-modal), if any."""
+    if action in SCREENS:
+        navigate(SCREENS[action])
+        return None
+    if action is ActionKind.QUARANTINE:
+        cls = importlib.import_module("ui.quarantine_dialog").QuarantineDialog
+        dialog = cls(services, parent, lot_id=lot_id, location_id=location_id)
+    else:
+        cls = importlib.import_module("ui.transfer_dialog").TransferDialog
+        dialog = cls(
+            services, parent, lot_id=lot_id, from_location_id=location_id, product_id=product_id
+        )
+    dialog.accepted.connect(on_done)
+    dialog.open()
+    return dialog
