@@ -34,7 +34,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("Training", "ui.training_view", "TrainingView"),
     ("Settings", "ui.settings_view", "SettingsView"),
 ]
-START_PAGE = "Inventory"
+START_PAGE = "Dashboard"
 # Stock actions of the Inventory screen, also offered in the Stock menu.
 STOCK_MENU = ["receive", "transfer", "count", "quarantine", "dispose", "reverse", "history"]
 
@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called right after show(): open the start page once the window is on screen."""
         QTimer.singleShot(0, lambda: self.show_page(START_PAGE))
+        from ui.notifier import Notifier  # alerts at start and each morning (tray or banner)
+
+        self.notifier = Notifier(self._services, self, lambda: self.show_page("Dashboard"))
+        self.notifier.start()
 
     # --- navigation ---------------------------------------------------------------------
 
