@@ -79,6 +79,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("LBN Quartermaster")
 
     def show_error(text: str) -> None:
+        if QApplication.instance() is None:  # quitting: the log has it
+            return
         QMessageBox.critical(
             None,
             APP_NAME,
@@ -116,5 +118,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
+    from ui.background import wait_for_background_work
+
+    wait_for_background_work()
     database.dispose()
     return code

@@ -110,6 +110,11 @@ class BackgroundTask(QObject):
         self.failed.emit(message)
 
 
+def wait_for_background_work(timeout_ms: int = 10_000) -> bool:
+    """At quit: let running work finish (its transaction commits or rolls back cleanly)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
 def run_in_background(
     parent: QWidget,
     title: str,
