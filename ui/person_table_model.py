@@ -22,16 +22,16 @@ def _day(value: Any) -> str | None:
 COLUMNS: list[RowColumn[PersonRow]] = [
     RowColumn("Name", lambda r: r.name),
     RowColumn("ID / badge", lambda r: r.badge),
+    RowColumn("Status", lambda r: r.status),
+    RowColumn("Refresher due", lambda r: _day(r.due_on), tooltip="Earlier lapse of the two"),
+    RowColumn("LBN training", lambda r: _day(r.lbn_trained_on)),
+    RowColumn("Overdose / naloxone", lambda r: _day(r.od_trained_on)),
     RowColumn("Station", lambda r: r.station_name),
     RowColumn("Unit", lambda r: r.unit),
     RowColumn("Role", lambda r: r.role),
-    RowColumn("LBN training", lambda r: _day(r.lbn_trained_on)),
-    RowColumn("Overdose / naloxone", lambda r: _day(r.od_trained_on)),
-    RowColumn("Refresher due", lambda r: _day(r.due_on), tooltip="Earlier lapse of the two"),
-    RowColumn("Status", lambda r: r.status),
     RowColumn("Sessions", lambda r: r.sessions_attended, numeric=True),
 ]
-STATUS_COLUMN = 8
+STATUS_COLUMN, DUE_COLUMN = 2, 3  # first after the name: visible on a small screen
 
 
 class PersonTableModel(RowTableModel[PersonRow]):
@@ -40,7 +40,7 @@ class PersonTableModel(RowTableModel[PersonRow]):
 
     def extra_data(self, row: PersonRow, column: int, role: int) -> Any:
         colour = STATUS_COLOURS.get(row.status)
-        if colour is None or column not in (STATUS_COLUMN, STATUS_COLUMN - 1):
+        if colour is None or column not in (STATUS_COLUMN, DUE_COLUMN):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(colour)

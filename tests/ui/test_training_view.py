@@ -55,7 +55,7 @@ def test_adding_a_person_through_the_roster(qtbot, services, agency) -> None:
         "Sergeant",
         Status.DUE,
     )
-    status = model.index(0, 8)
+    status = model.index(0, 2)
     assert model.data(status) == "Due soon"
     assert model.data(status, Qt.ItemDataRole.BackgroundRole) is not None
     ModelTester(qtbot).check(model)
