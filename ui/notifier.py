@@ -33,7 +33,7 @@ def digest(alerts: list[AlertRow]) -> tuple[str, str]:
     """A title and a short message: how many, how urgent, the first few."""
     critical = sum(1 for a in alerts if a.severity is Severity.CRITICAL)
     warnings = sum(1 for a in alerts if a.severity is Severity.WARNING)
-    title = f"{len(alerts)} alert{'s' if len(alerts) != 1 else ''} need action"
+    title = f"{len(alerts)} alerts need action" if len(alerts) != 1 else "1 alert needs action"
     parts = [f"{critical} critical"] if critical else []
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
@@ -65,7 +65,7 @@ class Notifier(QObject):
         self._timer.timeout.connect(self._on_tick)
 
     def start(self, delay_ms: int = START_DELAY_MS) -> None:
-        QTimer.singleShot(delay_ms, self.check_now)
+        QTimer.singleShot(delay_ms, self, self.check_now)  # cancelled if the window goes
         self._timer.start()
 
     @Slot()
