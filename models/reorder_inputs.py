@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from models.distribution_entities import Administration, Distribution
 from models.entities import Balance, Location, LocationKind, Lot, Operation, ParLevel, StockMove
 from models.location_tree import LocationTree
 from models.reorder_calc import DAYS_PER_MONTH, StockLot, add_months, blended_surge
@@ -42,6 +43,7 @@ class Usage:
 
     totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
     demand_by_station: dict[int | None, int] = field(default_factory=lambda: defaultdict(int))
+    first_use: date | None = None  # earliest day of use seen in the window
 
 
 def consumption(
@@ -51,6 +53,9 @@ def consumption(
     kinds = {r.id: LocationKind(r.kind) for r in tree.rows.values()}
     virtual = {i for i, k in kinds.items() if k in CATEGORY_OF_KIND}
     original = aliased(Operation)
+    # A leave-behind or administration counts on the day it happened, even if entered later
+    # (tally sheets); a reversal counts on the day of what it reverses.
+    first_op = func.coalesce(Operation.reverses_id, Operation.id)
     rows = s.execute(
         select(
             StockMove.lot_id,
@@ -58,14 +63,22 @@ def consumption(
             StockMove.to_location_id,
             StockMove.quantity,
             func.coalesce(original.note, Operation.note).label("note"),
+            Operation.at,
+            func.coalesce(Distribution.occurred_on, Administration.occurred_on).label("day"),
         )
         .join(Operation, Operation.id == StockMove.operation_id)
         .outerjoin(original, original.id == Operation.reverses_id)
+        .outerjoin(Distribution, Distribution.operation_id == first_op)
+        .outerjoin(Administration, Administration.operation_id == first_op)
         .where(Operation.at >= datetime.combine(since, time()))
         .where(StockMove.to_location_id.in_(virtual) | StockMove.from_location_id.in_(virtual))
     ).all()
     raw: dict[tuple[ItemKey, int | None, str], int] = defaultdict(int)
+    first_use: dict[ItemKey, date] = {}
     for r in rows:
+        day = r.day or r.at.date()
+        if day < since:
+            continue
         outgoing = r.to_location_id in virtual
         place, other = (
             (r.from_location_id, r.to_location_id)
@@ -81,7 +94,10 @@ def consumption(
         station = tree.station_of(place)
         for key, per_unit, _expiry in catalog.contents_of_lot(r.lot_id):
             raw[(key, station, category)] += sign * r.quantity * per_unit
+            first_use[key] = min(first_use.get(key, day), day)
     out: dict[ItemKey, Usage] = defaultdict(Usage)
+    for key, day in first_use.items():
+        out[key].first_use = day
     for (key, station, category), units in raw.items():
         units = max(0, units)  # found stock or reversals never make use negative
         out[key].totals[category] += units
@@ -91,7 +107,11 @@ def consumption(
 
 
 def history_months(
-    s: Session, catalog: ItemCatalog, today: date, window_months: int
+    s: Session,
+    catalog: ItemCatalog,
+    today: date,
+    window_months: int,
+    used_since: dict[ItemKey, date] | None = None,
 ) -> dict[ItemKey, int]:
     """Whole months since each item first moved, at most the window (0: under a month)."""
     firsts = s.execute(
@@ -106,6 +126,8 @@ def history_months(
         for key, _n, _e in catalog.contents_of_product(product_id):
             day = first.date() if isinstance(first, datetime) else first
             earliest[key] = min(earliest.get(key, day), day)
+    for key, day in (used_since or {}).items():
+        earliest[key] = min(earliest.get(key, day), day)
     months: dict[ItemKey, int] = {}
     for key, first in earliest.items():
         if first <= start:

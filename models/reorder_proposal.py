@@ -56,7 +56,8 @@ def build_proposal(
     scope = ri.scope_of(tree, station_id)
     since = add_months(today, -params.window_months)
     usage = ri.consumption(s, catalog, tree, since, scope)
-    months = ri.history_months(s, catalog, today, params.window_months)
+    used_since = {key: use.first_use for key, use in usage.items() if use.first_use}
+    months = ri.history_months(s, catalog, today, params.window_months, used_since)
     lots = ri.stock_lots(s, catalog, tree, scope)
     pars = ri.par_totals(s, catalog, tree, scope)
     ordered = ri.on_order(s, catalog, station_id, exclude_reorder)

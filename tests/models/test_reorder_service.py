@@ -214,3 +214,20 @@ def test_parameters_are_checked_and_kept(services: Services) -> None:
         services.reorders.save_parameters(Parameters(6, 3, 3))
     saved = services.reorders.save_parameters(Parameters(12, 4, 2))
     assert services.reorders.parameters() == saved == Parameters(12, 4.0, 2.0)
+
+
+def test_a_late_entered_leave_behind_counts_on_the_day_it_happened(
+    services: Services, agency: Agency, clock: FixedClock
+) -> None:
+    from models.distribution_rows import DistributionEntry
+
+    receive(services, agency.vehicle, kit_product(services), "KL", date(2027, 6, 30), 9)
+    # Entered today from last autumn's tally sheets: 3 kits on 2025-09-20, 3 on 2025-11-02.
+    for day in (date(2025, 9, 20), date(2025, 11, 2)):
+        services.distributions.record_distribution(
+            DistributionEntry(day, 3, agency.vehicle, "12866", "other", "family"), "t"
+        )
+    line = line_of(services, GROUP)
+    # History runs from the first leave-behind (2025-09-20): 3 whole months to 2026-01-15.
+    assert (line.distributed, line.history_months) == (12, 3)
+    assert line.result.amc == 4  # 12 devices / 3 months
