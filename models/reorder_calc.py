@@ -153,7 +153,7 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
     order_units = packages * item.units_per_package
     if packages:
         steps.append(
-            f"Rounded up to whole {item.package_name}s of {item.units_per_package}: "
+            f"Rounded up to whole packages ({item.units_per_package} per {item.package_name}): "
             f"{packages} {item.package_name}(s) = {order_units} {unit}"
         )
     months = usable / amc if amc > 0 else None
