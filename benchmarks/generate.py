@@ -421,7 +421,7 @@ class Simulation:
                 {
                     "id": n + 1,
                     "held_on": held,
-                    "kind": "lbn_rollcall",
+                    "kind": "lbn_roll_call",
                     "elements": "[]",
                     "trainer": "Trainer",
                     "outside_headcount": 2,

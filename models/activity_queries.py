@@ -10,9 +10,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from models import training_queries
 from models.distribution_categories import CategoryKind, load_categories
 from models.distribution_entities import Administration, Distribution
 from models.entities import Location, LocationKind, Lot, Product, StockMove
@@ -26,7 +27,9 @@ from models.report_rows import (
     TrainingFigures,
     TrainingKindRow,
 )
-from models.training_entities import Person, TrainingAttendance, TrainingSession
+from models.training_elements import SessionKind
+from models.training_entities import TrainingAttendance, TrainingSession
+from models.training_rows import Status
 
 NO_ZIP = "(none)"
 CATEGORY_KINDS = {"setting": CategoryKind.SETTING, "relationship": CategoryKind.RELATIONSHIP}
@@ -179,6 +182,13 @@ def _monthly(s: Session, period: Period, where: list, admin_where: list) -> list
     return [MonthRow(m, *v) for m, v in sorted(sums.items())]
 
 
+def _kind_label(kind: str | None) -> str:
+    try:
+        return SessionKind(kind or "").label
+    except ValueError:
+        return humanize(kind or "", {})
+
+
 def training_figures(s: Session, period: Period) -> TrainingFigures:
     in_period = (TrainingSession.held_on >= period.start, TrainingSession.held_on <= period.end)
     attendance = (
@@ -189,7 +199,7 @@ def training_figures(s: Session, period: Period) -> TrainingFigures:
     )
     attended = dict(s.execute(attendance).all())
     by_kind = [
-        TrainingKindRow(humanize(kind or "", {}), int(n), int(attended.get(kind, 0)), int(outside))
+        TrainingKindRow(_kind_label(kind), int(n), int(attended.get(kind, 0)), int(outside))
         for kind, n, outside in s.execute(
             select(
                 TrainingSession.kind,
@@ -201,15 +211,12 @@ def training_figures(s: Session, period: Period) -> TrainingFigures:
             .order_by(TrainingSession.kind)
         )
     ]
-    trained = s.scalar(
-        select(func.count(distinct(TrainingAttendance.person_id)))
-        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-        .where(*in_period)
-    )
-    active = s.scalar(select(func.count(Person.id)).where(Person.active))
-    with_lbn = s.scalar(
-        select(func.count(Person.id)).where(Person.active, Person.lbn_trained_on.is_not(None))
-    )
+    # Same definitions as the Training screen: who attended a session that counts as LBN or
+    # overdose training in the period, and who is trained (not lapsed) at the period's end.
+    trained = training_queries.period_figures(s, period.start, period.end).personnel_trained
+    people = [p for p in training_queries.person_rows(s, period.end) if p.active]
+    active = len(people)
+    with_lbn = sum(p.status in (Status.CURRENT, Status.DUE) for p in people)
     return TrainingFigures(
         sessions=sum(r.sessions for r in by_kind),
         personnel_trained=int(trained or 0),

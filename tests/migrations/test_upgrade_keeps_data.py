@@ -48,7 +48,7 @@ ROWS = {
     " 'family', false, true, 2, '2026-01-03 10:00:00', 'qm')",
     "person": "INSERT INTO person (id, name, badge, active) VALUES (1, 'Officer A', 'B1', true)",
     "training_session": "INSERT INTO training_session (id, held_on, kind, elements,"
-    " outside_headcount) VALUES (1, '2026-01-04', 'lbn_rollcall', '[]', 3)",
+    " outside_headcount) VALUES (1, '2026-01-04', 'lbn_roll_call', '[]', 3)",
     "training_attendance": "INSERT INTO training_attendance (session_id, person_id) VALUES (1, 1)",
     "feedback": "INSERT INTO feedback (id, received_on, source, category, text) VALUES"
     " (1, '2026-01-05', 'personnel', 'success', 'Family thanked the officer')",

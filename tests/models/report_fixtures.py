@@ -158,9 +158,9 @@ def _training(s) -> None:
     people[1].lbn_trained_on = date(2025, 10, 14)
     s.add_all(people)
     sessions = [
-        TrainingSession(held_on=date(2025, 10, 14), kind="lbn_initial", outside_headcount=3),
+        TrainingSession(held_on=date(2025, 10, 14), kind="lbn_roll_call", outside_headcount=3),
         TrainingSession(held_on=date(2025, 12, 2), kind="refresher", outside_headcount=0),
-        TrainingSession(held_on=date(2025, 8, 2), kind="lbn_initial", outside_headcount=9),
+        TrainingSession(held_on=date(2025, 8, 2), kind="lbn_roll_call", outside_headcount=9),
     ]
     s.add_all(sessions)
     s.flush()
