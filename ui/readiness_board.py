@@ -28,7 +28,7 @@ COLOURS = {
     Readiness.RED: ("#f8d0d0", "#b00020", "Not ready"),
     Readiness.UNSET: ("#eeeeee", "#757575", "No kit par level"),
 }
-TILE_WIDTH = 250
+TILE_WIDTH = 220
 
 ROTATION_COLUMNS: list[RowColumn[RotationRow]] = [
     RowColumn("Rotate by", lambda r: f"{r.rotate_by:%Y-%m-%d}"),
@@ -148,8 +148,12 @@ class ReadinessBoard(QWidget):
             "No vehicles or bags yet: add them in Settings → Locations."
             if not self.rows
             else f"{counts[Readiness.GREEN]} ready, {counts[Readiness.AMBER]} short or expiring, "
-            f"{counts[Readiness.RED]} not ready, {counts[Readiness.UNSET]} without a kit par level "
-            "(set one on the Kits screen)."
+            f"{counts[Readiness.RED]} not ready"
+            + (
+                f", {counts[Readiness.UNSET]} without a kit par level (set one on the Kits screen)."
+                if counts[Readiness.UNSET]
+                else "."
+            )
         )
         self._relayout()
         self.rotation_model.set_rows(rotation)
@@ -162,7 +166,7 @@ class ReadinessBoard(QWidget):
     def _relayout(self) -> None:
         while self._grid.count():
             self._grid.takeAt(0)
-        columns = max(1, (self.width() - 30) // (TILE_WIDTH + 8))
+        columns = max(1, (self.width() - 24) // (TILE_WIDTH + 8))
         for n, tile in enumerate(self.tiles):
             self._grid.addWidget(tile, n // columns, n % columns)
 

@@ -79,7 +79,7 @@ def test_restock_task_appears_after_a_distribution_and_closes_after_the_transfer
 
 
 def test_restock_says_what_the_station_cannot_supply(services, database, agency, clock) -> None:
-    kit, early, late = _stock_vehicle(services, database, clock, agency)
+    kit, _early, _late = _stock_vehicle(services, database, clock, agency)
     services.catalog.set_par_level(agency.vehicle, kit, 20)
     (task,) = services.alerts.restock_tasks()
     assert task.short == 16 and task.uncovered == 8
@@ -88,7 +88,7 @@ def test_restock_says_what_the_station_cannot_supply(services, database, agency,
 
 
 def test_readiness_board_goes_green_amber_red(services, database, agency, clock) -> None:
-    kit, early, late = _stock_vehicle(services, database, clock, agency)
+    _kit, _early, late = _stock_vehicle(services, database, clock, agency)
     board = {r.location_id: r for r in services.alerts.readiness()}
     assert board[agency.vehicle].status is Readiness.GREEN
     assert (board[agency.vehicle].required, board[agency.vehicle].ready) == (4, 4)
@@ -117,7 +117,7 @@ def test_dwell_limit_shortens_vehicle_expiry_and_lists_rotation(
 ) -> None:
     rules = services.alerts.get_rules()
     services.alerts.save_rules(replace(rules, dwell_days={"vehicle": 100}))
-    kit, early, late = _stock_vehicle(services, database, clock, agency)
+    _kit, _early, late = _stock_vehicle(services, database, clock, agency)
     (row,) = services.alerts.rotation_list()
     assert (row.lot_id, row.location_id, row.rotate_by, row.quantity) == (
         late,
