@@ -198,6 +198,8 @@ class InventoryView(Page):
                 view.resizeColumnsToContents()
         for column in range(1, self.location_model.columnCount()):
             self.location_tree.resizeColumnToContents(column)
+            width = self.location_tree.columnWidth(column)
+            self.location_tree.setColumnWidth(column, max(width + 16, 84))
 
     # --- selection ----------------------------------------------------------------------
 

@@ -139,6 +139,7 @@ class LocationsSettingsTab(QWidget):
         self.tree.expandAll()
         for column in range(self.model.columnCount()):
             self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, self.tree.columnWidth(column) + 12)
         self.par_product.clear()
         for product in self._services.catalog.list_products(active_only=True):
             self.par_product.addItem(product.name, product.id)
