@@ -18,8 +18,10 @@ from tests.durability.workers import LINES_PER_RECEIPT
 
 def test_killed_receipts_leave_whole_operations_only(db_path, agency) -> None:
     url = sqlite_url(db_path)
-    for delay in (0.8, 1.3, 1.9):
+    for delay in (0.05, 0.15, 0.3):
         worker = start_worker("big_receipts", url, agency.room, agency.narcan, 200)
+        assert worker.stdout is not None
+        worker.stdout.readline()  # one receipt committed: the next one is under way
         time.sleep(delay)
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=30)
