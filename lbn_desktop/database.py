@@ -12,15 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DatabaseBusy, DomainError
-from models.migrations.config import alembic_config
+from models.migrations.config import alembic_config, shipped_revisions
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 15_000
@@ -123,42 +120,43 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
     engine = create_db_engine(url)
     database = Database(url, engine, Sessions(engine))
     if migrate:
-        if backup and database.sqlite_path and _needs_upgrade(engine):
-            from lbn_desktop.backup import backup_before_migration
+        current = current_revisions(engine)
+        refuse_newer(current)
+        if current != set(shipped_revisions()[1]):
+            if backup and current and database.sqlite_path:
+                from lbn_desktop.backup import backup_before_migration
 
-            backup_before_migration(database)
-        upgrade(database)
+                backup_before_migration(database)
+            upgrade(database)
     return database
 
 
 def upgrade(database: Database) -> None:
+    """Bring the schema to the newest revisions (Alembic is imported only when needed)."""
+    from alembic import command
+
     config = alembic_config()
     with database.engine.begin() as connection:
-        _refuse_newer(connection)
+        refuse_newer(_revisions_on(connection))
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
 
 
-def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+def current_revisions(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return _revisions_on(connection)
 
 
-def _current_revisions(connection) -> set[str]:
-    return set(MigrationContext.configure(connection).get_current_heads())
+def _revisions_on(connection: Connection) -> set[str]:
+    if not inspect(connection).has_table("alembic_version"):
+        return set()
+    return set(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
-def _refuse_newer(connection) -> None:
-    unknown = _current_revisions(connection) - _known_revisions()
+def refuse_newer(current: set[str]) -> None:
+    unknown = current - set(shipped_revisions()[0])
     if unknown:
         raise DatabaseTooNew(
             "This database was written by a newer version of LBN Quartermaster "
             f"(schema {', '.join(sorted(unknown))}). Install the newer version to open it."
         )
-
-
-def _needs_upgrade(engine: Engine) -> bool:
-    script = ScriptDirectory.from_config(alembic_config())
-    with engine.connect() as connection:
-        current = _current_revisions(connection)
-    return bool(current) and current != set(script.get_heads())

@@ -56,3 +56,14 @@ def test_connections_enforce_foreign_keys(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
     database.dispose()
+
+
+def test_cheap_revision_reading_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from models.migrations.config import alembic_config, shipped_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    known, heads = shipped_revisions()
+    assert known == {rev.revision for rev in script.walk_revisions()}
+    assert heads == set(script.get_heads())
