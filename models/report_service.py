@@ -24,8 +24,6 @@ from models.entities import Location, Product
 from models.partner_entities import DEFAULT_SUPPRESSION_THRESHOLD, Partner
 from models.partner_package import PackageInput, PartnerPackage, build_package
 from models.partner_registry import PartnerDraft, PartnerRow
-from models.partner_workbook import write_partner_workbook
-from models.pdf_common import PageFrame
 from models.report_rows import (
     DistributionFigures,
     ExpirationRow,
@@ -33,10 +31,6 @@ from models.report_rows import (
     ProgramFigures,
     StockRow,
 )
-from models.reports.distribution_report import write_distribution_report
-from models.reports.expiration_report import write_expiration_report
-from models.reports.inventory_report import write_inventory_report
-from models.reports.program_summary import build_program_tables, write_program_summary
 from models.settings_service import read_setting
 
 Progress = Callable[[int, int], None]
@@ -199,6 +193,8 @@ class ReportService:
     # --- files ---------------------------------------------------------------------------
 
     def write_partner_workbook(self, package: PartnerPackage, path: Path | str) -> Path:
+        from models.partner_workbook import write_partner_workbook  # openpyxl: only when asked
+
         return write_partner_workbook(package, path)
 
     def write_report(
@@ -212,6 +208,13 @@ class ReportService:
         audience: str = "",
     ) -> Path:
         """Writes one PDF report; `period` defaults to the last full quarter."""
+        # reportlab is imported only when a report is asked for, to keep start-up quick.
+        from models.pdf_common import PageFrame
+        from models.reports.distribution_report import write_distribution_report
+        from models.reports.expiration_report import write_expiration_report
+        from models.reports.inventory_report import write_inventory_report
+        from models.reports.program_summary import build_program_tables, write_program_summary
+
         period = period or last_quarter(self._clock.today())
         today = self._clock.today()
         with self._sessions() as s:
