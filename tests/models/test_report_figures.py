@@ -63,7 +63,8 @@ def test_training_figures_count_distinct_personnel(services, activity) -> None:
     t = services.reports.program_figures(Q4).training
     assert (t.sessions, t.personnel_trained, t.outside_participants) == (2, 4, 3)
     assert (t.active_personnel, t.active_with_lbn_training) == (5, 2)
-    assert {k.kind: k.attendances for k in t.by_kind} == {"LBN roll-call training": 3, "Refresher": 2}
+    by_kind = {k.kind: k.attendances for k in t.by_kind}
+    assert by_kind == {"LBN roll-call training": 3, "Refresher": 2}
 
 
 def test_expiration_rows_are_banded_grouped_by_place_and_sorted_by_expiry(
