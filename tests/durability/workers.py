@@ -57,6 +57,25 @@ def drain(url: str, lot_id: int, location_id: int, rounds: int) -> None:
     print(f"taken {taken}", flush=True)
 
 
+def assemble(url: str, location_id: int, count: int, rounds: int) -> None:
+    """Assemble `count` standard kits per round: hundreds of ledger lines per operation."""
+    services = _services(url)
+    recipe = next(r for r in services.kits.list_recipes() if r.name == "Standard LBN kit")
+    for _ in range(rounds):
+        result = services.kits.assemble_kits(recipe.id, location_id, count, "crash-test")
+        print(f"committed {result.operation_id}", flush=True)
+
+
+def tally(url: str, path: str, rounds: int) -> None:
+    """Import the same tally sheet again and again (each import is all or nothing)."""
+    from pathlib import Path
+
+    services = _services(url)
+    for _ in range(rounds):
+        result = services.distributions.import_tally(Path(path), "crash-test")
+        print(f"committed {result}", flush=True)
+
+
 def _services(url: str) -> Services:
     database = open_database(url, migrate=False)
     return Services.build(database.sessions, SystemClock(), "worker")
@@ -64,6 +83,9 @@ def _services(url: str) -> Services:
 
 if __name__ == "__main__":
     command, url, *numbers = sys.argv[1:]
-    {"big_receipts": big_receipts, "shuttle": shuttle, "drain": drain}[command](
-        url, *(int(n) for n in numbers)
-    )
+    if command == "tally":
+        tally(url, numbers[0], int(numbers[1]))
+    else:
+        runners = {"big_receipts": big_receipts, "shuttle": shuttle, "drain": drain}
+        runners["assemble"] = assemble
+        runners[command](url, *(int(n) for n in numbers))
