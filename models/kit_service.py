@@ -266,10 +266,25 @@ class KitService:
     # --- labels and resource cards ----------------------------------------------------
 
     def label_for(self, kit_lot_id: int) -> KitLabel:
-        batch = self.get_batch(kit_lot_id)
-        contents = ", ".join(f"{c.quantity_per_kit} × {c.product_name}" for c in batch.components)
+        """Label text of a kit lot; kits received ready-made carry their product name."""
+        with self._sessions() as s:
+            batch = s.scalar(select(KitBatch).where(KitBatch.lot_id == kit_lot_id))
+            if batch is None:
+                lot = get_lot(s, kit_lot_id)
+                product = s.get(Product, lot.product_id)
+                received = lot.received_on or lot.created_at.date()
+                name = product.name if product else "Kit"
+                return KitLabel(lot.lot_number, name, lot.expiry, received, "received ready-made")
+        batch_row = self.get_batch(kit_lot_id)
+        contents = ", ".join(
+            f"{c.quantity_per_kit} × {c.product_name}" for c in batch_row.components
+        )
         return KitLabel(
-            batch.lot_number, batch.recipe_name, batch.expiry, batch.assembled_on, contents
+            batch_row.lot_number,
+            batch_row.recipe_name,
+            batch_row.expiry,
+            batch_row.assembled_on,
+            contents,
         )
 
     def write_labels(

@@ -130,3 +130,16 @@ def test_kits_ready_by_location_band_expiries_against_par_levels(services, agenc
     assert (patrol.ready, patrol.par, patrol.short) == (2, 4, 2)
     empty = rows["Station 1 / Patrol 14"]
     assert (empty.ready, empty.short) == (0, 2)
+
+
+def test_kits_received_ready_made_get_labels_too(services, agency, tmp_path):
+    from models.rows import ReceiveLine
+
+    kit = standard(services)
+    services.stock.receive(
+        agency.room, [ReceiveLine(kit.product, "CTY-7", date(2028, 3, 31), 4)], "tester"
+    )
+    county = services.stock.find_lot(kit.product, "CTY-7")
+    path = services.kits.write_labels(tmp_path / "c.pdf", [(county.id, 2)])
+    assert barcodes_in_pdf(path, BAR_HEIGHT) == [kit_label_payload("CTY-7")] * 2
+    assert "received ready-made" in _text(path)
