@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,7 +25,6 @@ from models.entities import Lot, Product, Reason
 from models.errors import NotFound, ValidationError
 from models.inventory_summary import normalise_bands
 from models.kit_entities import KitBatch
-from models.kit_labels import KitLabel, write_kit_labels
 from models.kit_rows import (
     AssemblyPlan,
     AssemblyResult,
@@ -41,7 +41,6 @@ from models.kit_rows import (
     RecipeRow,
 )
 from models.ledger import get_lot, open_operation
-from models.resource_card import SETTING_KEY, CardContent, default_content, write_resource_cards
 from models.rows import ReceiveLine
 from models.settings_service import read_setting, write_setting
 from models.stock_service import StockService
@@ -49,6 +48,11 @@ from models.stock_service import StockService
 MIN_SHELF_KEY = "kit_min_shelf_days"
 DEFAULT_MIN_SHELF_DAYS = 90
 CARD_PRODUCT = "Local resource card"
+
+
+if TYPE_CHECKING:  # the PDF writers pull in reportlab: imported where a sheet is made
+    from models.kit_labels import KitLabel
+    from models.resource_card import CardContent
 
 
 class KitService:
@@ -68,11 +72,15 @@ class KitService:
             write_setting(s, MIN_SHELF_KEY, days)
 
     def card_content(self) -> CardContent:
+        from models.resource_card import SETTING_KEY, CardContent, default_content
+
         with self._sessions() as s:
             stored = read_setting(s, SETTING_KEY)
         return CardContent.from_dict(stored) if stored else default_content()
 
     def save_card_content(self, content: CardContent) -> None:
+        from models.resource_card import SETTING_KEY
+
         if not content.title_en.strip() or not content.title_es.strip():
             raise ValidationError("The card needs a title in English and in Spanish.")
         if not 1 <= content.valid_months <= 36:
@@ -267,6 +275,8 @@ class KitService:
 
     def label_for(self, kit_lot_id: int) -> KitLabel:
         """Label text of a kit lot; kits received ready-made carry their product name."""
+        from models.kit_labels import KitLabel
+
         with self._sessions() as s:
             batch = s.scalar(select(KitBatch).where(KitBatch.lot_id == kit_lot_id))
             if batch is None:
@@ -291,6 +301,8 @@ class KitService:
         self, path: Path | str, batches: Sequence[tuple[int, int]], skip: int = 0
     ) -> Path:
         """A label sheet: (kit lot id, number of labels) pairs, optionally skipping used spots."""
+        from models.kit_labels import write_kit_labels
+
         labels: list[KitLabel] = []
         for kit_lot_id, copies in batches:
             labels.extend([self.label_for(kit_lot_id)] * max(0, copies))
@@ -309,6 +321,8 @@ class KitService:
 
     def preview_resource_cards(self, path: Path | str, content: CardContent | None = None) -> Path:
         """One sheet of cards to look at; nothing is booked."""
+        from models.resource_card import write_resource_cards
+
         with self._sessions() as s:
             agency = str(read_setting(s, "agency_name") or "")
         return write_resource_cards(
@@ -319,6 +333,8 @@ class KitService:
         self, path: Path | str, location_id: int, sheets: int, valid_until: date, user: str
     ) -> tuple[Path, str]:
         """Write a card print run and book it as a lot of the resource-card product."""
+        from models.resource_card import write_resource_cards
+
         if isinstance(sheets, bool) or not isinstance(sheets, int) or sheets < 1:
             raise ValidationError("Print at least one sheet of cards.")
         if valid_until <= self._clock.today():
