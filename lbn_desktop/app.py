@@ -12,6 +12,7 @@ from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
 log = logging.getLogger(__name__)
+BACKUP_DELAY_MS = 3000
 
 
 def open_services(args: argparse.Namespace, clock=None):
@@ -112,10 +113,11 @@ def run_gui(args: argparse.Namespace) -> int:
     window.setWindowIcon(app_icon())
     window.show()
     window.start()
-    start_daily_backup(database, paths)
-    if args.smoke_test:
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
+    QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_daily_backup(database, paths))
+    if args.smoke_test:
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
     from ui.background import wait_for_background_work
