@@ -45,6 +45,14 @@ package: $(VENV)/.installed-package
 package-check: package
 	bash packaging/check_package.sh dist/lbn-quartermaster/lbn-desktop
 
+# Same suite with the service, migration and concurrency tests also on a local PostgreSQL.
+test-postgres: $(VENV)/.installed-test
+	LBN_TEST_POSTGRES_URL="$$(bash .ci/postgres.sh)" $(MAKE) test
+
+# Median timings at scales small, medium and large beside their floors (see README).
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py shots
 
