@@ -32,8 +32,13 @@ def open_action(
     product_id: int | None,
     on_done: Callable[[], None],
     navigate: Callable[[str], None],
+    to_location_id: int | None = None,
+    quantity: int | None = None,
 ) -> QDialog | None:
-    """Start the action; returns the dialog it opened (window-modal), if any."""
+    """Start the action; returns the dialog it opened (window-modal), if any.
+
+    A restock passes where the stock goes and how much, so the transfer is one click.
+    """
     if action in SCREENS:
         navigate(SCREENS[action])
         return None
@@ -43,7 +48,13 @@ def open_action(
     else:
         cls = importlib.import_module("ui.transfer_dialog").TransferDialog
         dialog = cls(
-            services, parent, lot_id=lot_id, from_location_id=location_id, product_id=product_id
+            services,
+            parent,
+            lot_id=lot_id,
+            from_location_id=location_id,
+            product_id=product_id,
+            to_location_id=to_location_id,
+            quantity=quantity,
         )
     dialog.accepted.connect(on_done)
     dialog.open()

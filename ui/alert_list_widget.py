@@ -187,7 +187,16 @@ class AlertListWidget(QWidget):
             product_id=alert.product_id,
             on_done=self.data_changed.emit,
             navigate=self.navigate_requested.emit,
+            **self._restock_target(alert),
         )
+
+    def _restock_target(self, alert: AlertRow) -> dict[str, int | None]:
+        """A restock alert names the vehicle short of stock: the transfer goes there."""
+        if alert.kind is not AlertKind.RESTOCK:
+            return {}
+        places = self._services.catalog.list_locations(include_inactive=False)
+        target = next((p.id for p in places if p.path == alert.where), None)
+        return {"to_location_id": target, "quantity": alert.quantity}
 
     def _decide(self, snooze: bool) -> None:
         alert = self.selected()

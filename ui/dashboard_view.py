@@ -281,6 +281,8 @@ class DashboardView(Page):
             product_id=task.product_id,
             on_done=self._on_books_changed,
             navigate=self._navigate,
+            to_location_id=task.location_id,
+            quantity=pick.quantity,
         )
 
     def focus_search(self) -> None:

@@ -38,6 +38,8 @@ class TransferDialog(QDialog):
         lot_id: int | None = None,
         from_location_id: int | None = None,
         product_id: int | None = None,
+        to_location_id: int | None = None,
+        quantity: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Transfer stock")
@@ -69,6 +71,7 @@ class TransferDialog(QDialog):
             from_location_id = _holder(services, lot_id)
         self.picker.select(from_location_id, product_id, lot_id)
         self._pick_other_destination()
+        self._preset(to_location_id, quantity)
         self.picker.changed.connect(self._on_pick_changed)
         self.picker.location.currentIndexChanged.connect(self._pick_other_destination)
         self.scan.scanned.connect(self._on_scanned)
@@ -91,6 +94,15 @@ class TransferDialog(QDialog):
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
         self.resize(600, 380)
+
+    def _preset(self, to_location_id: int | None, quantity: int | None) -> None:
+        """A restock task knows where the stock goes and how much: fill both in."""
+        index = self.to_location.findData(to_location_id) if to_location_id is not None else -1
+        if index >= 0 and to_location_id != self.picker.location_id():
+            self.to_location.setCurrentIndex(index)
+        if quantity is not None and quantity > 0:
+            choice = self.picker.lot_choice()
+            self.quantity.setValue(min(quantity, choice.quantity) if choice else quantity)
 
     @Slot()
     def _pick_other_destination(self) -> None:
