@@ -76,7 +76,7 @@ class LocationsSettingsTab(QWidget):
         self.par_product.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.par_product.setMinimumContentsLength(16)
+        self.par_product.setMinimumContentsLength(10)
         self.par_quantity = QSpinBox()
         self.par_quantity.setRange(0, 100_000)
         self.par_quantity.setToolTip("0 removes the par level")
@@ -102,7 +102,8 @@ class LocationsSettingsTab(QWidget):
         left.addWidget(self.tree, 1)
         left.addLayout(edit)
         left.addWidget(self.error_label)
-        par = QGroupBox("Par levels (what the selected place should hold)")
+        par = QGroupBox("Par levels")
+        par.setToolTip("What the selected place should hold")
         form = QFormLayout()
         form.addRow("Product or kit", self.par_product)
         form.addRow("Par level", self.par_quantity)

@@ -71,17 +71,11 @@ class ReordersView(Page):
         self.parameters_button.clicked.connect(self._on_parameters)
         self.requests.selection_changed.connect(self._update_buttons)
         self.tabs.currentChanged.connect(self._update_buttons)
+        self._update_buttons()
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.sent_button,
-            self.receive_button,
-            self.preview_button,
-            self.xlsx_button,
-            self.cancel_button,
-        ):
+        for button in (self.new_button, *self._request_buttons()):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.surge_button)
@@ -120,6 +114,20 @@ class ReordersView(Page):
         for button in (self.preview_button, self.xlsx_button):
             button.setEnabled(on_requests and row is not None)
         self.cancel_button.setEnabled(on_requests and status in (ReorderStatus.DRAFT, *_OPEN))
+        # Each tab shows only the buttons that act on it: the bar then fits a small screen.
+        for button in self._request_buttons():
+            button.setVisible(on_requests)
+        for button in (self.surge_button, self.parameters_button):
+            button.setVisible(not on_requests)
+
+    def _request_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.sent_button,
+            self.receive_button,
+            self.preview_button,
+            self.xlsx_button,
+            self.cancel_button,
+        )
 
     def _changed(self, message: str, select_id: int | None = None) -> None:
         self.position.refresh()

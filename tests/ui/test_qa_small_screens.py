@@ -1,0 +1,46 @@
+"""QA: the screens fit a 900-pixel-wide window, and Reorders shows only buttons for its tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.main_window import MainWindow
+from ui.reorders_view import ReordersView
+
+SMALL_WIDTH = 900
+
+
+@pytest.mark.parametrize("title", ["Reorders", "Settings"])
+def test_screen_fits_a_small_window(qtbot, services, agency, title) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(SMALL_WIDTH, 600)
+    window.show()
+    page = window.show_page(title)
+    if title == "Settings":
+        page.show_tab("Locations")  # type: ignore[attr-defined]
+    qtbot.wait(1)
+    assert window.minimumSizeHint().width() <= SMALL_WIDTH
+    assert window.width() <= SMALL_WIDTH
+
+
+def test_reorder_buttons_follow_the_tab(qtbot, services, agency) -> None:
+    view = ReordersView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    request_buttons = [
+        view.sent_button,
+        view.receive_button,
+        view.preview_button,
+        view.xlsx_button,
+        view.cancel_button,
+    ]
+    assert view.tabs.currentWidget() is view.position
+    assert not any(b.isVisible() for b in request_buttons)
+    assert view.surge_button.isVisible() and view.parameters_button.isVisible()
+    assert view.new_button.isVisible()
+    view.tabs.setCurrentWidget(view.requests)
+    assert all(b.isVisible() for b in request_buttons)
+    assert not view.surge_button.isVisible() and not view.parameters_button.isVisible()
+    assert view.new_button.isVisible()
