@@ -63,6 +63,7 @@ class QuarantineDialog(QDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(0, 1_000_000)
         self.reason = QComboBox()
+        self.reason.addItem("Choose a reason…", None)  # only expired stock gets one by default
         for reason, label in REASON_LABELS.items():
             self.reason.addItem(label, reason.value)
         self.note = QLineEdit()
@@ -119,8 +120,11 @@ class QuarantineDialog(QDialog):
         choice = self.picker.lot_choice()
         self.quantity.setValue(choice.quantity if choice else 0)
         today = self._services.clock.today()
-        if choice is not None and choice.expiry is not None and choice.expiry < today:
+        expired = choice is not None and choice.expiry is not None and choice.expiry < today
+        if expired:
             self.reason.setCurrentIndex(self.reason.findData(DisposeReason.EXPIRED.value))
+        elif self.reason.currentData() == DisposeReason.EXPIRED.value:
+            self.reason.setCurrentIndex(0)  # "expired" was only right for the previous lot
 
     @Slot(object)
     def _on_scanned(self, scan: ScanResult) -> None:
@@ -141,6 +145,8 @@ class QuarantineDialog(QDialog):
             if lot_id is None or location_id is None:
                 raise ValidationError("Choose the location and the lot to set aside.")
             reason, note = self.reason.currentData(), self.note.text().strip()
+            if reason is None:
+                raise ValidationError("Choose a reason: expired, damaged, recalled or other.")
             if reason == DisposeReason.OTHER.value and not note:
                 raise ValidationError("Describe the reason in the note when choosing 'other'.")
             quantity = self.quantity.value()

@@ -133,5 +133,6 @@ def test_switching_modes_changes_the_action(qtbot, services, agency):
     dialog.dispose_mode.setChecked(True)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Dispose"
     dialog.quantity.setValue(1)
+    dialog.reason.setCurrentIndex(dialog.reason.findData("damaged"))
     press_ok(qtbot, dialog)
     assert dialog.result_operation.reason == "dispose"
