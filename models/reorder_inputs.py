@@ -11,12 +11,24 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.distribution_entities import Administration, Distribution
-from models.entities import Balance, Location, LocationKind, Lot, Operation, ParLevel, StockMove
+from models.entities import (
+    Balance,
+    Location,
+    LocationKind,
+    Lot,
+    Operation,
+    ParLevel,
+    Product,
+    ProductKind,
+    StockMove,
+)
+from models.kit_entities import KitBatch, KitBatchComponent
 from models.location_tree import LocationTree
 from models.reorder_calc import DAYS_PER_MONTH, StockLot, add_months, blended_surge
 from models.reorder_entities import (
@@ -52,33 +64,11 @@ def consumption(
     """Per item, what left the shelves since `since` (reversals subtract)."""
     kinds = {r.id: LocationKind(r.kind) for r in tree.rows.values()}
     virtual = {i for i, k in kinds.items() if k in CATEGORY_OF_KIND}
-    original = aliased(Operation)
-    # A leave-behind or administration counts on the day it happened, even if entered later
-    # (tally sheets); a reversal counts on the day of what it reverses.
-    first_op = func.coalesce(Operation.reverses_id, Operation.id)
-    rows = s.execute(
-        select(
-            StockMove.lot_id,
-            StockMove.from_location_id,
-            StockMove.to_location_id,
-            StockMove.quantity,
-            func.coalesce(original.note, Operation.note).label("note"),
-            Operation.at,
-            func.coalesce(Distribution.occurred_on, Administration.occurred_on).label("day"),
-        )
-        .join(Operation, Operation.id == StockMove.operation_id)
-        .outerjoin(original, original.id == Operation.reverses_id)
-        .outerjoin(Distribution, Distribution.operation_id == first_op)
-        .outerjoin(Administration, Administration.operation_id == first_op)
-        .where(Operation.at >= datetime.combine(since, time()))
-        .where(StockMove.to_location_id.in_(virtual) | StockMove.from_location_id.in_(virtual))
-    ).all()
+    rows = s.execute(_consumption_by_lot(since, sorted(virtual))).all()
+    catalog.prime(r.lot_id for r in rows)
     raw: dict[tuple[ItemKey, int | None, str], int] = defaultdict(int)
     first_use: dict[ItemKey, date] = {}
     for r in rows:
-        day = r.day or r.at.date()
-        if day < since:
-            continue
         outgoing = r.to_location_id in virtual
         place, other = (
             (r.from_location_id, r.to_location_id)
@@ -89,9 +79,10 @@ def consumption(
             continue  # virtual to virtual (e.g. kit assembly) or outside the station asked for
         category = CATEGORY_OF_KIND[kinds[other]]
         if category == "disposed":
-            category = "expired" if (r.note or "").lower().startswith("expired") else "lost"
+            category = "expired" if r.expired else "lost"
         sign = 1 if outgoing else -1
         station = tree.station_of(place)
+        day = min(d for d in (r.first_day, _day(r.first_at)) if d is not None)
         for key, per_unit, _expiry in catalog.contents_of_lot(r.lot_id):
             raw[(key, station, category)] += sign * r.quantity * per_unit
             first_use[key] = min(first_use.get(key, day), day)
@@ -106,6 +97,46 @@ def consumption(
     return out
 
 
+def _consumption_by_lot(since: date, virtual: list[int]) -> Select[Any]:
+    """Movements into or out of the consumption places since `since`, added up in SQL.
+
+    One row per lot, pair of places and disposal kind, with the quantity and the first day of
+    use. A leave-behind or administration counts on the day it happened, even if entered later
+    (tally sheets); a reversal counts on the day of what it reverses.
+    """
+    original = aliased(Operation)
+    first_op = func.coalesce(Operation.reverses_id, Operation.id)
+    day = func.coalesce(Distribution.occurred_on, Administration.occurred_on)
+    expired = func.lower(func.coalesce(original.note, Operation.note)).like("expired%")
+    recent = select(Operation.id).where(Operation.at >= datetime.combine(since, time()))
+    # "+ 0" keeps SQLite from walking ten years of moves by their place index: the window's
+    # operations (by date) are the selective side.
+    to_place, from_place = StockMove.to_location_id + 0, StockMove.from_location_id + 0
+    return (
+        select(
+            StockMove.lot_id,
+            StockMove.from_location_id,
+            StockMove.to_location_id,
+            expired.label("expired"),
+            func.sum(StockMove.quantity).label("quantity"),
+            func.min(day).label("first_day"),
+            func.min(case((day.is_(None), Operation.at))).label("first_at"),
+        )
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .outerjoin(original, original.id == Operation.reverses_id)
+        .outerjoin(Distribution, Distribution.operation_id == first_op)
+        .outerjoin(Administration, Administration.operation_id == first_op)
+        .where(StockMove.operation_id.in_(recent))
+        .where(to_place.in_(virtual) | from_place.in_(virtual))
+        .where(day.is_(None) | (day >= since))
+        .group_by(StockMove.lot_id, StockMove.from_location_id, StockMove.to_location_id, expired)
+    )
+
+
+def _day(value: datetime | date | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def history_months(
     s: Session,
     catalog: ItemCatalog,
@@ -114,17 +145,11 @@ def history_months(
     used_since: dict[ItemKey, date] | None = None,
 ) -> dict[ItemKey, int]:
     """Whole months since each item first moved, at most the window (0: under a month)."""
-    firsts = s.execute(
-        select(Lot.product_id, func.min(Operation.at))
-        .join(StockMove, StockMove.lot_id == Lot.id)
-        .join(Operation, Operation.id == StockMove.operation_id)
-        .group_by(Lot.product_id)
-    ).all()
     start = add_months(today, -window_months)
     earliest: dict[ItemKey, date] = {}
-    for product_id, first in firsts:
+    for product_id, first in s.execute(_first_moves(datetime.combine(start, time()))):
         for key, _n, _e in catalog.contents_of_product(product_id):
-            day = first.date() if isinstance(first, datetime) else first
+            day = start if first is None else _day(first)
             earliest[key] = min(earliest.get(key, day), day)
     for key, day in (used_since or {}).items():
         earliest[key] = min(earliest.get(key, day), day)
@@ -137,24 +162,76 @@ def history_months(
     return months
 
 
+def _first_moves(start: datetime) -> Select[Any]:
+    """Per product that ever moved: None if it moved on or before `start`, else its first move.
+
+    Only whether an item is older than the window matters, so a product with one early move
+    found through its lots stops there instead of reading all its history.
+    """
+
+    def moves_of_product(*where: ColumnElement[bool]) -> Select[Any]:
+        return (
+            select(Operation.at)
+            .join(StockMove, StockMove.operation_id == Operation.id)
+            .join(Lot, Lot.id == StockMove.lot_id)
+            .where(Lot.product_id == Product.id, *where)
+        )
+
+    moved_early = moves_of_product(Operation.at <= start).exists()
+    first = moves_of_product().with_only_columns(func.min(Operation.at)).scalar_subquery()
+    return select(Product.id, case((moved_early, None), else_=first)).where(
+        moves_of_product().exists()
+    )
+
+
 def stock_lots(
     s: Session, catalog: ItemCatalog, tree: LocationTree, scope: set[int] | None
 ) -> dict[ItemKey, list[StockLot]]:
-    """Stock on the shelves (quarantine and virtual places excluded), kits opened in thought."""
-    rows = s.execute(
-        select(Balance.lot_id, Balance.location_id, Balance.quantity, Lot.expiry)
+    """Stock on the shelves (quarantine and virtual places excluded), kits opened in thought.
+
+    Added up in SQL by product and expiry: kits of a known batch by their component lots
+    (a component without an expiry takes the kit's), other lots as themselves.
+    """
+    shelves = [
+        r.id
+        for r in tree.rows.values()
+        if not LocationKind(r.kind).is_virtual
+        and r.kind != LocationKind.QUARANTINE
+        and (not scope or r.id in scope)
+    ]
+    on_shelves = (Balance.quantity > 0, Balance.location_id.in_(shelves))
+    is_kit = Product.kind == ProductKind.KIT
+    part = aliased(Lot)
+    part_expiry = func.coalesce(part.expiry, Lot.expiry)
+    in_kits = s.execute(
+        select(
+            part.product_id,
+            part_expiry,
+            func.sum(Balance.quantity * KitBatchComponent.quantity_per_kit),
+        )
         .join(Lot, Lot.id == Balance.lot_id)
-        .where(Balance.quantity > 0)
+        .join(Product, Product.id == Lot.product_id)
+        .join(KitBatch, KitBatch.lot_id == Lot.id)
+        .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
+        .join(part, part.id == KitBatchComponent.lot_id)
+        .where(*on_shelves, is_kit)
+        .group_by(part.product_id, part_expiry)
+    ).all()
+    as_such = s.execute(
+        select(Lot.product_id, Lot.expiry, func.sum(Balance.quantity))
+        .join(Lot, Lot.id == Balance.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .outerjoin(KitBatch, KitBatch.lot_id == Lot.id)
+        .where(*on_shelves, KitBatch.id.is_(None) | ~is_kit)
+        .group_by(Lot.product_id, Lot.expiry)
     ).all()
     by_expiry: dict[ItemKey, dict[date | None, int]] = defaultdict(lambda: defaultdict(int))
-    for r in rows:
-        kind = LocationKind(tree.rows[r.location_id].kind)
-        if kind.is_virtual or kind == LocationKind.QUARANTINE:
-            continue
-        if scope and r.location_id not in scope:
-            continue
-        for key, per_unit, expiry in catalog.contents_of_lot(r.lot_id):
-            by_expiry[key][expiry or r.expiry] += r.quantity * per_unit
+    for product_id, expiry, quantity in in_kits:
+        if catalog.products[product_id].kind != ProductKind.KIT:
+            by_expiry[catalog.key_of_product(product_id)][expiry] += quantity
+    for product_id, lot_expiry, quantity in as_such:
+        for key, per_unit, expiry in catalog.contents_of_product(product_id):
+            by_expiry[key][expiry or lot_expiry] += quantity * per_unit
     return {
         key: [StockLot(expiry, qty) for expiry, qty in lots.items()]
         for key, lots in by_expiry.items()
