@@ -279,23 +279,30 @@ def to_entry(
 
 
 def write_template(path: Path) -> Path:
-    """A blank tally sheet (.csv or .xlsx) with the header and one example row."""
+    """A blank tally sheet (.csv or .xlsx): the header row only, ready to fill in.
+
+    The example line never sits on the sheet that is imported (it would be imported as a real
+    leave-behind): an .xlsx shows it on a second sheet, "Example", with what each column holds.
+    """
     path = Path(path)
     header = [c.title for c in COLUMNS]
-    example = [*EXAMPLE, ""]
     if path.suffix.lower() == ".xlsx":
         import openpyxl
 
         workbook = openpyxl.Workbook()
         sheet = workbook.active
         sheet.title = "Tally"
-        for row_number, values in enumerate((header, example), start=1):
+        for column, value in enumerate(header, start=1):
+            write_text_cell(sheet.cell(row=1, column=column), value)
+        example = workbook.create_sheet("Example")
+        rows = (header, [*EXAMPLE, ""], ["required" if c.required else "optional" for c in COLUMNS],
+                [c.accepts for c in COLUMNS])  # fmt: skip
+        for row_number, values in enumerate(rows, start=1):
             for column, value in enumerate(values, start=1):
-                write_text_cell(sheet.cell(row=row_number, column=column), value)
+                write_text_cell(example.cell(row=row_number, column=column), value)
+        workbook.active = 0
         workbook.save(path)
     else:
         with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerow(example)
+            csv.writer(handle).writerow(header)
     return path

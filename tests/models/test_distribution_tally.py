@@ -12,7 +12,7 @@ import pytest
 
 from models import tally_import
 from models.errors import ValidationError
-from models.tally_import import TallyImportRefused, write_template
+from models.tally_import import TallyImportRefused
 from tests.conftest import Agency
 from tests.models.distribution_helpers import receive_kits
 from tests.snapshot import snapshot
@@ -162,15 +162,6 @@ def test_an_xlsx_that_unpacks_too_large_is_refused_before_opening(tmp_path, monk
     monkeypatch.setattr(tally_import, "MAX_UNCOMPRESSED_BYTES", 1_000_000)
     with pytest.raises(ValidationError, match="unpacks to more"):
         tally_import.read_rows(path)
-
-
-@pytest.mark.parametrize("name", ["template.csv", "template.xlsx"])
-def test_the_template_reads_back_as_a_valid_sheet(services, stocked, tmp_path, name):
-    path = write_template(tmp_path / name)
-    rows = tally_import.read_rows(path)
-    assert len(rows) == 1 and rows[0][0] == 2
-    result = services.distributions.import_tally(path, "c")
-    assert (result.distributions, result.kits) == (1, 2)
 
 
 def test_semicolon_csv_from_european_excel_is_read(tmp_path):
