@@ -19,12 +19,12 @@ class Column(IntEnum):
     FROM = 4
     ZIP = 5
     LOTS = 6
-    COMMENT = 7
-    STATUS = 8
+    STATUS = 7  # before the comment: the comment column stretches and may be cut
+    COMMENT = 8
 
 
 HEADERS = ["No.", "Date", "Doses", "Taken from", "Vehicle / location", "ZIP", "Lots",
-           "Comment", "Status"]  # fmt: skip
+           "Status", "Comment"]  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -22,12 +22,12 @@ class Column(IntEnum):
     RELATIONSHIP = 7
     NALOXONE = 8
     INFO = 9
-    COMMENT = 10
-    STATUS = 11
+    STATUS = 10  # before the comment: the comment column stretches and may be cut
+    COMMENT = 11
 
 
 HEADERS = ["No.", "Date", "Time of day", "Kits", "From", "ZIP", "Setting", "Relationship",
-           "Naloxone given", "Info offered", "Comment", "Status"]  # fmt: skip
+           "Naloxone given", "Info offered", "Status", "Comment"]  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 
 

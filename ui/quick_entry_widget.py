@@ -34,7 +34,17 @@ from models.tally_import import parse_day
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-LINE_HEADERS = ["No.", "Date", "Kits", "From", "ZIP", "Setting", "Relationship", "Entered", ""]
+LINE_HEADERS = [
+    "No.",
+    "Date",
+    "Kits",
+    "From",
+    "ZIP",
+    "Setting",
+    "Relationship",
+    "Entered",
+    "Status",
+]
 
 
 def point_label(point: IssuePoint) -> str:
