@@ -210,7 +210,9 @@ class DashboardView(Page):
         self.heading.setText(f"<b>What needs action</b> — {s.today:%A %d %B %Y}")
         self.doses_card.show_figure(
             f"{s.doses_usable + s.doses_expiring}",
-            f"{s.doses_usable} usable · {s.doses_expiring} expire ≤ {s.expiring_window_days} d"
+            # The big figure is every usable dose (as Inventory's "Usable" column); the
+            # expiring ones are part of it, not beside it.
+            f"usable, {s.doses_expiring} of them expire ≤ {s.expiring_window_days} d"
             f" · {s.doses_expired} expired on shelves"
             + (f" · {s.doses_quarantined} quarantined" if s.doses_quarantined else ""),
         )
@@ -224,7 +226,7 @@ class DashboardView(Page):
         )
         places = sorted({g.location_path.split(" / ")[-1] for g in s.below_par})
         self.par_card.show_figure(
-            f"{len(places)} places",
+            f"{len(places)} place{'' if len(places) == 1 else 's'}",
             ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
             if places
             else "Every place holds its par level",

@@ -41,11 +41,11 @@ def test_dashboard_shows_the_expected_figures(qtbot, services, agency, known) ->
     view = loaded_view(qtbot, services)
     assert view.doses_card.value.text() == "15"
     assert view.doses_card.detail.text() == (
-        "10 usable · 5 expire ≤ 90 d · 4 expired on shelves · 1 quarantined"
+        "usable, 5 of them expire ≤ 90 d · 4 expired on shelves · 1 quarantined"
     )
     assert view.kits_card.value.text() == "3"
     assert view.kits_card.detail.text() == "0 of 1 vehicles and bags at par"
-    assert view.par_card.value.text() == "1 places"
+    assert view.par_card.value.text() == "1 place"
     assert view.par_card.detail.text() == "Patrol 12"
     assert view.distributions_card.value.text() == "1"
     assert view.distributions_card.detail.text().startswith("Last month 1 · 1 encounters")
