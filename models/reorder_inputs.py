@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from models.distribution_entities import Administration, Distribution
@@ -38,7 +38,7 @@ from models.reorder_entities import (
     ReorderReceipt,
     ReorderStatus,
 )
-from models.reorder_items import ItemCatalog, ItemKey
+from models.reorder_items import Content, ItemCatalog, ItemKey
 
 CATEGORY_OF_KIND = {
     LocationKind.DISTRIBUTED: "distributed",
@@ -64,8 +64,7 @@ def consumption(
     """Per item, what left the shelves since `since` (reversals subtract)."""
     kinds = {r.id: LocationKind(r.kind) for r in tree.rows.values()}
     virtual = {i for i, k in kinds.items() if k in CATEGORY_OF_KIND}
-    rows = s.execute(_consumption_by_lot(since, sorted(virtual))).all()
-    catalog.prime(r.lot_id for r in rows)
+    rows = s.execute(_consumption_by_product(since, sorted(virtual))).all()
     raw: dict[tuple[ItemKey, int | None, str], int] = defaultdict(int)
     first_use: dict[ItemKey, date] = {}
     for r in rows:
@@ -83,7 +82,7 @@ def consumption(
         sign = 1 if outgoing else -1
         station = tree.station_of(place)
         day = min(d for d in (r.first_day, _day(r.first_at)) if d is not None)
-        for key, per_unit, _expiry in catalog.contents_of_lot(r.lot_id):
+        for key, per_unit, _expiry in _contents(catalog, r.product_id, r.in_kit):
             raw[(key, station, category)] += sign * r.quantity * per_unit
             first_use[key] = min(first_use.get(key, day), day)
     out: dict[ItemKey, Usage] = defaultdict(Usage)
@@ -131,6 +130,53 @@ def _consumption_by_lot(since: date, virtual: list[int]) -> Select[Any]:
         .where(day.is_(None) | (day >= since))
         .group_by(StockMove.lot_id, StockMove.from_location_id, StockMove.to_location_id, expired)
     )
+
+
+def _consumption_by_product(since: date, virtual: list[int]) -> CompoundSelect[Any]:
+    """The movements by lot, opened up in SQL: kits of a known batch into their components'
+    products (`in_kit` true, units already per component), other lots as their product."""
+    by_lot = _consumption_by_lot(since, virtual).cte("by_lot")
+    pair = (by_lot.c.from_location_id, by_lot.c.to_location_id, by_lot.c.expired)
+    firsts = (
+        func.min(by_lot.c.first_day).label("first_day"),
+        func.min(by_lot.c.first_at).label("first_at"),
+    )
+    is_kit = Product.kind == ProductKind.KIT
+    part = aliased(Lot)
+    in_kits = (
+        select(part.product_id, *pair)
+        .add_columns(
+            func.sum(by_lot.c.quantity * KitBatchComponent.quantity_per_kit).label("quantity"),
+            *firsts,
+        )
+        .add_columns(literal(True).label("in_kit"))
+        .join(Lot, Lot.id == by_lot.c.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .join(KitBatch, KitBatch.lot_id == Lot.id)
+        .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
+        .join(part, part.id == KitBatchComponent.lot_id)
+        .where(is_kit)
+        .group_by(part.product_id, *pair)
+    )
+    as_such = (
+        select(Lot.product_id, *pair)
+        .add_columns(func.sum(by_lot.c.quantity).label("quantity"), *firsts, literal(False))
+        .join(Lot, Lot.id == by_lot.c.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .outerjoin(KitBatch, KitBatch.lot_id == Lot.id)
+        .where(KitBatch.id.is_(None) | ~is_kit)
+        .group_by(Lot.product_id, *pair)
+    )
+    return union_all(in_kits, as_such)
+
+
+def _contents(catalog: ItemCatalog, product_id: int, in_kit: bool) -> list[Content]:
+    """Items a product's units stand for; a component already counted per unit inside a kit."""
+    if not in_kit:
+        return catalog.contents_of_product(product_id)
+    if catalog.products[product_id].kind == ProductKind.KIT:
+        return []  # a kit inside a kit is not counted twice
+    return [(catalog.key_of_product(product_id), 1, None)]
 
 
 def _day(value: datetime | date | None) -> date | None:
