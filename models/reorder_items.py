@@ -8,15 +8,14 @@ house and never ordered: a kit lot counts as the component units inside it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from models.entities import Lot, Product, ProductKind
-from models.kit_entities import KitBatch, KitBatchComponent, KitRecipe
+from models.entities import Product, ProductKind
+from models.kit_entities import KitRecipe
 
 
 @dataclass(frozen=True, order=True)
@@ -43,14 +42,12 @@ class Item:
         return ", ".join(self.ndcs)
 
 
-CHUNK = 5000  # lot ids per IN list, well under any database's limit on bound values
-
 # (item, units of it per unit of the lot or product, expiry of those units or None: the lot's)
 Content = tuple[ItemKey, int, date | None]
 
 
 class ItemCatalog:
-    """Maps products, lots and kit products to orderable items, within one session."""
+    """Maps products and kit products to orderable items (lots are opened up in SQL)."""
 
     def __init__(self, s: Session, by_group: bool = True) -> None:
         self._s = s
@@ -77,7 +74,6 @@ class ItemCatalog:
                 item.product_ids.append(p.id)
                 if p.ndc and p.active:
                     item.ndcs.append(p.ndc)
-        self._lot_cache: dict[int, list[Content]] = {}
         self._recipe_cache: dict[int, list[Content]] = {}
         self._product_cache: dict[int, list[Content]] = {}
 
@@ -101,63 +97,6 @@ class ItemCatalog:
             return ItemKey(group=group)
         first = self._first_of_group.get(group)
         return None if first is None else ItemKey(product_id=first)
-
-    def contents_of_lot(self, lot_id: int) -> list[Content]:
-        """Items one unit of a lot stands for: itself, or the components of a kit."""
-        if lot_id not in self._lot_cache:
-            self._lot_cache[lot_id] = self._resolve_lot(lot_id)
-        return self._lot_cache[lot_id]
-
-    def prime(self, lot_ids: Iterable[int]) -> None:
-        """Resolve many lots at once: two queries per chunk rather than a few per lot."""
-        wanted = sorted({i for i in lot_ids if i not in self._lot_cache})
-        for first in range(0, len(wanted), CHUNK):
-            self._load_lots(wanted[first : first + CHUNK])
-
-    def _load_lots(self, lot_ids: list[int]) -> None:
-        products = dict(
-            self._s.execute(select(Lot.id, Lot.product_id).where(Lot.id.in_(lot_ids))).all()
-        )
-        part = aliased(Lot)
-        rows = self._s.execute(
-            select(KitBatch.lot_id, KitBatchComponent.quantity_per_kit, part.product_id)
-            .add_columns(part.expiry)
-            .outerjoin(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
-            .outerjoin(part, part.id == KitBatchComponent.lot_id)
-            .where(KitBatch.lot_id.in_(lot_ids))
-            .order_by(KitBatch.lot_id, KitBatchComponent.id)
-        )
-        batches: dict[int, list[Content]] = {}
-        for kit_lot, per_kit, part_product, part_expiry in rows:
-            out = batches.setdefault(kit_lot, [])
-            if part_product is not None and self.products[part_product].kind != ProductKind.KIT:
-                out.append((self.key_of_product(part_product), per_kit, part_expiry))
-        for lot_id in lot_ids:
-            product_id = products.get(lot_id)
-            if product_id is None:
-                self._lot_cache[lot_id] = []
-            elif lot_id in batches:
-                self._lot_cache[lot_id] = batches[lot_id]
-            else:  # a plain product, or a kit lot whose batch is unknown (its recipe then)
-                self._lot_cache[lot_id] = self.contents_of_product(product_id)
-
-    def _resolve_lot(self, lot_id: int) -> list[Content]:
-        lot = self._s.get(Lot, lot_id)
-        if lot is None:
-            return []
-        product = self.products[lot.product_id]
-        if product.kind != ProductKind.KIT:
-            return [(self.key_of_product(product.id), 1, None)]
-        batch = self._s.scalar(select(KitBatch).where(KitBatch.lot_id == lot_id))
-        if batch is None:
-            return self.contents_of_kit_product(product.id)
-        out: list[Content] = []
-        for component in batch.components:
-            part = self._s.get(Lot, component.lot_id)
-            if part is not None and self.products[part.product_id].kind != ProductKind.KIT:
-                key = self.key_of_product(part.product_id)
-                out.append((key, component.quantity_per_kit, part.expiry))
-        return out
 
     def contents_of_kit_product(self, kit_product_id: int) -> list[Content]:
         """A kit's components by its recipe (when the kit batch itself is unknown)."""
