@@ -132,7 +132,8 @@ class AlertListWidget(QWidget):
         for column in (0, 3, 4, 5):
             self.table.resizeColumnToContents(column)
         cap = max(120, self.table.viewport().width() // 4)
-        header.resizeSection(2, min(cap, self.table.sizeHintForColumn(2) + 12))
+        wanted = max(self.table.sizeHintForColumn(2) + 12, header.sectionSizeHint(2))
+        header.resizeSection(2, min(cap, wanted))  # never narrower than its title "Where"
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -164,7 +165,11 @@ class AlertListWidget(QWidget):
         self.reopen_button.setEnabled(alert is not None and alert.status is not AlertStatus.OPEN)
         if alert is None:
             self.action_button.setText("Resolve…")
-            self.detail.setText("Select an alert to see what to do.")
+            self.detail.setText(
+                "Select an alert to see what to do."
+                if self.model.rowCount()
+                else "Nothing needs action: no alert is open."
+            )
             return
         self.action_button.setText(alert.action.label)
         note = f"<br><i>{alert.status.value.capitalize()}: {alert.status_note}</i>"
