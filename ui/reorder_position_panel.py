@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.reorder_calc import fmt_number
+from models.reorder_calc import DEFAULT_LEAD_TIME_DAYS, fmt_number
 from models.reorder_rows import Proposal, ProposalLine
 from models.services import Services
 from ui.reorder_rows_table_model import Column, ReorderRowsTableModel
@@ -91,7 +91,7 @@ class ReorderPositionPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Stock of"))
         top.addWidget(self.station)
-        top.addWidget(QLabel("Lead time of"))
+        top.addWidget(QLabel("Ordering from"))
         top.addWidget(self.source, 1)
         top.addWidget(self.only_to_order)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -116,7 +116,7 @@ class ReorderPositionPanel(QWidget):
             if place.kind == "station":
                 self.station.addItem(place.name, place.id)
         self.source.clear()
-        self.source.addItem("(default: 14 days)", None)
+        self.source.addItem(f"Any source (lead time {DEFAULT_LEAD_TIME_DAYS} days)", None)
         for row in self._services.catalog.list_sources(active_only=True):
             self.source.addItem(f"{row.name} ({row.lead_time_days} days)", row.id)
         self.station.setCurrentIndex(max(0, self.station.findData(station)))

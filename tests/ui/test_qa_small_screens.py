@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from ui.main_window import MainWindow
 from ui.reorders_view import ReordersView
@@ -44,3 +45,12 @@ def test_reorder_buttons_follow_the_tab(qtbot, services, agency) -> None:
     assert all(b.isVisible() for b in request_buttons)
     assert not view.surge_button.isVisible() and not view.parameters_button.isVisible()
     assert view.new_button.isVisible()
+
+
+def test_stock_position_names_the_source_choice_plainly(qtbot, services, agency) -> None:
+    view = ReordersView(services)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.position.source.itemText(0) == "Any source (lead time 14 days)"
+    labels = [w.text() for w in view.position.findChildren(QLabel)]
+    assert "Ordering from" in labels and "Lead time of" not in labels
