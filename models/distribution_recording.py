@@ -185,20 +185,6 @@ def record_administration(
     return record
 
 
-def _held(s: Session, location_id: int, kind: ProductKind, product_id: int | None) -> list:
-    """Lots of a kind held at exactly one place: usable first by expiry, expired last."""
-    stmt = (
-        select(Lot.id, Lot.lot_number, Lot.expiry, Balance.quantity, Product.doses_per_unit)
-        .join(Balance, Balance.lot_id == Lot.id)
-        .join(Product, Product.id == Lot.product_id)
-        .where(Balance.location_id == location_id, Balance.quantity > 0, Product.kind == kind)
-        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
-    )
-    if product_id is not None:
-        stmt = stmt.where(Product.id == product_id)
-    return list(s.execute(stmt).all())
-
-
 @dataclass(frozen=True)
 class _Held:
     id: int
@@ -254,7 +240,13 @@ def _open_kits_for(
     Returns the naloxone released, which the doses are then taken from.
     """
     assembled = set(s.scalars(select(KitBatch.lot_id)))
-    kits = [r for r in _held(s, place.id, ProductKind.KIT, kit_product_id) if r.id in assembled]
+    held = _held(s, place.id, ProductKind.KIT, kit_product_id)
+    kits = [r for r in held if r.id in assembled]
+    if held and not kits:
+        raise InsufficientStock(
+            f"The kits on {place.name} were received ready-made, so the books do not know what "
+            "is inside them; record the doses as loose doses instead."
+        )
     released: list[_Held] = []
     covered = 0
     for kit in kits:

@@ -163,7 +163,7 @@ def test_administration_refuses_doses_the_place_does_not_hold(services, agency, 
         )
     receive_kits(services, agency.vehicle, 1)  # received pre-assembled: contents unknown
     before = snapshot(database.sessions)
-    with pytest.raises(InsufficientStock, match="no assembled kit"):
+    with pytest.raises(InsufficientStock, match="received ready-made"):
         services.distributions.record_administration(
             AdministrationEntry(date(2026, 1, 14), 1, agency.vehicle, from_kit=True), "officer"
         )
