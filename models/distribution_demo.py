@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from models.services import Services
 
 DEMO_USER = "demo"
+ASSEMBLE_BATCH = 12
 SETTINGS = {"overdose_scene": 34, "other_call": 24, "post_overdose_outreach": 10,
             "mass_gathering": 7, "deflection": 8, "reentry": 9, "other": 8}  # fmt: skip
 RELATIONSHIPS = {"person_at_risk": 40, "family": 25, "friend": 15, "bystander": 10,
@@ -55,6 +56,12 @@ class _Demo:
         self.zips = services.distributions.service_area_zips() or ["12866"]
         self.deliveries = 0
         self.recorded = 0
+        recipes = [
+            r
+            for r in services.kits.list_recipes(include_inactive=False)
+            if r.kit_product_id == kit_id
+        ]
+        self.recipe_id: int | None = recipes[0].id if recipes else None
 
     def events(self, vehicles: list) -> list[tuple[date, object]]:
         """About a year of encounters: busier in summer, growing as the program matures."""
@@ -136,12 +143,27 @@ class _Demo:
         if room is None or sum(r.quantity for r in have) >= needed:
             return
         want = needed + 3  # fill back up to a few spare kits
-        if sum(r.quantity for r in self._usable(room, "kit")) < want:
+        if sum(r.quantity for r in self._usable(room, "kit")) < want and not self._assemble(room):
             self.deliveries += 1
             expiry = self.today + timedelta(days=540 + 30 * self.deliveries)
             line = ReceiveLine(self.kit_id, f"CTY-KIT-{self.deliveries:03d}", expiry, 24)
             self.services.stock.receive(room, [line], DEMO_USER, note="County OOPP kits")
         self._move(room, vehicle_id, "kit", want)
+
+    def _assemble(self, room: int) -> bool:
+        """Kits are made in the supply room while components last (so responders can open
+        one on scene); after that the county sends ready-made kits."""
+        if self.recipe_id is None:
+            return False
+        for count in (ASSEMBLE_BATCH, ASSEMBLE_BATCH // 2):
+            try:
+                self.services.kits.assemble_kits(
+                    self.recipe_id, room, count, DEMO_USER, note="Restock kits made in-house"
+                )
+            except DomainError:
+                continue
+            return True
+        return False
 
     def top_up_doses(self, vehicle_id: int, station_id: int | None, needed: int) -> None:
         room = self.rooms.get(station_id)
