@@ -83,7 +83,7 @@ def consumption(
         station = tree.station_of(place)
         day = min(d for d in (r.first_day, _day(r.first_at)) if d is not None)
         for key, per_unit, _expiry in _contents(catalog, r.product_id, r.in_kit):
-            raw[(key, station, category)] += sign * r.quantity * per_unit
+            raw[(key, station, category)] += sign * int(r.quantity) * per_unit
             first_use[key] = min(first_use.get(key, day), day)
     out: dict[ItemKey, Usage] = defaultdict(Usage)
     for key, day in first_use.items():
@@ -274,10 +274,10 @@ def stock_lots(
     by_expiry: dict[ItemKey, dict[date | None, int]] = defaultdict(lambda: defaultdict(int))
     for product_id, expiry, quantity in in_kits:
         if catalog.products[product_id].kind != ProductKind.KIT:
-            by_expiry[catalog.key_of_product(product_id)][expiry] += quantity
+            by_expiry[catalog.key_of_product(product_id)][expiry] += int(quantity)
     for product_id, lot_expiry, quantity in as_such:
         for key, per_unit, expiry in catalog.contents_of_product(product_id):
-            by_expiry[key][expiry or lot_expiry] += quantity * per_unit
+            by_expiry[key][expiry or lot_expiry] += int(quantity) * per_unit
     return {
         key: [StockLot(expiry, qty) for expiry, qty in lots.items()]
         for key, lots in by_expiry.items()
