@@ -1,7 +1,8 @@
 """Stock positions for the alert rules: every positive balance in a real place, with the
 expiry that governs it (kits inherit their earliest component's; dwell limits may cut it short).
 
-Two set-based queries, whatever the size of the ledger: balances, then kit components.
+Two set-based queries, whatever the size of the ledger: balances (each kit lot with its
+earliest component expiry), then products.
 """
 
 from __future__ import annotations
@@ -9,11 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ScalarSelect, case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from models.alert_rules import AlertRules
-from models.entities import VIRTUAL_KINDS, Balance, Location, LocationKind, Lot, Product
+from models.entities import (
+    VIRTUAL_KINDS,
+    Balance,
+    Location,
+    LocationKind,
+    Lot,
+    Product,
+    ProductKind,
+)
 from models.kit_entities import KitBatch, KitBatchComponent
 from models.location_tree import LocationTree
 
@@ -67,44 +76,63 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
             Lot.product_id,
             Lot.lot_number,
             Lot.expiry,
-            Product.name,
-            Product.kind,
-            Product.interchange_group,
-            Product.doses_per_unit,
-            Product.unit_of_issue,
-            Location.kind.label("location_kind"),
+            case((Product.kind == ProductKind.KIT, _earliest_component()), else_=None),
+            Location.kind,
         )
         .join(Lot, Lot.id == Balance.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .join(Location, Location.id == Balance.location_id)
         .where(Balance.quantity > 0, Location.kind.not_in(virtual))
     ).all()
-    kit_lots = [r.lot_id for r in records if r.kind == "kit"]
-    inherited = component_expiries(s, kit_lots)
+    products = {
+        r[0]: r
+        for r in s.execute(
+            select(
+                Product.id,
+                Product.name,
+                Product.kind,
+                Product.interchange_group,
+                Product.doses_per_unit,
+                Product.unit_of_issue,
+            )
+        )
+    }
     places = {i: (row.path, tree.station_of(i)) for i, row in tree.rows.items()}
+    dwell_days = {kind: rules.dwell_for(kind) for kind in {r[8] for r in records}}
     positions: list[Position] = []
-    for r in records:
-        path, station = places[r.location_id]
-        expiry = _earliest(r.expiry, inherited.get(r.lot_id))
-        limit = rules.dwell_for(r.location_kind)
-        dwell = r.since.date() + timedelta(days=limit) if limit and r.since else None
+    for (
+        lot_id,
+        location_id,
+        quantity,
+        since,
+        product_id,
+        number,
+        printed,
+        inherited,
+        kind,
+    ) in records:
+        _id, name, product_kind, group, doses, unit = products[product_id]
+        path, station = places[location_id]
+        expiry = _earliest(printed, inherited)
+        limit = dwell_days[kind]
+        dwell = since.date() + timedelta(days=limit) if limit and since else None
         if dwell is not None and expiry is not None and dwell >= expiry:
             dwell = None
         positions.append(
             Position(
-                r.lot_id,
-                r.location_id,
-                r.quantity,
-                r.product_id,
-                r.name,
-                r.kind,
-                r.interchange_group,
-                r.doses_per_unit or 0,
-                r.unit_of_issue,
-                r.lot_number,
+                lot_id,
+                location_id,
+                quantity,
+                product_id,
+                name,
+                product_kind,
+                group,
+                doses or 0,
+                unit,
+                number,
                 expiry,
-                r.since,
-                r.location_kind,
+                since,
+                kind,
                 path,
                 station,
                 dwell,
@@ -115,21 +143,17 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
     return positions
 
 
-def component_expiries(s: Session, kit_lot_ids: list[int]) -> dict[int, date]:
-    """Earliest expiry among the component lots of each kit lot (kits inherit it)."""
-    found: dict[int, date] = {}
-    unique = sorted(set(kit_lot_ids))
-    for start in range(0, len(unique), 500):  # stay under every database's parameter limit
-        chunk = unique[start : start + 500]
-        rows = s.execute(
-            select(KitBatch.lot_id, func.min(Lot.expiry))
-            .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
-            .join(Lot, Lot.id == KitBatchComponent.lot_id)
-            .where(KitBatch.lot_id.in_(chunk), Lot.expiry.is_not(None))
-            .group_by(KitBatch.lot_id)
-        ).all()
-        found.update({lot_id: expiry for lot_id, expiry in rows if expiry is not None})
-    return found
+def _earliest_component() -> ScalarSelect[date]:
+    """Earliest expiry among the component lots of the balance's kit lot (kits inherit it)."""
+    part = aliased(Lot)
+    return (
+        select(func.min(part.expiry))
+        .select_from(KitBatch)
+        .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
+        .join(part, part.id == KitBatchComponent.lot_id)
+        .where(KitBatch.lot_id == Balance.lot_id)
+        .scalar_subquery()
+    )
 
 
 def _earliest(a: date | None, b: date | None) -> date | None:
