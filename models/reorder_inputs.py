@@ -172,11 +172,9 @@ def _consumption_by_product(since: date, virtual: list[int]) -> CompoundSelect[A
 
 def _contents(catalog: ItemCatalog, product_id: int, in_kit: bool) -> list[Content]:
     """Items a product's units stand for; a component already counted per unit inside a kit."""
-    if not in_kit:
-        return catalog.contents_of_product(product_id)
-    if catalog.products[product_id].kind == ProductKind.KIT:
+    if in_kit and catalog.products[product_id].kind == ProductKind.KIT:
         return []  # a kit inside a kit is not counted twice
-    return [(catalog.key_of_product(product_id), 1, None)]
+    return catalog.contents_of_product(product_id)
 
 
 def _day(value: datetime | date | None) -> date | None:
@@ -273,8 +271,8 @@ def stock_lots(
     ).all()
     by_expiry: dict[ItemKey, dict[date | None, int]] = defaultdict(lambda: defaultdict(int))
     for product_id, expiry, quantity in in_kits:
-        if catalog.products[product_id].kind != ProductKind.KIT:
-            by_expiry[catalog.key_of_product(product_id)][expiry] += int(quantity)
+        for key, _per_unit, _none in _contents(catalog, product_id, in_kit=True):
+            by_expiry[key][expiry] += int(quantity)
     for product_id, lot_expiry, quantity in as_such:
         for key, per_unit, expiry in catalog.contents_of_product(product_id):
             by_expiry[key][expiry or lot_expiry] += int(quantity) * per_unit
