@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from models.distribution_rows import AdministrationEntry, DistributionEntry
 from models.entities import LocationKind
 from models.errors import DomainError
+from models.kit_demo import VEHICLE_PAR
 from models.rows import ReceiveLine
 
 if TYPE_CHECKING:
@@ -46,6 +47,10 @@ def add_demo(services: Services) -> None:
         demo.distribute(day, vehicle.id, vehicle.parent_id)
         if demo.rng.random() < 0.22:
             demo.administer(day, vehicle.id, vehicle.parent_id)
+    last = {v.parent_id: v.id for v in vehicles}
+    for vehicle in vehicles:  # this week's restock round; one vehicle per station still waits
+        if vehicle.id != last[vehicle.parent_id]:
+            demo.top_up_kits(vehicle.id, vehicle.parent_id, VEHICLE_PAR)
 
 
 class _Demo:
@@ -164,6 +169,12 @@ class _Demo:
                 continue
             return True
         return False
+
+    def top_up_kits(self, vehicle_id: int, station_id: int | None, par: int) -> None:
+        room = self.rooms.get(station_id)
+        have = sum(r.quantity for r in self._usable(vehicle_id, "kit"))
+        if room is not None and have < par:
+            self._move(room, vehicle_id, "kit", par - have)
 
     def top_up_doses(self, vehicle_id: int, station_id: int | None, needed: int) -> None:
         room = self.rooms.get(station_id)

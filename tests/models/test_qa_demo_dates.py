@@ -24,3 +24,11 @@ def test_demo_loads_and_balances_on_awkward_dates(services, database, clock, day
     months = services.distributions.monthly_counts(start, day)
     assert all(m.distributions > 0 for m in months)
     assert services.alerts.dashboard().summary.kits_ready > 0
+
+
+def test_demo_ends_with_most_vehicles_ready_and_one_per_station_waiting(services) -> None:
+    build_demo(services)
+    board = services.alerts.dashboard().readiness
+    vehicles = [r for r in board if r.kind == "vehicle"]
+    ready = [r for r in vehicles if r.ready >= r.required]
+    assert len(vehicles) == 9 and 5 <= len(ready) < len(vehicles)
