@@ -148,12 +148,16 @@ class _Demo:
         if room is None or sum(r.quantity for r in have) >= needed:
             return
         want = needed + 3  # fill back up to a few spare kits
+        self._room_holds(room, want)
+        self._move(room, vehicle_id, "kit", want)
+
+    def _room_holds(self, room: int, want: int) -> None:
+        """Make kits, or get a county delivery, when the supply room has fewer than `want`."""
         if sum(r.quantity for r in self._usable(room, "kit")) < want and not self._assemble(room):
             self.deliveries += 1
             expiry = self.today + timedelta(days=540 + 30 * self.deliveries)
             line = ReceiveLine(self.kit_id, f"CTY-KIT-{self.deliveries:03d}", expiry, 24)
             self.services.stock.receive(room, [line], DEMO_USER, note="County OOPP kits")
-        self._move(room, vehicle_id, "kit", want)
 
     def _assemble(self, room: int) -> bool:
         """Kits are made in the supply room while components last (so responders can open
@@ -174,6 +178,7 @@ class _Demo:
         room = self.rooms.get(station_id)
         have = sum(r.quantity for r in self._usable(vehicle_id, "kit"))
         if room is not None and have < par:
+            self._room_holds(room, par - have)
             self._move(room, vehicle_id, "kit", par - have)
 
     def top_up_doses(self, vehicle_id: int, station_id: int | None, needed: int) -> None:
