@@ -48,10 +48,11 @@ LINE_HEADERS = [
 
 
 def point_label(point: IssuePoint) -> str:
-    """Name first, so typing a letter in the closed list finds the vehicle."""
+    """Name and kits on board first: typing a letter finds the vehicle, and a narrow list
+    still shows how many kits it holds; the station comes last."""
     *parents, name = point.path.split(" / ")
     where = f" · {' / '.join(parents)}" if parents else ""
-    return f"{name}{where} — {point.kits} kits"
+    return f"{name} ({point.kits} kit{'' if point.kits == 1 else 's'}){where}"
 
 
 class QuickEntryWidget(QWidget):
@@ -100,6 +101,9 @@ class QuickEntryWidget(QWidget):
             )
             combo.setMinimumContentsLength(4)
         self._layout()
+        for combo in (self.location, self.setting, self.relationship, self.time_band):
+            # A narrow window cuts the text: the tooltip always shows the whole choice.
+            combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(text))
         for field in self._fields():
             field.installEventFilter(self)
         self.zip.lineEdit().installEventFilter(self)

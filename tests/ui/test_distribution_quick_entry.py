@@ -94,7 +94,7 @@ def test_a_line_typed_from_the_keyboard_is_saved_and_the_next_starts(qtbot, serv
     assert (again.setting, again.relationship) == ("reentry", "friend")
     assert not again.naloxone_administered
     assert widget.lines.rowCount() == 2
-    assert widget.location.currentText() == "Patrol 14 · Station 1 — 1 kits"
+    assert widget.location.currentText() == "Patrol 14 (1 kit) · Station 1"
 
 
 def test_a_refused_line_shows_why_and_saves_nothing(qtbot, services, widget):

@@ -85,7 +85,7 @@ def test_administration_dialog_records_and_refuses_in_place(qtbot, services, sto
     assert "holds naloxone for 0 dose(s)" in dialog.error_label.text()
     dialog.from_kit.setChecked(True)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert "no assembled kit" in dialog.error_label.text()
+    assert "received ready-made" in dialog.error_label.text()
     assert services.distributions.list_administrations(date(2026, 1, 1), date(2026, 1, 31)) == []
 
 
