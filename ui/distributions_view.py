@@ -236,10 +236,11 @@ class DistributionsView(Page):
         s = self._services.distributions.summary(start, end)
         voided = f"; {s.voided} voided (not counted)" if s.voided else ""
         self.summary.setText(
-            f"<b>{start:%Y-%m-%d} to {end:%Y-%m-%d}:</b> {s.kits} kits left behind in "
-            f"{s.distributions} distributions ({s.encounters_with_naloxone} where the responder "
-            f"also gave naloxone, information offered {s.services_offered} times); "
-            f"{s.doses} doses administered by personnel in {s.administrations} encounters "
+            f"<b>{start:%Y-%m-%d} to {end:%Y-%m-%d}:</b> {_count(s.kits, 'kit')} left behind in "
+            f"{_count(s.distributions, 'distribution')} ({s.encounters_with_naloxone} where the "
+            f"responder also gave naloxone, information offered "
+            f"{_count(s.services_offered, 'time')}); {_count(s.doses, 'dose')} administered by "
+            f"personnel in {_count(s.administrations, 'encounter')} "
             f"({s.doses_from_kits} from opened kits){voided}."
         )
 
@@ -294,6 +295,10 @@ class DistributionsView(Page):
         self.tabs.setCurrentIndex(1)
         self.search.setFocus()
         self.search.selectAll()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _haystack(row: DistributionRow) -> str:

@@ -32,3 +32,16 @@ def test_void_status_column_is_wide_enough_for_its_text(qtbot, services, agency)
 
 def test_every_column_of_the_latest_entries_has_a_title() -> None:
     assert all(LINE_HEADERS) and LINE_HEADERS[-1] == "Status"
+
+
+def test_summary_counts_read_as_english_for_one(qtbot, services, agency) -> None:
+    receive_kits(services, agency.vehicle, 3)
+    services.distributions.record_distribution(
+        entry(agency, occurred_on=date(2026, 1, 9), kits=1), "officer"
+    )
+    view = DistributionsView(services)
+    qtbot.addWidget(view)
+    view.refresh()
+    text = view.summary.text()
+    assert "1 kit left behind in 1 distribution (" in text
+    assert "0 doses administered by personnel in 0 encounters" in text
