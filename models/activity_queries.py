@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, extract, func, select
 from sqlalchemy.orm import Session
 
 from models import training_queries
@@ -81,12 +81,16 @@ def kits_matrix(
     """Kits distributed per (category value, first day of month)."""
     scope = scope_ids(LocationTree.load(s), location_ids)
     column = getattr(Distribution, field)
+    year = extract("year", Distribution.occurred_on)
+    month = extract("month", Distribution.occurred_on)
     out: dict[tuple[str, date], int] = defaultdict(int)
-    stmt = select(column, Distribution.occurred_on, Distribution.kits).where(
-        *_distribution_filter(period, scope)
+    stmt = (
+        select(column, year, month, func.sum(Distribution.kits))
+        .where(*_distribution_filter(period, scope))
+        .group_by(column, year, month)
     )
-    for key, day, kits in s.execute(stmt):
-        out[(str(key or ""), day.replace(day=1))] += int(kits)
+    for key, y, m, kits in s.execute(stmt):  # a row per value and month, not per record
+        out[(str(key or ""), date(int(y), int(m), 1))] += int(kits or 0)
     return dict(out)
 
 

@@ -161,10 +161,15 @@ def effective_operations() -> ColumnElement[bool]:
         ),
     )
     return and_(
-        Operation.reverses_id.is_(None),
+        # "+ 0": SQLite takes the unique index on reverses_id as selective and would walk every
+        # operation through it, even for a one-month period (planned by date range instead).
+        (Operation.reverses_id + 0).is_(None),
         ~exists().where(undo.reverses_id == Operation.id),
         ~voided,
     )
+
+
+FLOW_SINKS = (LocationKind.DISTRIBUTED, LocationKind.ADMINISTERED, LocationKind.DISPOSED)
 
 
 def flow_rows(s: Session, period: Period) -> list[FlowRow]:
@@ -189,6 +194,10 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
         .join(src, src.id == StockMove.from_location_id)
         .join(dst, dst.id == StockMove.to_location_id)
         .where(Operation.at >= start, Operation.at < end, effective_operations())
+        .where(  # only the flows counted below, not every transfer and kit assembly
+            and_(src.kind == LocationKind.SUPPLIER, Operation.reason == Reason.RECEIVE)
+            | dst.kind.in_(FLOW_SINKS)
+        )
         .group_by(
             Product.name,
             Product.kind,
