@@ -243,38 +243,44 @@ def stock_lots(
         and r.kind != LocationKind.QUARANTINE
         and (not scope or r.id in scope)
     ]
-    on_shelves = (Balance.quantity > 0, Balance.location_id.in_(shelves))
+    held = (
+        select(Balance.lot_id, func.sum(Balance.quantity).label("quantity"))
+        .where(Balance.quantity > 0, Balance.location_id.in_(shelves))
+        .group_by(Balance.lot_id)
+        .cte("held")
+    )
     is_kit = Product.kind == ProductKind.KIT
     part = aliased(Lot)
     part_expiry = func.coalesce(part.expiry, Lot.expiry)
-    in_kits = s.execute(
+    in_kits = (
         select(
             part.product_id,
             part_expiry,
-            func.sum(Balance.quantity * KitBatchComponent.quantity_per_kit),
+            func.sum(held.c.quantity * KitBatchComponent.quantity_per_kit),
         )
-        .join(Lot, Lot.id == Balance.lot_id)
+        .add_columns(literal(True))
+        .select_from(held)
+        .join(Lot, Lot.id == held.c.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .join(KitBatch, KitBatch.lot_id == Lot.id)
         .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
         .join(part, part.id == KitBatchComponent.lot_id)
-        .where(*on_shelves, is_kit)
+        .where(is_kit)
         .group_by(part.product_id, part_expiry)
-    ).all()
-    as_such = s.execute(
-        select(Lot.product_id, Lot.expiry, func.sum(Balance.quantity))
-        .join(Lot, Lot.id == Balance.lot_id)
+    )
+    as_such = (
+        select(Lot.product_id, Lot.expiry, func.sum(held.c.quantity), literal(False))
+        .select_from(held)
+        .join(Lot, Lot.id == held.c.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .outerjoin(KitBatch, KitBatch.lot_id == Lot.id)
-        .where(*on_shelves, KitBatch.id.is_(None) | ~is_kit)
+        .where(KitBatch.id.is_(None) | ~is_kit)
         .group_by(Lot.product_id, Lot.expiry)
-    ).all()
+    )
+    rows = s.execute(union_all(in_kits, as_such)).all()
     by_expiry: dict[ItemKey, dict[date | None, int]] = defaultdict(lambda: defaultdict(int))
-    for product_id, expiry, quantity in in_kits:
-        for key, _per_unit, _none in _contents(catalog, product_id, in_kit=True):
-            by_expiry[key][expiry] += int(quantity)
-    for product_id, lot_expiry, quantity in as_such:
-        for key, per_unit, expiry in catalog.contents_of_product(product_id):
+    for product_id, lot_expiry, quantity, in_kit in rows:
+        for key, per_unit, expiry in _contents(catalog, product_id, bool(in_kit)):
             by_expiry[key][expiry or lot_expiry] += int(quantity) * per_unit
     return {
         key: [StockLot(expiry, qty) for expiry, qty in lots.items()]
