@@ -193,7 +193,12 @@ def _kind_label(kind: str | None) -> str:
         return humanize(kind or "", {})
 
 
-def training_figures(s: Session, period: Period) -> TrainingFigures:
+def training_figures(s: Session, period: Period, as_of: date | None = None) -> TrainingFigures:
+    """Sessions and attendance in the period; who is trained (not lapsed) on `as_of`.
+
+    `as_of` defaults to the period's last day; the program summary passes today so that its
+    readiness block agrees with the dashboard and the Training screen.
+    """
     in_period = (TrainingSession.held_on >= period.start, TrainingSession.held_on <= period.end)
     attendance = (
         select(TrainingSession.kind, func.count(TrainingAttendance.person_id))
@@ -218,7 +223,7 @@ def training_figures(s: Session, period: Period) -> TrainingFigures:
     # Same definitions as the Training screen: who attended a session that counts as LBN or
     # overdose training in the period, and who is trained (not lapsed) at the period's end.
     trained = training_queries.period_figures(s, period.start, period.end).personnel_trained
-    people = [p for p in training_queries.person_rows(s, period.end) if p.active]
+    people = [p for p in training_queries.person_rows(s, as_of or period.end) if p.active]
     active = len(people)
     with_lbn = sum(p.status in (Status.CURRENT, Status.DUE) for p in people)
     return TrainingFigures(

@@ -39,10 +39,15 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
         "Agency personnel signed in at those sessions (a person per session).",
     ),
     ("Outside participants", "People from outside the agency counted at those sessions."),
-    ("Personnel trained", "Distinct agency personnel who attended at least one session."),
     (
-        "Active personnel with LBN training",
-        "Active personnel whose record shows Leave-Behind Naloxone training, at export time.",
+        "Personnel trained",
+        "Distinct agency personnel who attended at least one session that counts as LBN or "
+        "overdose-response training in the period.",
+    ),
+    (
+        "Active personnel trained at period end",
+        "Active personnel whose Leave-Behind Naloxone training had not lapsed (refresher not "
+        "overdue) on the last day of the period.",
     ),
 )
 
@@ -202,7 +207,7 @@ def build_package(
             "Training",
             "Personnel trained",
             "Figure",
-            ["Personnel trained", "Active personnel with LBN training"],
+            ["Personnel trained", "Active personnel trained at period end"],
             ["Count"],
             TableSpec(
                 [[t.personnel_trained], [t.active_with_lbn_training]],

@@ -160,7 +160,7 @@ class ReportService:
             expired_doses_on_hand=expired,
             usable_doses_on_hand=usable,
             kits_on_hand=kits,
-            training=aq.training_figures(s, period),
+            training=aq.training_figures(s, period, as_of=self._clock.today()),
             distribution=distribution,
         )
 

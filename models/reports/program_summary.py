@@ -127,7 +127,7 @@ def _readiness(f: ProgramFigures) -> Any:
         ["Kits ready to hand out", fmt(f.kits_on_hand)],
         ["Expired naloxone doses awaiting disposal", fmt(f.expired_doses_on_hand)],
         [
-            "Active personnel with LBN training on record",
+            "Active personnel trained (refresher not lapsed)",
             f"{fmt(t.active_with_lbn_training)} of {fmt(t.active_personnel)}",
         ],
     ]
