@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -102,9 +103,18 @@ class KitSettingsTab(QWidget):
         bar.addWidget(self.saved_label, 1)
         for button in (self.defaults_button, self.preview_button, self.save_button):
             bar.addWidget(button)
+        # The card editor is taller than a 600-pixel window allows: it scrolls, the buttons stay.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(assembly)
+        inner.addWidget(card, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
         root = QVBoxLayout(self)
-        root.addWidget(assembly)
-        root.addWidget(card, 1)
+        root.addWidget(scroll, 1)
         root.addWidget(self.error_label)
         root.addLayout(bar)
 

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QLabel
 
 from ui.main_window import MainWindow
 from ui.reorders_view import ReordersView
+from ui.settings_view import TABS
 
 SMALL_WIDTH = 900
+SMALL_HEIGHT = 600
 
 
 @pytest.mark.parametrize("title", ["Reorders", "Settings"])
@@ -23,6 +25,19 @@ def test_screen_fits_a_small_window(qtbot, services, agency, title) -> None:
     qtbot.wait(1)
     assert window.minimumSizeHint().width() <= SMALL_WIDTH
     assert window.width() <= SMALL_WIDTH
+
+
+@pytest.mark.parametrize("tab", [title for title, _m, _c in TABS])
+def test_every_settings_tab_fits_900_by_600(qtbot, services, agency, tab) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(SMALL_WIDTH, SMALL_HEIGHT)
+    window.show()
+    window.show_page("Settings").show_tab(tab)  # type: ignore[attr-defined]
+    qtbot.wait(1)
+    assert window.minimumSizeHint().height() <= SMALL_HEIGHT
+    assert window.minimumSizeHint().width() <= SMALL_WIDTH
+    assert window.height() <= SMALL_HEIGHT
 
 
 def test_reorder_buttons_follow_the_tab(qtbot, services, agency) -> None:
