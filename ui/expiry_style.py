@@ -14,6 +14,7 @@ EXPIRED = QColor("#f4b6b6")
 BAND_1 = QColor("#ffd8a8")
 BAND_2 = QColor("#fff3b0")
 QUARANTINE = QColor("#d9d9e3")
+SHORT = QColor("#b7d3f2")  # below par: a shortage, not an expiry, so not the expired pink
 INK = QColor("#1a1a1a")  # dark text on the light band colours, also under a dark theme
 
 
@@ -49,7 +50,9 @@ def days_left_text(days_left: int | None) -> str:
     return f"{days_left} d"
 
 
-def legend_html(bands: tuple[int, int] = DEFAULT_BANDS, quarantine: bool = False) -> str:
+def legend_html(
+    bands: tuple[int, int] = DEFAULT_BANDS, quarantine: bool = False, short: bool = False
+) -> str:
     chips = [
         (EXPIRED, "expired"),
         (BAND_1, f"≤ {bands[0]} days"),
@@ -57,6 +60,8 @@ def legend_html(bands: tuple[int, int] = DEFAULT_BANDS, quarantine: bool = False
     ]
     if quarantine:
         chips.append((QUARANTINE, "quarantined"))
+    if short:
+        chips.append((SHORT, "below par"))
     return "&nbsp;&nbsp;".join(
         f'<span style="background:{c.name()};">&nbsp;&nbsp;&nbsp;&nbsp;</span> {label}'
         for c, label in chips

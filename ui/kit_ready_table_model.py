@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from models.kit_rows import KitReadyRow
-from ui.expiry_style import BAND_1, BAND_2, EXPIRED, INK
+from ui.expiry_style import BAND_1, BAND_2, EXPIRED, INK, SHORT
 from ui.kit_stock_table_model import date_text
 from ui.row_table_model import RowColumn, RowTableModel
 
@@ -28,7 +28,7 @@ READY_COLUMNS: list[RowColumn[KitReadyRow]] = [
 
 
 class KitReadyTableModel(RowTableModel[KitReadyRow]):
-    """Kits ready per location against par; short and expired cells are coloured."""
+    """Kits ready per location against par; short (below par) and expiry cells are coloured."""
 
     def __init__(self, parent: Any = None, bands: tuple[int, int] = (30, 90)) -> None:
         super().__init__(READY_COLUMNS, parent)
@@ -52,7 +52,7 @@ class KitReadyTableModel(RowTableModel[KitReadyRow]):
             return None
         colour = None
         if column == 4 and row.short:
-            colour = EXPIRED
+            colour = SHORT
         elif column == 5 and row.within_first_band:
             colour = BAND_1
         elif column == 6 and row.within_second_band:

@@ -126,7 +126,7 @@ class KitsView(Page):
         bands = bands_of(self._services)
         self.ready_model.set_bands(bands)
         self.stock_model.bands = bands
-        self.legend.setText(legend_html(bands, quarantine=True))
+        self.legend.setText(legend_html(bands, quarantine=True, short=True))
         ready = self._services.kits.kits_ready_by_location()
         self.ready_model.set_rows(ready)
         self.ready_table.resizeColumnsToContents()

@@ -13,6 +13,7 @@ from models.kit_labels import BAR_HEIGHT
 from models.scanning import kit_label_payload
 from tests.models.code128_reader import barcodes_in_pdf
 from tests.models.kit_fixtures import standard, stock_parts
+from ui.expiry_style import EXPIRED, SHORT
 from ui.kit_labels_dialog import KitLabelsDialog
 from ui.kit_par_dialog import KitParDialog
 from ui.kit_settings_tab import KitSettingsTab
@@ -55,6 +56,21 @@ def test_kits_screen_shows_ready_kits_against_par_and_batches(qtbot, services, a
     assert "2 × Narcan 4 mg nasal spray lot A" in view.batch_details.text()
     qtbot.keyClicks(view.search, "patrol")
     assert view.stock_model.rowCount() == 1
+
+
+def test_short_cells_use_the_below_par_colour_of_the_legend_not_expired_pink(
+    qtbot, services, agency
+):
+    _kits(services, agency)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    view = window.show_page("Kits")
+    model = view.ready_model
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 4)) == 1)
+    short = model.data(model.index(row, 4), Qt.ItemDataRole.BackgroundRole).color()
+    assert short == SHORT and short != EXPIRED
+    assert f"background:{SHORT.name()};" in view.legend.text()
+    assert "below par" in view.legend.text()
 
 
 def test_label_dialog_writes_the_selected_batch_labels(qtbot, services, agency, tmp_path):
