@@ -55,6 +55,7 @@ class ActionKind(StrEnum):
 
     QUARANTINE = "quarantine"
     TRANSFER = "transfer"
+    DONATE = "donate"  # dispose with reason "donated": the stock leaves the agency's books
     REKIT = "rekit"
     REORDER = "reorder"
     TRAINING = "training"
@@ -65,6 +66,7 @@ class ActionKind(StrEnum):
         return {
             ActionKind.QUARANTINE: "Quarantine…",
             ActionKind.TRANSFER: "Transfer…",
+            ActionKind.DONATE: "Donate…",
             ActionKind.REKIT: "Re-kit on Kits screen",
             ActionKind.REORDER: "Open Reorders",
             ActionKind.TRAINING: "Open Training",
@@ -76,6 +78,20 @@ class AlertStatus(StrEnum):
     OPEN = "open"
     ACKNOWLEDGED = "acknowledged"
     SNOOZED = "snoozed"
+
+
+@dataclass(frozen=True)
+class AtRiskPlan:
+    """What an at-risk alert suggests: move some to a busier station, donate the rest."""
+
+    move_to_station_id: int | None
+    move: int
+    donate: int
+    partner: str
+
+    @property
+    def donation_note(self) -> str:
+        return f"donated to {self.partner} before expiry (at-risk alert)"
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,7 @@ class AlertRow:
     lot_id: int | None = None
     location_id: int | None = None
     product_id: int | None = None
+    plan: AtRiskPlan | None = None  # at-risk alerts only
     status: AlertStatus = AlertStatus.OPEN
     status_note: str = ""
     until: date | None = None

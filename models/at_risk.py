@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.alert_positions import Position
-from models.alert_rows import ActionKind, AlertKind, AlertRow, Severity
+from models.alert_rows import ActionKind, AlertKind, AlertRow, AtRiskPlan, Severity
 from models.alert_rules import AlertRules
 from models.distribution_entities import Administration, Distribution
 from models.entities import LocationKind, Lot, Source, StockMove
@@ -96,8 +96,8 @@ def at_risk_alerts(
     for (station, _lot), found in risky.items():
         quantity = sum(q for _p, q in found)
         holder = max(found, key=lambda pq: pq[1])[0]
-        advice = _suggestion(holder, quantity, station, queues, rates, tree, today, partner)
-        alerts.append(_alert(holder, quantity, station, tree, rules, today, advice))
+        advice, plan = _suggestion(holder, quantity, station, queues, rates, tree, today, partner)
+        alerts.append(_alert(holder, quantity, station, tree, rules, today, advice, plan))
     return alerts
 
 
@@ -127,7 +127,11 @@ def _suggestion(
     tree: LocationTree,
     today: date,
     partner: str,
-) -> str:
+) -> tuple[str, AtRiskPlan]:
+    """The advice text and the plan behind it: a busier station first, a partner for the rest.
+
+    A donation leaves the agency's books (disposal "donated"), so it is its own action.
+    """
     expiry = p.effective_expiry or today
     days = (expiry - today).days + 1
     best: tuple[float, int] | None = None
@@ -148,8 +152,9 @@ def _suggestion(
         )
         if movable < quantity:
             text += f" Donate the other {quantity - movable} to {partner}."
-        return text
-    return f"Donate {quantity} to {partner} before {by}, while it can still be used."
+        return text, AtRiskPlan(best[1], movable, quantity - movable, partner)
+    text = f"Donate {quantity} to {partner} before {by}, while it can still be used."
+    return text, AtRiskPlan(None, 0, quantity, partner)
 
 
 def _alert(
@@ -160,6 +165,7 @@ def _alert(
     rules: AlertRules,
     today: date,
     advice: str,
+    plan: AtRiskPlan,
 ) -> AlertRow:
     days = p.days_left(today) or 0
     severity = Severity.WARNING if days <= rules.soon_days(p.product_kind) else Severity.NOTICE
@@ -174,8 +180,9 @@ def _alert(
         unit=p.unit,
         when=p.effective_expiry,
         detail=f"At the current rate {tree.rows[station].name} will not use it in time. {advice}",
-        action=ActionKind.TRANSFER,
+        action=ActionKind.TRANSFER if plan.move else ActionKind.DONATE,
         lot_id=p.lot_id,
         location_id=p.location_id,
         product_id=p.product_id,
+        plan=plan,
     )

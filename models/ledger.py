@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import ColumnElement, case, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -190,6 +190,19 @@ def reverse_operation(
             s, reversal, move.lot_id, move.to_location_id, move.from_location_id, move.quantity
         )
     return reversal
+
+
+def disposal_kind(note: ColumnElement[str | None]) -> ColumnElement[str]:
+    """'expired', 'donated' or 'other' from a disposal's note ("<reason>: <note>").
+
+    Reports and reorders count expiries and donations apart from other losses.
+    """
+    text = func.lower(func.coalesce(note, ""))
+    return case(
+        (text.like("expired%"), literal("expired")),
+        (text.like("donated%"), literal("donated")),
+        else_=literal("other"),
+    )
 
 
 def is_expired(expiry: date | None, today: date) -> bool:

@@ -33,6 +33,10 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ),
     ("Disposed: expired", "Units written off because they had expired."),
     ("Disposed: other", "Units written off as damaged, recalled or for another stated reason."),
+    (
+        "Donated",
+        "Units given to a harm-reduction partner before they expired (off the agency's books).",
+    ),
     ("Training sessions", "Training sessions held during the period, by kind."),
     (
         "Personnel attendances",
@@ -165,6 +169,7 @@ def build_package(
                 "Administered on scene",
                 "Disposed: expired",
                 "Disposed: other",
+                "Donated",
             ],
             TableSpec(
                 [
@@ -174,12 +179,13 @@ def build_package(
                         f.administered,
                         f.disposed_expired,
                         f.disposed_other,
+                        f.donated,
                     ]
                     for f in flows
                 ],
                 row_totals=False,
                 col_totals=False,
-                cols=5,
+                cols=6,
             ),
             "Unit",
             [f.unit for f in flows],

@@ -24,9 +24,10 @@ DEFAULT_LEAD_TIME_DAYS = 14
 DAYS_PER_MONTH = 365.25 / 12  # 30.4375: the average month, used to turn days into months
 METHOD_NOTE = (
     "Consumption-based max-min (USAID | DELIVER PROJECT, The Logistics Handbook, 2011, ch. 5): "
-    "AMC = (distributed + administered + lost) / months of history; expired units are shown "
-    "but not counted as demand. Maximum = AMC x max months (never below the sum of par levels), "
-    "minimum = AMC x min months; with no consumption recorded both are the sum of par levels. "
+    "AMC = (distributed + administered + lost) / months of history; expired and donated units "
+    "are shown but not counted as demand. Maximum = AMC x max months (never below the sum of "
+    "par levels), minimum = AMC x min months; with no consumption recorded both are the sum "
+    "of par levels. "
     "Usable stock excludes quarantined and expired stock, stock expiring before delivery and "
     "stock that will expire before it can be used at the AMC (first-expiry-first-out). "
     "Order = maximum - usable - already on order, rounded up to whole packages."
@@ -74,6 +75,7 @@ class ItemInputs:
     on_order: int
     surge: float = 1.0
     surge_note: str = ""
+    donated: int = 0  # given to a partner before expiry: not demand either
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         steps.append(
             f"AMC = ({item.distributed} distributed + {item.administered} administered + "
             f"{item.lost} lost) / {item.history_months} months = {fmt_number(amc)} {unit}/month"
-            f" ({item.expired} expired shown, not counted as demand)"
+            + not_demand_note(item.expired, item.donated)
         )
         raw_max = amc * params.max_months
         raw_min = amc * params.min_months
@@ -175,6 +177,12 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         due=min_units > 0 and usable <= min_units,
         steps=tuple(steps),
     )
+
+
+def not_demand_note(expired: int, donated: int) -> str:
+    """' (3 expired, 2 donated: not counted as demand)', or nothing when both are 0."""
+    parts = [f"{n} {what}" for n, what in ((expired, "expired"), (donated, "donated")) if n]
+    return f" ({', '.join(parts)}: not counted as demand)" if parts else ""
 
 
 def usable_stock(

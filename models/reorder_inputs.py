@@ -1,8 +1,9 @@
 """Reads the ledger, par levels, open reorders and surges into the calculation's inputs.
 
 Consumption is read from movements into (and reversals out of) the virtual locations:
-Distributed, Administered, Disposed (reason "expired" or other) and Count adjustments
-(net losses). Kit units are converted into the component units inside them.
+Distributed, Administered, Disposed (reason "expired", "donated" or other) and Count
+adjustments (net losses). Kit units are converted into the component units inside them.
+Expired and donated units are counted apart: neither is demand.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from models.entities import (
     StockMove,
 )
 from models.kit_entities import KitBatch, KitBatchComponent
+from models.ledger import disposal_kind
 from models.location_tree import LocationTree
 from models.reorder_calc import DAYS_PER_MONTH, StockLot, add_months, blended_surge
 from models.reorder_entities import (
@@ -46,7 +48,8 @@ CATEGORY_OF_KIND = {
     LocationKind.DISPOSED: "disposed",
     LocationKind.ADJUSTMENT: "lost",
 }
-CATEGORIES = ("distributed", "administered", "expired", "lost")
+CATEGORIES = ("distributed", "administered", "expired", "donated", "lost")
+NOT_DEMAND = ("expired", "donated")  # shown beside the AMC, never averaged into it
 
 
 @dataclass
@@ -78,7 +81,7 @@ def consumption(
             continue  # virtual to virtual (e.g. kit assembly) or outside the station asked for
         category = CATEGORY_OF_KIND[kinds[other]]
         if category == "disposed":
-            category = "expired" if r.expired else "lost"
+            category = r.disposal if r.disposal in NOT_DEMAND else "lost"
         sign = 1 if outgoing else -1
         station = tree.station_of(place)
         day = min(d for d in (r.first_day, _day(r.first_at)) if d is not None)
@@ -91,7 +94,7 @@ def consumption(
     for (key, station, category), units in raw.items():
         units = max(0, units)  # found stock or reversals never make use negative
         out[key].totals[category] += units
-        if category != "expired":
+        if category not in NOT_DEMAND:
             out[key].demand_by_station[station] += units
     return out
 
@@ -106,7 +109,7 @@ def _consumption_by_lot(since: date, virtual: list[int]) -> Select[Any]:
     original = aliased(Operation)
     first_op = func.coalesce(Operation.reverses_id, Operation.id)
     day = func.coalesce(Distribution.occurred_on, Administration.occurred_on)
-    expired = func.lower(func.coalesce(original.note, Operation.note)).like("expired%")
+    disposal = disposal_kind(func.coalesce(original.note, Operation.note))
     recent = select(Operation.id).where(Operation.at >= datetime.combine(since, time()))
     # "+ 0" keeps SQLite from walking ten years of moves by their place index: the window's
     # operations (by date) are the selective side.
@@ -116,7 +119,7 @@ def _consumption_by_lot(since: date, virtual: list[int]) -> Select[Any]:
             StockMove.lot_id,
             StockMove.from_location_id,
             StockMove.to_location_id,
-            expired.label("expired"),
+            disposal.label("disposal"),
             func.sum(StockMove.quantity).label("quantity"),
             func.min(day).label("first_day"),
             func.min(case((day.is_(None), Operation.at))).label("first_at"),
@@ -128,7 +131,7 @@ def _consumption_by_lot(since: date, virtual: list[int]) -> Select[Any]:
         .where(StockMove.operation_id.in_(recent))
         .where(to_place.in_(virtual) | from_place.in_(virtual))
         .where(day.is_(None) | (day >= since))
-        .group_by(StockMove.lot_id, StockMove.from_location_id, StockMove.to_location_id, expired)
+        .group_by(StockMove.lot_id, StockMove.from_location_id, StockMove.to_location_id, disposal)
     )
 
 
@@ -136,7 +139,7 @@ def _consumption_by_product(since: date, virtual: list[int]) -> CompoundSelect[A
     """The movements by lot, opened up in SQL: kits of a known batch into their components'
     products (`in_kit` true, units already per component), other lots as their product."""
     by_lot = _consumption_by_lot(since, virtual).cte("by_lot")
-    pair = (by_lot.c.from_location_id, by_lot.c.to_location_id, by_lot.c.expired)
+    pair = (by_lot.c.from_location_id, by_lot.c.to_location_id, by_lot.c.disposal)
     firsts = (
         func.min(by_lot.c.first_day).label("first_day"),
         func.min(by_lot.c.first_at).label("first_at"),

@@ -85,6 +85,7 @@ def build_proposal(
             on_order=ordered.get(key, 0),
             surge=surge,
             surge_note=surge_note,
+            donated=use.totals["donated"],
         )
         result = calculate(inputs, params, today, lead_days)
         lines.append(

@@ -26,6 +26,7 @@ from models.entities import (
 )
 from models.inventory_queries import DEFAULT_WARNING_DAYS, list_on_hand
 from models.kit_entities import KitBatch
+from models.ledger import disposal_kind
 from models.location_tree import LocationTree
 from models.report_rows import ExpirationRow, FlowRow, Period, StockRow
 
@@ -170,13 +171,14 @@ def effective_operations() -> ColumnElement[bool]:
 
 
 FLOW_SINKS = (LocationKind.DISTRIBUTED, LocationKind.ADMINISTERED, LocationKind.DISPOSED)
+DISPOSAL_BUCKET = {"expired": 3, "donated": 5}  # FlowRow fields after the three names; else other
 
 
 def flow_rows(s: Session, period: Period) -> list[FlowRow]:
-    """Per product: received, distributed, administered, disposed (expired / other)."""
+    """Per product: received, distributed, administered, disposed (expired / other), donated."""
     start, end = day_range(period)
     src, dst = aliased(Location), aliased(Location)
-    expired_note = func.lower(func.coalesce(Operation.note, "")).like("expired%")
+    disposal = disposal_kind(Operation.note)
     stmt = (
         select(
             Product.name,
@@ -185,7 +187,7 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
             src.kind.label("src_kind"),
             dst.kind.label("dst_kind"),
             Operation.reason,
-            expired_note.label("expired"),
+            disposal.label("disposal"),
             func.sum(StockMove.quantity).label("qty"),
         )
         .join(Operation, Operation.id == StockMove.operation_id)
@@ -205,10 +207,10 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
             src.kind,
             dst.kind,
             Operation.reason,
-            expired_note,
+            disposal,
         )
     )
-    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for r in s.execute(stmt):
         bucket = sums[(r.name, r.kind, r.unit_of_issue)]
         qty = int(r.qty or 0)
@@ -219,7 +221,7 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
         elif r.dst_kind == LocationKind.ADMINISTERED:
             bucket[2] += qty
         elif r.dst_kind == LocationKind.DISPOSED:
-            bucket[3 if r.expired else 4] += qty
+            bucket[DISPOSAL_BUCKET.get(r.disposal, 4)] += qty
     return [
         FlowRow(name, kind, unit, *values)
         for (name, kind, unit), values in sorted(sums.items())

@@ -116,6 +116,7 @@ class FlowRow:
     administered: int
     disposed_expired: int
     disposed_other: int
+    donated: int  # disposed of as "donated" (to a harm-reduction partner), not an expiry
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class DisposeReason(StrEnum):
     EXPIRED = "expired"
     DAMAGED = "damaged"
     RECALLED = "recalled"
+    DONATED = "donated"  # given to a harm-reduction partner: off the books, not an expiry
     OTHER = "other"
 
 
@@ -157,6 +158,8 @@ class StockService:
             raise ValidationError(f"Choose a disposal reason: {choices}.") from None
         if kind is DisposeReason.OTHER and not (note or "").strip():
             raise ValidationError("Describe the reason when disposing for 'other'.")
+        if kind is DisposeReason.DONATED and not (note or "").strip():
+            raise ValidationError("Name who received the donation in the note.")
         text = kind.value + (f": {note.strip()}" if note and note.strip() else "")
         with self._sessions.begin() as s:
             place = _physical(s, location_id)

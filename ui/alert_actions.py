@@ -1,4 +1,4 @@
-"""Opens what resolves an alert: the quarantine or transfer dialog, or another screen.
+"""Opens what resolves an alert: the quarantine, dispose or transfer dialog, or another screen.
 
 Dialogs are imported when first used (they belong to the inventory area).
 """
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from models.alert_rows import ActionKind
 from models.services import Services
+from models.stock_service import DisposeReason
 
 # Actions that take the user to another screen of the main window.
 SCREENS = {
@@ -34,17 +35,29 @@ def open_action(
     navigate: Callable[[str], None],
     to_location_id: int | None = None,
     quantity: int | None = None,
+    note: str = "",
 ) -> QDialog | None:
     """Start the action; returns the dialog it opened (window-modal), if any.
 
-    A restock passes where the stock goes and how much, so the transfer is one click.
+    A restock passes where the stock goes and how much, so the transfer is one click. A
+    donation is a disposal ("donated", with the partner in the note): it leaves the books.
     """
     if action in SCREENS:
         navigate(SCREENS[action])
         return None
-    if action is ActionKind.QUARANTINE:
+    if action in (ActionKind.QUARANTINE, ActionKind.DONATE):
         cls = importlib.import_module("ui.quarantine_dialog").QuarantineDialog
-        dialog = cls(services, parent, lot_id=lot_id, location_id=location_id)
+        donate = action is ActionKind.DONATE
+        dialog = cls(
+            services,
+            parent,
+            lot_id=lot_id,
+            location_id=location_id,
+            dispose=donate,
+            reason=DisposeReason.DONATED if donate else None,
+            quantity=quantity if donate else None,
+            note=note,
+        )
     else:
         cls = importlib.import_module("ui.transfer_dialog").TransferDialog
         dialog = cls(

@@ -4,6 +4,8 @@ snooze and reopen. Knows alert rows and the alert service, not how alerts are co
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.alert_rows import AlertKind, AlertRow, AlertStatus
+from models.alert_rows import ActionKind, AlertKind, AlertRow, AlertStatus
 from models.errors import DomainError
 from models.services import Services
 from ui.alert_actions import open_action
@@ -60,6 +62,8 @@ class AlertListWidget(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_button = QPushButton("Resolve…")
+        self.donate_button = QPushButton(ActionKind.DONATE.label)  # at risk: the other choice
+        self.donate_button.setToolTip("Dispose of it as donated to a harm-reduction partner")
         self.acknowledge_button = QPushButton("Acknowledge…")
         self.snooze_button = QPushButton("Snooze…")
         self.reopen_button = QPushButton("Reopen")
@@ -69,6 +73,7 @@ class AlertListWidget(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self._on_action)
         self.action_button.clicked.connect(self._on_action)
+        self.donate_button.clicked.connect(lambda: self._start(ActionKind.DONATE))
         self.acknowledge_button.clicked.connect(lambda: self._decide(snooze=False))
         self.snooze_button.clicked.connect(lambda: self._decide(snooze=True))
         self.reopen_button.clicked.connect(self._on_reopen)
@@ -82,6 +87,7 @@ class AlertListWidget(QWidget):
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.action_button)
+        buttons.addWidget(self.donate_button)
         buttons.addWidget(self.acknowledge_button)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.reopen_button)
@@ -160,8 +166,16 @@ class AlertListWidget(QWidget):
     @Slot()
     def _on_selection(self) -> None:
         alert = self.selected()
-        for button in (self.action_button, self.acknowledge_button, self.snooze_button):
+        for button in (
+            self.action_button,
+            self.donate_button,
+            self.acknowledge_button,
+            self.snooze_button,
+        ):
             button.setEnabled(alert is not None and alert.status is AlertStatus.OPEN)
+        self.donate_button.setVisible(
+            alert is not None and alert.plan is not None and alert.action is ActionKind.TRANSFER
+        )
         self.reopen_button.setEnabled(alert is not None and alert.status is not AlertStatus.OPEN)
         if alert is None:
             self.action_button.setText("Resolve…")
@@ -180,23 +194,33 @@ class AlertListWidget(QWidget):
 
     @Slot()
     def _on_action(self) -> None:
+        self._start(None)
+
+    def _start(self, action: ActionKind | None) -> None:
         alert = self.selected()
         if alert is None or alert.status is not AlertStatus.OPEN:
             return
+        action = action or alert.action
         self.active_dialog = open_action(
             self._services,
             self,
-            alert.action,
+            action,
             lot_id=alert.lot_id,
             location_id=alert.location_id,
             product_id=alert.product_id,
             on_done=self.data_changed.emit,
             navigate=self.navigate_requested.emit,
-            **self._restock_target(alert),
+            **self._presets(alert, action),
         )
 
-    def _restock_target(self, alert: AlertRow) -> dict[str, int | None]:
-        """A restock alert names the vehicle short of stock: the transfer goes there."""
+    def _presets(self, alert: AlertRow, action: ActionKind) -> dict[str, Any]:
+        """Where and how much: a restock names the vehicle short of stock; an at-risk alert
+        the busier station to move to, or how much to donate to which partner."""
+        if alert.plan is not None and action is ActionKind.DONATE:
+            quantity = alert.plan.donate or alert.quantity
+            return {"quantity": quantity, "note": alert.plan.donation_note}
+        if alert.plan is not None:
+            return {"to_location_id": alert.plan.move_to_station_id, "quantity": alert.plan.move}
         if alert.kind is not AlertKind.RESTOCK:
             return {}
         places = self._services.catalog.list_locations(include_inactive=False)

@@ -1,7 +1,7 @@
 """Quarantine (set aside, never issued) or dispose of stock, with a reason and a note.
 
 Expired naloxone is usually quarantined for training use or donation; disposal takes it off
-the books for good.
+the books for good, including a donation of still-usable stock to a harm-reduction partner.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ REASON_LABELS = {
     DisposeReason.EXPIRED: "Expired",
     DisposeReason.DAMAGED: "Damaged",
     DisposeReason.RECALLED: "Recalled",
+    DisposeReason.DONATED: "Donated (name the recipient in the note)",
     DisposeReason.OTHER: "Other (describe in the note)",
 }
 
@@ -48,6 +49,9 @@ class QuarantineDialog(QDialog):
         lot_id: int | None = None,
         location_id: int | None = None,
         dispose: bool = False,
+        reason: DisposeReason | None = None,
+        quantity: int | None = None,
+        note: str = "",
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -64,8 +68,8 @@ class QuarantineDialog(QDialog):
         self.quantity.setRange(0, 1_000_000)
         self.reason = QComboBox()
         self.reason.addItem("Choose a reason…", None)  # only expired stock gets one by default
-        for reason, label in REASON_LABELS.items():
-            self.reason.addItem(label, reason.value)
+        for choice, label in REASON_LABELS.items():
+            self.reason.addItem(label, choice.value)
         self.note = QLineEdit()
         self.note.setPlaceholderText("e.g. recall notice number, kept for training, crushed box")
         self.error_label = QLabel()
@@ -83,7 +87,17 @@ class QuarantineDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._on_pick_changed()
         self._on_mode_changed()
+        self._preset(reason, quantity, note)
         self.scan.setFocus()
+
+    def _preset(self, reason: DisposeReason | None, quantity: int | None, note: str) -> None:
+        """An alert knows why and how much (e.g. donate 3 to a partner): fill them in."""
+        if reason is not None:
+            self.reason.setCurrentIndex(self.reason.findData(reason.value))
+        if quantity is not None and quantity > 0:
+            self.quantity.setValue(min(quantity, self.picker.on_hand()) or quantity)
+        if note:
+            self.note.setText(note)
 
     def _layout(self) -> None:
         modes = QHBoxLayout()
@@ -146,9 +160,13 @@ class QuarantineDialog(QDialog):
                 raise ValidationError("Choose the location and the lot to set aside.")
             reason, note = self.reason.currentData(), self.note.text().strip()
             if reason is None:
-                raise ValidationError("Choose a reason: expired, damaged, recalled or other.")
+                raise ValidationError(
+                    "Choose a reason: expired, damaged, recalled, donated or other."
+                )
             if reason == DisposeReason.OTHER.value and not note:
                 raise ValidationError("Describe the reason in the note when choosing 'other'.")
+            if reason == DisposeReason.DONATED.value and not self.is_dispose():
+                raise ValidationError("A donation leaves stock for good: choose Dispose.")
             quantity = self.quantity.value()
             if self.is_dispose():
                 self.result_operation = stock.dispose(
