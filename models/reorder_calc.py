@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from models.wording import counted, plural
+
 # Defaults from the Logistics Handbook's worked max-min examples: review stock every quarter,
 # keep at least 3 months (covers a typical lead time plus safety stock), at most 6 months.
 DEFAULT_WINDOW_MONTHS = 6
@@ -101,7 +103,7 @@ class ItemResult:
 def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int) -> ItemResult:
     """Run the max-min steps for one item; see the module docstring for the method."""
     steps: list[str] = []
-    unit = item.unit + "s"
+    unit = plural(item.unit)
     demand = item.distributed + item.administered + item.lost
     if item.history_months >= 1 and demand > 0:
         basis = "consumption"
@@ -149,14 +151,15 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
     steps.extend(lot_steps)
     need = max(0, max_units - usable - item.on_order)
     steps.append(
-        f"Order = {max_units} maximum - {usable} usable - {item.on_order} on order = {need} {unit}"
+        f"Order = {max_units} maximum - {usable} usable - {item.on_order} on order = "
+        f"{counted(need, item.unit)}"
     )
     packages = math.ceil(need / item.units_per_package) if need else 0
     order_units = packages * item.units_per_package
     if packages:
         steps.append(
             f"Rounded up to whole packages ({item.units_per_package} per {item.package_name}): "
-            f"{packages} {item.package_name}(s) = {order_units} {unit}"
+            f"{counted(packages, item.package_name)} = {counted(order_units, item.unit)}"
         )
     months = usable / amc if amc > 0 else None
     if months is not None:

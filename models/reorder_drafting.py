@@ -13,6 +13,7 @@ from models.errors import NotFound, ValidationError
 from models.reorder_calc import split_packages
 from models.reorder_entities import Reorder, ReorderLine, ReorderStatus
 from models.reorder_rows import DraftLine, ProposalLine
+from models.wording import counted
 
 
 def split_by_caps(
@@ -29,8 +30,9 @@ def split_by_caps(
         split, left = split_packages(line.packages, caps)
         if left:
             raise ValidationError(
-                f"The sources' allocation caps allow only {line.packages - left} "
-                f"{proposal_line.package_name}(s) of {proposal_line.label}; add another source "
+                f"The sources' allocation caps allow only "
+                f"{counted(line.packages - left, proposal_line.package_name)} of "
+                f"{proposal_line.label}; add another source "
                 "or lower the quantity."
             )
         for source_key, packages in split:
@@ -75,8 +77,9 @@ def _override(p: ProposalLine, packages: int) -> list[str]:
     if packages == computed:
         return []
     return [
-        f"Requested {packages} {p.package_name}(s) = {packages * p.units_per_package} "
-        f"{p.unit}s instead of the computed {computed}: quantity set by the quartermaster"
+        f"Requested {counted(packages, p.package_name)} = "
+        f"{counted(packages * p.units_per_package, p.unit)} instead of the computed "
+        f"{computed}: quantity set by the quartermaster"
     ]
 
 

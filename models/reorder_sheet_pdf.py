@@ -18,6 +18,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from models.pdf_common import SMALL, STYLES, PageFrame, build_pdf, data_table
 from models.reorder_calc import fmt_number
 from models.reorder_rows import ReorderLineRow, ReorderSheet
+from models.wording import counted
 
 HEADER = [
     "Product",
@@ -56,8 +57,8 @@ def write_reorder_pdf(
     total = sum(x.quantity for x in sheet.lines)
     story.append(
         Paragraph(
-            f"{len(sheet.lines)} item(s), {total} units in total. Quantities in units of issue "
-            "(devices, strips...); packages as shipped.",
+            f"{counted(len(sheet.lines), 'item')}, {counted(total, 'unit')} in total. "
+            "Quantities in units of issue (devices, strips...); packages as shipped.",
             SMALL,
         )
     )
@@ -126,8 +127,8 @@ def _row(x: ReorderLineRow) -> list[Any]:
     return [
         Paragraph(_text(x.label), CELL),
         Paragraph(_text(x.ndc) or "—", CELL),
-        f"{x.quantity} {x.unit}s",
-        f"{x.packages} {x.package_name}(s)\nof {x.units_per_package}",
+        counted(x.quantity, x.unit),
+        f"{counted(x.packages, x.package_name)}\nof {x.units_per_package}",
         f"{x.amc:.1f}",
         str(x.on_hand),
         str(x.expiring),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.reorder_calc import DEFAULT_LEAD_TIME_DAYS, fmt_number
 from models.reorder_rows import Proposal, ProposalLine
 from models.services import Services
+from models.wording import counted, plural
 from ui.reorder_rows_table_model import Column, ReorderRowsTableModel
 
 
@@ -31,7 +32,7 @@ def _order(line: ProposalLine) -> str:
     r = line.result
     if not r.packages:
         return "—"
-    return f"{r.packages} {line.package_name}(s) = {r.order_units}"
+    return f"{counted(r.packages, line.package_name)} = {r.order_units}"
 
 
 def _basis(line: ProposalLine) -> str:
@@ -162,5 +163,5 @@ class ReorderPositionPanel(QWidget):
             return
         line = self.model.row_at(index.row())
         header = f"{line.label} — NDC {line.ndc or '—'}; {line.units_per_package} "
-        header += f"{line.unit}s per {line.package_name}"
+        header += f"{plural(line.unit)} per {line.package_name}"
         self.steps.setPlainText("\n".join([header, *line.result.steps]))

@@ -29,6 +29,7 @@ from models.reorder_calc import split_packages
 from models.reorder_rows import DraftLine, ProposalLine, ReorderRow
 from models.rows import SourceRow
 from models.services import Services
+from models.wording import counted, noun
 
 HEADERS = ["Item", "Suggested", "Packages to request", "Units", "Basis"]
 
@@ -158,7 +159,7 @@ class ReorderRequestDialog(QDialog):
         self.table.setRowCount(len(self._lines))
         for row, line in enumerate(self._lines):
             r = line.result
-            suggested = f"{r.packages} {line.package_name}(s)" if r.packages else "—"
+            suggested = counted(r.packages, line.package_name) if r.packages else "—"
             texts = [line.label, suggested, "", "", r.basis]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -166,7 +167,6 @@ class ReorderRequestDialog(QDialog):
                 self.table.setItem(row, column, item)
             spin = QSpinBox()
             spin.setRange(0, 100_000)
-            spin.setSuffix(f" {line.package_name}(s)")
             spin.setValue(r.packages)
             spin.valueChanged.connect(lambda _v, i=row: self._on_packages(i))
             self.table.setCellWidget(row, 2, spin)
@@ -181,8 +181,9 @@ class ReorderRequestDialog(QDialog):
 
     def _on_packages(self, row: int) -> None:
         line = self._lines[row]
-        units = self._spin(row).value() * line.units_per_package
-        self.table.item(row, 3).setText(f"{units} {line.unit}s")
+        packages = self._spin(row).value()
+        self._spin(row).setSuffix(" " + noun(packages, line.package_name))
+        self.table.item(row, 3).setText(counted(packages * line.units_per_package, line.unit))
         self._update_split()
 
     def set_packages(self, label: str, packages: int) -> None:
@@ -216,7 +217,7 @@ class ReorderRequestDialog(QDialog):
                 text = f"{line.label}: {parts}"
                 notes.append(text + (f"; {left} over every cap" if left else ""))
         cap = source.allocation_cap_packages
-        head = f"{source.name} sends at most {cap} package(s) per item." if cap else ""
+        head = f"{source.name} sends at most {counted(cap, 'package')} per item." if cap else ""
         self.split_label.setText(" ".join([head, *notes]).strip())
 
     @Slot()

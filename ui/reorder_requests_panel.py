@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from models.reorder_rows import ReorderLineRow, ReorderRow, ReorderSheet
 from models.reorder_status import ReorderStatus
 from models.services import Services
+from models.wording import counted
 from ui.reorder_rows_table_model import Column, ReorderRowsTableModel
 
 REQUEST_COLUMNS: list[Column[ReorderRow]] = [
@@ -38,7 +39,10 @@ REQUEST_COLUMNS: list[Column[ReorderRow]] = [
 LINE_COLUMNS: list[Column[ReorderLineRow]] = [
     Column("Item", lambda x: x.label),
     Column("NDC", lambda x: _short_ndc(x.ndc), tooltip="Any of these NDCs for a group line"),
-    Column("Requested", lambda x: f"{x.packages} {x.package_name}(s) = {x.quantity} {x.unit}s"),
+    Column(
+        "Requested",
+        lambda x: f"{counted(x.packages, x.package_name)} = {counted(x.quantity, x.unit)}",
+    ),
     Column("Received", lambda x: x.received, True),
     Column("Outstanding", lambda x: x.outstanding, True),
     Column("Basis", lambda x: x.basis),

@@ -154,7 +154,8 @@ class ReordersView(Page):
             return
         self.tabs.setCurrentWidget(self.requests)
         numbers = ", ".join(f"{r.number} to {r.source_name}" for r in made)
-        self._changed(f"Draft request(s) created: {numbers}.", made[0].id)
+        drafts = "Draft request" if len(made) == 1 else "Draft requests"
+        self._changed(f"{drafts} created: {numbers}.", made[0].id)
 
     @Slot()
     def _on_sent(self) -> None:

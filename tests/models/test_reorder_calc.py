@@ -70,7 +70,8 @@ def test_stock_expiring_before_delivery_is_not_usable_and_order_rounds_up_to_car
     assert result.due
     assert result.months_of_stock == 2.5
     assert any("expiring before delivery" in step for step in result.steps)
-    assert any("9 carton(s) = 18 devices" in step for step in result.steps)
+    assert any("9 cartons = 18 devices" in step for step in result.steps)
+    assert any("(4 expired: not counted as demand)" in step for step in result.steps)
 
 
 def test_stock_that_would_expire_before_it_is_used_is_excluded_and_par_is_a_floor() -> None:

@@ -50,7 +50,8 @@ def test_pdf_shows_the_computed_quantities_and_the_request_details(
     text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
     for expected in (
         "22 devices",
-        "11 carton(s)",
+        "11 cartons",
+        "1 box\nof 100",
         "100 strips",
         "OOPP-4411",
         "NYSDOH Opioid Overdose Prevention Program",
