@@ -32,7 +32,8 @@ METHOD_NOTE = (
     "of par levels. "
     "Usable stock excludes quarantined and expired stock, stock expiring before delivery and "
     "stock that will expire before it can be used at the AMC (first-expiry-first-out). "
-    "Order = maximum - usable - already on order, rounded up to whole packages."
+    "When usable stock plus what is on order is at or below the minimum (the reorder point): "
+    "order = maximum - usable - on order, rounded up to whole packages; above it, no order."
 )
 
 
@@ -149,11 +150,9 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         item.lots, today, lead_days, amc * item.surge
     )
     steps.extend(lot_steps)
-    need = max(0, max_units - usable - item.on_order)
-    steps.append(
-        f"Order = {max_units} maximum - {usable} usable - {item.on_order} on order = "
-        f"{counted(need, item.unit)}"
-    )
+    due = min_units > 0 and usable <= min_units
+    need, order_step = order_need(max_units, min_units, usable, item.on_order, item.unit)
+    steps.append(order_step)
     packages = math.ceil(need / item.units_per_package) if need else 0
     order_units = packages * item.units_per_package
     if packages:
@@ -177,8 +176,29 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         packages=packages,
         order_units=order_units,
         months_of_stock=months,
-        due=min_units > 0 and usable <= min_units,
+        due=due,
         steps=tuple(steps),
+    )
+
+
+def order_need(
+    max_units: int, min_units: int, usable: int, on_order: int, unit: str
+) -> tuple[int, str]:
+    """Units to order and the step saying why. Max-min orders only when usable stock plus what
+    is already on order is at or below the minimum (the reorder point), and then up to the
+    maximum; above it nothing is suggested, so suggestions and "reorder due" always agree."""
+    if min_units <= 0:
+        return 0, "No order: no minimum (no consumption recorded and no par level)"
+    if usable + on_order > min_units:
+        ordered = f" + {on_order} on order" if on_order else ""
+        return 0, (
+            f"No order: {usable} usable{ordered} is above the minimum of {min_units} "
+            f"(order when at or below it, up to the maximum of {max_units})"
+        )
+    need = max(0, max_units - usable - on_order)
+    return need, (
+        f"Order = {max_units} maximum - {usable} usable - {on_order} on order = "
+        f"{counted(need, unit)}"
     )
 
 

@@ -149,7 +149,7 @@ class ReorderPositionPanel(QWidget):
         due = sum(1 for x in self._proposal.lines if x.result.due)
         to_order = sum(1 for x in self._proposal.lines if x.result.packages)
         self.summary.setText(
-            f"{due} item(s) at or below their minimum (shaded), {to_order} to order. "
+            f"{counted(due, 'item')} at or below the minimum (shaded), {to_order} to order. "
             f"{self._proposal.parameters_text}; lead time {self._proposal.lead_time_days} days."
         )
         if lines:

@@ -48,15 +48,15 @@ def test_stock_expiring_before_delivery_is_not_usable_and_order_rounds_up_to_car
     # AMC = (30 distributed + 6 administered + 0 lost) / 6 = 6 devices a month; the 4 expired
     # are shown but are not demand. Maximum 6 x 6 = 36, minimum 6 x 3 = 18.
     # Lead time 21 days: delivery 2026-02-05. The 5 devices expiring 2026-01-31 are excluded;
-    # the 15 expiring mid-2027 can all be used (6/month). Usable 15 <= 18: due.
-    # Order 36 - 15 - 4 on order = 17 devices -> 9 cartons of 2 = 18 devices.
+    # the 15 expiring mid-2027 can all be used (6/month). Usable 15 + 2 on order <= 18: due.
+    # Order 36 - 15 - 2 on order = 19 devices -> 10 cartons of 2 = 20 devices.
     result = calculate(
         item(
             distributed=30,
             administered=6,
             expired=4,
             lots=(StockLot(date(2026, 1, 31), 5), StockLot(date(2027, 6, 30), 15)),
-            on_order=4,
+            on_order=2,
         ),
         DEFAULTS,
         TODAY,
@@ -66,11 +66,11 @@ def test_stock_expiring_before_delivery_is_not_usable_and_order_rounds_up_to_car
     assert result.amc == 6
     assert (result.max_units, result.min_units) == (36, 18)
     assert (result.on_hand, result.expiring, result.usable) == (20, 5, 15)
-    assert (result.need_units, result.packages, result.order_units) == (17, 9, 18)
+    assert (result.need_units, result.packages, result.order_units) == (19, 10, 20)
     assert result.due
     assert result.months_of_stock == 2.5
     assert any("expiring before delivery" in step for step in result.steps)
-    assert any("9 cartons = 18 devices" in step for step in result.steps)
+    assert any("10 cartons = 20 devices" in step for step in result.steps)
     assert any("(4 expired: not counted as demand)" in step for step in result.steps)
 
 
@@ -78,7 +78,7 @@ def test_stock_that_would_expire_before_it_is_used_is_excluded_and_par_is_a_floo
     # AMC = 12 / 6 = 2 a month. Lot of 30 expires in 90 days: 2 x 90 / 30.4375 = 5.9 -> 5 can
     # be used, 25 would expire on the shelf. Lot of 10 expiring 2028: all usable. Usable 15.
     # Consumption maximum 12 is below the par levels (24): maximum 24; minimum 6.
-    # Order 24 - 15 - 0 = 9 -> 5 cartons = 10 devices.
+    # Usable 15 is above the minimum 6: max-min orders nothing until it falls to 6.
     result = calculate(
         item(
             distributed=12,
@@ -91,9 +91,10 @@ def test_stock_that_would_expire_before_it_is_used_is_excluded_and_par_is_a_floo
     )
     assert (result.on_hand, result.expiring, result.usable) == (40, 25, 15)
     assert (result.max_units, result.min_units) == (24, 6)
-    assert (result.need_units, result.packages, result.order_units) == (9, 5, 10)
+    assert (result.need_units, result.packages, result.order_units) == (0, 0, 0)
     assert not result.due
     assert any("Par-level floor" in step for step in result.steps)
+    assert any(s.startswith("No order: 15 usable is above the minimum of 6") for s in result.steps)
 
 
 def test_new_program_without_history_orders_up_to_the_par_levels() -> None:
@@ -163,3 +164,21 @@ def test_blended_surge_weights_each_station_by_its_use() -> None:
 def test_add_months_clamps_to_the_end_of_the_month() -> None:
     assert add_months(date(2026, 8, 31), -6) == date(2026, 2, 28)
     assert add_months(TODAY, -6) == date(2025, 7, 15)
+
+
+@pytest.mark.parametrize(
+    ("usable", "on_order", "packages"),
+    [(19, 0, 0), (18, 0, 9), (10, 9, 0), (10, 8, 9)],
+)
+def test_orders_only_at_or_below_the_minimum_counting_what_is_on_order(
+    usable: int, on_order: int, packages: int
+) -> None:
+    # AMC 6: maximum 36, minimum 18. Stock position = usable + on order; order when <= 18,
+    # up to 36: (36 - 18) / 2 = 9 cartons either way.
+    result = calculate(
+        item(distributed=36, lots=(StockLot(None, usable),), on_order=on_order),
+        DEFAULTS,
+        TODAY,
+        lead_days=14,
+    )
+    assert result.packages == packages
