@@ -19,6 +19,7 @@ from models.entities import (
     LocationKind,
     Lot,
     Operation,
+    ParLevel,
     Product,
     StockMove,
 )
@@ -115,6 +116,40 @@ def location_totals(
     tree = LocationTree.load(s)
     rows = list_on_hand(s, today, product_id=product_id, tree=tree)
     return totals_by_location(rows, tree.physical())
+
+
+def suggest_destination(
+    s: Session, today: date, product_id: int | None, source_id: int | None, within: int | None
+) -> int | None:
+    """Where a transfer of this product most likely goes, never the source itself.
+
+    The first vehicle below par for the product (then any other place below par), else the
+    first place that holds stock (a room, cabinet, vehicle or bag, not a station or quarantine)
+    other than the source. `within` keeps the choice inside one station (e.g. a busier one).
+    """
+    tree = LocationTree.load(s)
+    places = [
+        p
+        for p in totals_by_location(
+            list_on_hand(s, today, product_id=product_id, tree=tree), tree.physical()
+        )
+        if p.active
+        and p.location_id != source_id
+        and (within is None or p.location_id in tree.subtree(within))
+    ]
+    pars: dict[int, int] = {}
+    if product_id is not None:
+        rows = s.execute(
+            select(ParLevel.location_id, ParLevel.quantity).where(ParLevel.product_id == product_id)
+        )
+        pars = {location_id: quantity for location_id, quantity in rows}
+    short = [p for p in places if p.usable < pars.get(p.location_id, 0)]
+    short.sort(key=lambda p: p.kind != LocationKind.VEHICLE)  # stable: tree order within kinds
+    if short:
+        return short[0].location_id
+    holders = [p for p in places if p.kind not in (LocationKind.STATION, LocationKind.QUARANTINE)]
+    choices = holders or places
+    return choices[0].location_id if choices else None
 
 
 def fefo_pick(

@@ -188,6 +188,13 @@ class StockService:
         with self._sessions() as s:
             return q.location_totals(s, self._clock.today(), product_id)
 
+    def suggest_destination(
+        self, product_id: int | None, source_id: int | None, within: int | None = None
+    ) -> int | None:
+        """The default "To" of a transfer: a vehicle below par first, never the source."""
+        with self._sessions() as s:
+            return q.suggest_destination(s, self._clock.today(), product_id, source_id, within)
+
     def fefo_pick(self, product_id: int, location_id: int, quantity: int) -> list[PickLine]:
         require_positive(quantity)
         with self._sessions() as s:

@@ -52,8 +52,12 @@ class TransferDialog(QDialog):
         self.fefo_label = QLabel()
         self.fefo_label.setWordWrap(True)
         self.to_location = QComboBox()
+        self._stations: set[int] = set()
         for place in services.catalog.list_locations(include_inactive=False):
             self.to_location.addItem(place.path, place.id)
+            if place.kind == "station":
+                self._stations.add(place.id)
+        self._to_chosen = False  # the user (or the caller) picked "To": keep it
         self.quantity = QSpinBox()
         self.quantity.setRange(0, 1_000_000)
         self.quantity.setValue(1)
@@ -70,10 +74,12 @@ class TransferDialog(QDialog):
         if lot_id is not None and from_location_id is None:
             from_location_id = _holder(services, lot_id)
         self.picker.select(from_location_id, product_id, lot_id)
-        self._pick_other_destination()
+        self._suggest_destination()
         self._preset(to_location_id, quantity)
         self.picker.changed.connect(self._on_pick_changed)
-        self.picker.location.currentIndexChanged.connect(self._pick_other_destination)
+        self.picker.location.currentIndexChanged.connect(self._suggest_destination)
+        self.picker.product.currentIndexChanged.connect(self._suggest_destination)
+        self.to_location.activated.connect(self._on_to_chosen)
         self.scan.scanned.connect(self._on_scanned)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
@@ -96,22 +102,37 @@ class TransferDialog(QDialog):
         self.resize(600, 380)
 
     def _preset(self, to_location_id: int | None, quantity: int | None) -> None:
-        """A restock task knows where the stock goes and how much: fill both in."""
+        """A restock task knows where the stock goes and how much: fill both in. A station
+        (an at-risk alert's busier station) means the best place inside it."""
+        if to_location_id in self._stations:
+            inside = self._services.stock.suggest_destination(
+                self.picker.product_id(), self.picker.location_id(), within=to_location_id
+            )
+            to_location_id = inside or to_location_id
         index = self.to_location.findData(to_location_id) if to_location_id is not None else -1
         if index >= 0 and to_location_id != self.picker.location_id():
             self.to_location.setCurrentIndex(index)
+            self._to_chosen = True
         if quantity is not None and quantity > 0:
             choice = self.picker.lot_choice()
             self.quantity.setValue(min(quantity, choice.quantity) if choice else quantity)
 
     @Slot()
-    def _pick_other_destination(self) -> None:
-        """Never offer the source as the destination by default."""
-        if self.to_location.currentData() == self.picker.location_id():
-            for index in range(self.to_location.count()):
-                if self.to_location.itemData(index) != self.picker.location_id():
-                    self.to_location.setCurrentIndex(index)
-                    break
+    def _on_to_chosen(self) -> None:
+        self._to_chosen = True
+
+    @Slot()
+    def _suggest_destination(self) -> None:
+        """Default "To": a vehicle below par for the product, else another place that holds
+        stock; never the source. A destination the user picked stays unless it is the source."""
+        source = self.picker.location_id()
+        if self._to_chosen and self.to_location.currentData() != source:
+            return
+        target = self._services.stock.suggest_destination(self.picker.product_id(), source)
+        index = self.to_location.findData(target) if target is not None else -1
+        if index >= 0:
+            self.to_location.setCurrentIndex(index)
+        self._to_chosen = False
 
     @Slot()
     def _on_pick_changed(self) -> None:

@@ -58,7 +58,7 @@ def test_move_suggestion_transfers_to_the_busier_station_and_still_offers_donati
     qtbot.mouseClick(widget.action_button, Qt.MouseButton.LeftButton)
     dialog = widget.active_dialog
     assert isinstance(dialog, TransferDialog)
-    assert dialog.to_location.currentText().startswith("Station 2")
+    assert dialog.to_location.currentText() == "Station 2 / Medic 31"
     assert dialog.quantity.value() == 14
     dialog.reject()
     qtbot.mouseClick(widget.donate_button, Qt.MouseButton.LeftButton)

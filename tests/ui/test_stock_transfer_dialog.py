@@ -126,3 +126,28 @@ def test_empty_place_says_nothing_is_stored_and_refuses(qtbot, services, agency)
     press_ok(qtbot, dialog)
     assert "Choose where from" in dialog.error_label.text()
     assert db(services) == before
+
+
+def test_destination_defaults_to_the_first_vehicle_below_par_never_a_station(
+    qtbot, services, agency
+):
+    stock_supply_room(services, agency)
+    dialog = _dialog(qtbot, services, from_location_id=agency.room, product_id=agency.narcan)
+    # no par levels: the first other place that holds stock, not Station 1 itself
+    assert dialog.to_location.currentText() == "Station 1 / Patrol 12"
+    services.catalog.set_par_level(agency.vehicle2, agency.narcan, 4)
+    dialog = _dialog(qtbot, services, from_location_id=agency.room, product_id=agency.narcan)
+    assert dialog.to_location.currentData() == agency.vehicle2  # Patrol 14 is below par
+    dialog.picker.location.setCurrentIndex(dialog.picker.location.findData(agency.vehicle2))
+    assert dialog.to_location.currentData() not in (agency.vehicle2, agency.station)
+
+
+def test_a_destination_the_user_picked_stays_when_the_lot_changes(qtbot, services, agency):
+    lots = stock_supply_room(services, agency)
+    services.catalog.set_par_level(agency.vehicle2, agency.narcan, 4)
+    dialog = _dialog(qtbot, services, from_location_id=agency.room, product_id=agency.narcan)
+    index = dialog.to_location.findData(agency.vehicle)
+    dialog.to_location.setCurrentIndex(index)
+    dialog.to_location.activated.emit(index)
+    dialog.picker.lot.setCurrentIndex(dialog.picker.lot.findData(lots.nx2))
+    assert dialog.to_location.currentData() == agency.vehicle
