@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from lbn_desktop.database import open_database, sqlite_url
@@ -20,6 +20,14 @@ from models.clock import SystemClock
 from models.demo import build_demo
 from models.services import Services
 from ui.main_window import PAGES, MainWindow
+
+
+def settle(app: QApplication) -> None:
+    """Let background loading finish and its results reach the widgets."""
+    for _ in range(3):
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(30_000)
+        app.processEvents()
 
 
 def main(out: Path, sizes: list[tuple[int, int]]) -> None:
@@ -36,7 +44,7 @@ def main(out: Path, sizes: list[tuple[int, int]]) -> None:
         window.show()
         for title, _m, _c in PAGES:
             window.show_page(title)
-            app.processEvents()
+            settle(app)
             target = out / f"{title.lower()}-{width}x{height}.png"
             window.grab().save(str(target))
             print(target)
