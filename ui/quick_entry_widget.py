@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from models.distribution_rows import DistributionEntry, DistributionRow, IssuePo
 from models.errors import DomainError
 from models.services import Services
 from models.tally_import import parse_day
+from ui.field_grid import FieldGrid
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -115,16 +115,15 @@ class QuickEntryWidget(QWidget):
                 self.time_band, self.naloxone, self.services_offered, self.comment]  # fmt: skip
 
     def _layout(self) -> None:
-        grid = QGridLayout()
         titles = ["&Date", "&Kits", "&From", "&ZIP", "&Setting", "&Relationship", "&Time of day"]
-        widgets = self._fields()[:7]
-        for column, (title, widget) in enumerate(zip(titles, widgets, strict=True)):
-            label = QLabel(title)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
-        for column in (2, 4, 5):
-            grid.setColumnStretch(column, 2)
+        # Below ~1000 px the categories go to a second row, so "Deflection or diversion
+        # program" and the vehicle's kit count stay readable in a 900-pixel window.
+        self.field_grid = FieldGrid(
+            list(zip(titles, self._fields()[:7], strict=True)),
+            split=4,
+            wide=1000,
+            stretch=(2, 4, 5),
+        )
         self.date.setMinimumWidth(self.date.fontMetrics().horizontalAdvance("2026-01-14") + 16)
         self.date.setMaximumWidth(self.date.minimumWidth() + 20)
         self.zip.setMinimumWidth(80)
@@ -142,7 +141,7 @@ class QuickEntryWidget(QWidget):
         )
         hint.setWordWrap(True)
         root.addWidget(hint)
-        root.addLayout(grid)
+        root.addWidget(self.field_grid)
         root.addLayout(second)
         root.addWidget(self.error_label)
         root.addWidget(self.status_label)
