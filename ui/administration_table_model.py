@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt
 
 from models.distribution_rows import AdministrationRow
+from ui.distribution_table_model import void_status, voided_style
+from ui.row_table_model import RowColumn, RowTableModel
 
 
 class Column(IntEnum):
@@ -23,71 +24,24 @@ class Column(IntEnum):
     COMMENT = 8
 
 
-HEADERS = ["No.", "Date", "Doses", "Taken from", "Vehicle / location", "ZIP", "Lots",
-           "Status", "Comment"]  # fmt: skip
-Index = QModelIndex | QPersistentModelIndex
+COLUMNS: list[RowColumn[AdministrationRow]] = [
+    RowColumn("No.", lambda r: r.id, numeric=True),
+    RowColumn("Date", lambda r: r.occurred_on.isoformat()),
+    RowColumn("Doses", lambda r: r.doses, numeric=True),
+    RowColumn("Taken from", lambda r: "opened kit" if r.from_kit else "loose doses"),
+    RowColumn("Vehicle / location", lambda r: r.location_path),
+    RowColumn("ZIP", lambda r: r.zip_code or "—"),
+    RowColumn("Lots", lambda r: r.lots),
+    RowColumn("Status", void_status),
+    RowColumn("Comment", lambda r: r.comment or ""),
+]
 
 
-def _display(row: AdministrationRow, column: Column) -> str | int:
-    values: dict[Column, str | int] = {
-        Column.NUMBER: row.id,
-        Column.DATE: row.occurred_on.isoformat(),
-        Column.DOSES: row.doses,
-        Column.SOURCE: "opened kit" if row.from_kit else "loose doses",
-        Column.FROM: row.location_path,
-        Column.ZIP: row.zip_code or "—",
-        Column.LOTS: row.lots,
-        Column.COMMENT: row.comment or "",
-        Column.STATUS: f"voided: {row.void_reason}" if row.voided else "",
-    }
-    return values[column]
-
-
-class AdministrationTableModel(QAbstractTableModel):
-    RowRole = Qt.ItemDataRole.UserRole + 1
-
+class AdministrationTableModel(RowTableModel[AdministrationRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AdministrationRow] = []
+        super().__init__(COLUMNS, parent)
 
-    def set_rows(self, rows: list[AdministrationRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AdministrationRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and row.voided:
-            return QBrush(QColor("#808080"))
-        if role == Qt.ItemDataRole.FontRole and row.voided:
-            font = QFont()
-            font.setStrikeOut(column != Column.STATUS)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.NUMBER, Column.DOSES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def extra_data(self, row: AdministrationRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Recorded {row.recorded_at:%Y-%m-%d %H:%M} by {row.recorded_by}"
-        if role == self.RowRole:
-            return row
-        return None
+        return voided_style(row, column, role, Column.STATUS)

@@ -20,7 +20,7 @@ from models.reorder_calc import DEFAULT_LEAD_TIME_DAYS, fmt_number
 from models.reorder_rows import Proposal, ProposalLine
 from models.services import Services
 from models.wording import counted, plural
-from ui.reorder_rows_table_model import Column, ReorderRowsTableModel
+from ui.row_table_model import RowColumn, RowTableModel
 
 
 def _months(line: ProposalLine) -> str | None:
@@ -40,18 +40,18 @@ def _basis(line: ProposalLine) -> str:
     return line.result.basis + surge
 
 
-COLUMNS: list[Column[ProposalLine]] = [
-    Column("Item", lambda x: x.label),
-    Column("Suggested order", _order, True),
-    Column("Basis", _basis),
-    Column("AMC / month", lambda x: f"{x.result.amc:.1f}", True, "Average monthly consumption"),
-    Column("On hand", lambda x: x.result.on_hand, True),
-    Column("Expiring", lambda x: x.result.expiring, True, "Expires before delivery or use"),
-    Column("Usable", lambda x: x.result.usable, True),
-    Column("On order", lambda x: x.result.on_order, True),
-    Column("Min", lambda x: x.result.min_units, True, "Reorder point"),
-    Column("Max", lambda x: x.result.max_units, True),
-    Column("Months of stock", _months, True),
+COLUMNS: list[RowColumn[ProposalLine]] = [
+    RowColumn("Item", lambda x: x.label),
+    RowColumn("Suggested order", _order, True),
+    RowColumn("Basis", _basis),
+    RowColumn("AMC / month", lambda x: f"{x.result.amc:.1f}", True, "Average monthly consumption"),
+    RowColumn("On hand", lambda x: x.result.on_hand, True),
+    RowColumn("Expiring", lambda x: x.result.expiring, True, "Expires before delivery or use"),
+    RowColumn("Usable", lambda x: x.result.usable, True),
+    RowColumn("On order", lambda x: x.result.on_order, True),
+    RowColumn("Min", lambda x: x.result.min_units, True, "Reorder point"),
+    RowColumn("Max", lambda x: x.result.max_units, True),
+    RowColumn("Months of stock", _months, True),
 ]
 
 
@@ -67,8 +67,8 @@ class ReorderPositionPanel(QWidget):
         self.source = QComboBox()
         self.only_to_order = QCheckBox("Only items to order or due")
         self.only_to_order.setChecked(False)
-        self.model: ReorderRowsTableModel[ProposalLine] = ReorderRowsTableModel(
-            COLUMNS, lambda x: x.result.due, self
+        self.model: RowTableModel[ProposalLine] = RowTableModel(
+            COLUMNS, self, highlight=lambda x: x.result.due, empty="—"
         )
         self.table = QTableView()
         self.table.setModel(self.model)

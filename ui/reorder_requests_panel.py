@@ -23,29 +23,29 @@ from models.reorder_rows import ReorderLineRow, ReorderRow, ReorderSheet
 from models.reorder_status import ReorderStatus
 from models.services import Services
 from models.wording import counted
-from ui.reorder_rows_table_model import Column, ReorderRowsTableModel
+from ui.row_table_model import RowColumn, RowTableModel
 
-REQUEST_COLUMNS: list[Column[ReorderRow]] = [
-    Column("Number", lambda x: x.number),
-    Column("Created", lambda x: f"{x.created_at:%Y-%m-%d}"),
-    Column("Source", lambda x: x.source_name),
-    Column("Status", lambda x: x.status_label),
-    Column("Sent", lambda x: f"{x.sent_on:%Y-%m-%d}" if x.sent_on else None),
-    Column("Stock of", lambda x: x.station_name),
-    Column("Items", lambda x: x.line_count, True),
-    Column("Units", lambda x: x.units, True),
-    Column("Received", lambda x: x.received_units, True),
+REQUEST_COLUMNS: list[RowColumn[ReorderRow]] = [
+    RowColumn("Number", lambda x: x.number),
+    RowColumn("Created", lambda x: f"{x.created_at:%Y-%m-%d}"),
+    RowColumn("Source", lambda x: x.source_name),
+    RowColumn("Status", lambda x: x.status_label),
+    RowColumn("Sent", lambda x: f"{x.sent_on:%Y-%m-%d}" if x.sent_on else None),
+    RowColumn("Stock of", lambda x: x.station_name),
+    RowColumn("Items", lambda x: x.line_count, True),
+    RowColumn("Units", lambda x: x.units, True),
+    RowColumn("Received", lambda x: x.received_units, True),
 ]
-LINE_COLUMNS: list[Column[ReorderLineRow]] = [
-    Column("Item", lambda x: x.label),
-    Column("NDC", lambda x: _short_ndc(x.ndc), tooltip="Any of these NDCs for a group line"),
-    Column(
+LINE_COLUMNS: list[RowColumn[ReorderLineRow]] = [
+    RowColumn("Item", lambda x: x.label),
+    RowColumn("NDC", lambda x: _short_ndc(x.ndc), tooltip="Any of these NDCs for a group line"),
+    RowColumn(
         "Requested",
         lambda x: f"{counted(x.packages, x.package_name)} = {counted(x.quantity, x.unit)}",
     ),
-    Column("Received", lambda x: x.received, True),
-    Column("Outstanding", lambda x: x.outstanding, True),
-    Column("Basis", lambda x: x.basis),
+    RowColumn("Received", lambda x: x.received, True),
+    RowColumn("Outstanding", lambda x: x.outstanding, True),
+    RowColumn("Basis", lambda x: x.basis),
 ]
 
 
@@ -61,12 +61,10 @@ class ReorderRequestsPanel(QWidget):
         self.status_filter.addItem("Any status", None)
         for status in ReorderStatus:
             self.status_filter.addItem(status.label, status.value)
-        self.model: ReorderRowsTableModel[ReorderRow] = ReorderRowsTableModel(
-            REQUEST_COLUMNS, None, self
-        )
+        self.model: RowTableModel[ReorderRow] = RowTableModel(REQUEST_COLUMNS, self, empty="—")
         self.table = _table(self.model)
-        self.line_model: ReorderRowsTableModel[ReorderLineRow] = ReorderRowsTableModel(
-            LINE_COLUMNS, None, self
+        self.line_model: RowTableModel[ReorderLineRow] = RowTableModel(
+            LINE_COLUMNS, self, empty="—"
         )
         self.lines = _table(self.line_model)
         self.header = QLabel()
@@ -186,7 +184,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _table(model: ReorderRowsTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RowTableModel) -> QTableView:  # type: ignore[type-arg]
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -1,7 +1,8 @@
 """Generic table model over frozen rows, described by a list of columns; knows no database.
 
-Used for the settings lists (products, sources, par levels) and the product totals; it sorts
-its own rows so no proxy model sits between the view and the data.
+Used for the settings lists (products, sources, par levels), the product totals, the kit,
+distribution and reorder tables; it sorts its own rows so no proxy model sits between the view
+and the data.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 INACTIVE = QColor("#8a8a8a")
+HIGHLIGHT = QBrush(QColor("#fde2e1"))  # a row that needs attention (e.g. a reorder due)
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,15 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         parent: Any = None,
         *,
         is_active: Callable[[R], bool] | None = None,
+        highlight: Callable[[R], bool] | None = None,
+        empty: str = "",
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
         self._is_active = is_active
+        self._highlight = highlight
+        self._empty = empty  # what a None value shows as ("" or "—")
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[R]) -> None:
@@ -96,11 +102,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
-            return "" if value is None else value
+            return self._empty if value is None else value
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._is_active and not self._is_active(row):
             return QBrush(INACTIVE)
+        if role == Qt.ItemDataRole.BackgroundRole and self._highlight and self._highlight(row):
+            return HIGHLIGHT
         if role == self.RowRole:
             return row
         return self.extra_data(row, index.column(), role)
