@@ -10,26 +10,19 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from models.errors import DomainError, ValidationError
+from models.errors import ValidationError
 from models.rows import OperationRow
-from models.scan_lookup import match_scan
-from models.scanning import ScanResult
 from models.services import Services
 from models.stock_service import DisposeReason
-from ui.lot_picker import LotPicker
-from ui.scan_field import ERROR_STYLE, ScanField
+from ui.lot_dialog import LotDialog
 
 REASON_LABELS = {
     DisposeReason.EXPIRED: "Expired",
@@ -40,7 +33,7 @@ REASON_LABELS = {
 }
 
 
-class QuarantineDialog(QDialog):
+class QuarantineDialog(LotDialog):
     def __init__(
         self,
         services: Services,
@@ -53,17 +46,13 @@ class QuarantineDialog(QDialog):
         quantity: int | None = None,
         note: str = "",
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self.result_operation: OperationRow | None = None
+        super().__init__(services, parent, held_only=True)
         self.quarantine_mode = QRadioButton("Quarantine: set aside, never issued")
         self.dispose_mode = QRadioButton("Dispose: remove from stock for good")
         self._modes = QButtonGroup(self)
         self._modes.addButton(self.quarantine_mode)
         self._modes.addButton(self.dispose_mode)
         (self.dispose_mode if dispose else self.quarantine_mode).setChecked(True)
-        self.scan = ScanField(services)
-        self.picker = LotPicker(services, self, held_only=True)
         self.quantity = QSpinBox()
         self.quantity.setRange(0, 1_000_000)
         self.reason = QComboBox()
@@ -72,19 +61,15 @@ class QuarantineDialog(QDialog):
             self.reason.addItem(label, choice.value)
         self.note = QLineEdit()
         self.note.setPlaceholderText("e.g. recall notice number, kept for training, crushed box")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._layout()
+        modes = QHBoxLayout()
+        modes.addWidget(self.quarantine_mode)
+        modes.addWidget(self.dispose_mode)
+        modes.addStretch(1)
+        rows = [("Quantity", self.quantity), ("Reason", self.reason), ("Note", self.note)]
+        self._build(rows, (600, 400), top=modes)
         self.picker.select(location_id, None, lot_id)
         self.picker.changed.connect(self._on_pick_changed)
         self._modes.buttonToggled.connect(self._on_mode_changed)
-        self.scan.scanned.connect(self._on_scanned)
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
         self._on_pick_changed()
         self._on_mode_changed()
         self._preset(reason, quantity, note)
@@ -98,25 +83,6 @@ class QuarantineDialog(QDialog):
             self.quantity.setValue(min(quantity, self.picker.on_hand()) or quantity)
         if note:
             self.note.setText(note)
-
-    def _layout(self) -> None:
-        modes = QHBoxLayout()
-        modes.addWidget(self.quarantine_mode)
-        modes.addWidget(self.dispose_mode)
-        modes.addStretch(1)
-        form = QFormLayout()
-        form.addRow("Scan", self.scan)
-        self.picker.add_rows(form)
-        form.addRow("Quantity", self.quantity)
-        form.addRow("Reason", self.reason)
-        form.addRow("Note", self.note)
-        root = QVBoxLayout(self)
-        root.addLayout(modes)
-        root.addLayout(form)
-        root.addStretch(1)
-        root.addWidget(self.error_label)
-        root.addWidget(self.buttons)
-        self.resize(600, 400)
 
     def is_dispose(self) -> bool:
         return self.dispose_mode.isChecked()
@@ -140,42 +106,23 @@ class QuarantineDialog(QDialog):
         elif self.reason.currentData() == DisposeReason.EXPIRED.value:
             self.reason.setCurrentIndex(0)  # "expired" was only right for the previous lot
 
-    @Slot(object)
-    def _on_scanned(self, scan: ScanResult) -> None:
-        found = match_scan(self._services.catalog, self._services.stock, scan)
-        problem = self.picker.apply_scan(found)
-        if problem:
-            self.scan.show_message(problem, error=True)
-            return
-        self.scan.show_message(found.describe(), error=found.expiry_conflict)
-        self.quantity.setFocus()
-        self.quantity.selectAll()
+    def _amount(self) -> QSpinBox:
+        return self.quantity
 
-    @Slot()
-    def _on_accept(self) -> None:
+    def _record(self) -> OperationRow | None:
         stock, user = self._services.stock, self._services.user
-        try:
-            lot_id, location_id = self.picker.lot_id(), self.picker.location_id()
-            if lot_id is None or location_id is None:
-                raise ValidationError("Choose the location and the lot to set aside.")
-            reason, note = self.reason.currentData(), self.note.text().strip()
-            if reason is None:
-                raise ValidationError(
-                    "Choose a reason: expired, damaged, recalled, donated or other."
-                )
-            if reason == DisposeReason.OTHER.value and not note:
-                raise ValidationError("Describe the reason in the note when choosing 'other'.")
-            if reason == DisposeReason.DONATED.value and not self.is_dispose():
-                raise ValidationError("A donation leaves stock for good: choose Dispose.")
-            quantity = self.quantity.value()
-            if self.is_dispose():
-                self.result_operation = stock.dispose(
-                    lot_id, location_id, quantity, reason, user, note or None
-                )
-            else:
-                text = reason + (f": {note}" if note else "")
-                self.result_operation = stock.quarantine(lot_id, location_id, quantity, text, user)
-        except DomainError as refusal:
-            self.error_label.setText(str(refusal))  # nothing was written
-            return
-        self.accept()
+        lot_id, location_id = self.picker.lot_id(), self.picker.location_id()
+        if lot_id is None or location_id is None:
+            raise ValidationError("Choose the location and the lot to set aside.")
+        reason, note = self.reason.currentData(), self.note.text().strip()
+        if reason is None:
+            raise ValidationError("Choose a reason: expired, damaged, recalled, donated or other.")
+        if reason == DisposeReason.OTHER.value and not note:
+            raise ValidationError("Describe the reason in the note when choosing 'other'.")
+        if reason == DisposeReason.DONATED.value and not self.is_dispose():
+            raise ValidationError("A donation leaves stock for good: choose Dispose.")
+        quantity = self.quantity.value()
+        if self.is_dispose():
+            return stock.dispose(lot_id, location_id, quantity, reason, user, note or None)
+        text = reason + (f": {note}" if note else "")
+        return stock.quarantine(lot_id, location_id, quantity, text, user)

@@ -8,28 +8,22 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from models.errors import DomainError, ValidationError
 from models.rows import OperationRow
-from models.scan_lookup import match_scan
-from models.scanning import ScanResult
 from models.services import Services
-from ui.lot_picker import LotPicker
-from ui.scan_field import ERROR_STYLE, ScanField
+from ui.lot_dialog import LotDialog
 
 WARNING_STYLE = "color: #8a5a00;"
 
 
-class TransferDialog(QDialog):
+class TransferDialog(LotDialog):
     def __init__(
         self,
         services: Services,
@@ -41,14 +35,8 @@ class TransferDialog(QDialog):
         to_location_id: int | None = None,
         quantity: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(services, parent, held_only=True, mark_fefo=True, location_label="From")
         self.setWindowTitle("Transfer stock")
-        self._services = services
-        self.result_operation: OperationRow | None = None
-        self.scan = ScanField(services)
-        self.picker = LotPicker(
-            services, self, held_only=True, mark_fefo=True, location_label="From"
-        )
         self.fefo_label = QLabel()
         self.fefo_label.setWordWrap(True)
         self.to_location = QComboBox()
@@ -63,14 +51,9 @@ class TransferDialog(QDialog):
         self.quantity.setValue(1)
         self.note = QLineEdit()
         self.note.setPlaceholderText("optional, e.g. restock after call 2026-0113")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Transfer")
-        self._layout()
+        rows = [("", self.fefo_label), ("To", self.to_location), ("Quantity", self.quantity)]
+        self._build([*rows, ("Note", self.note)], (600, 380))
         if lot_id is not None and from_location_id is None:
             from_location_id = _holder(services, lot_id)
         self.picker.select(from_location_id, product_id, lot_id)
@@ -80,26 +63,8 @@ class TransferDialog(QDialog):
         self.picker.location.currentIndexChanged.connect(self._suggest_destination)
         self.picker.product.currentIndexChanged.connect(self._suggest_destination)
         self.to_location.activated.connect(self._on_to_chosen)
-        self.scan.scanned.connect(self._on_scanned)
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
         self._on_pick_changed()
         self.scan.setFocus()
-
-    def _layout(self) -> None:
-        form = QFormLayout()
-        form.addRow("Scan", self.scan)
-        self.picker.add_rows(form)
-        form.addRow("", self.fefo_label)
-        form.addRow("To", self.to_location)
-        form.addRow("Quantity", self.quantity)
-        form.addRow("Note", self.note)
-        root = QVBoxLayout(self)
-        root.addLayout(form)
-        root.addStretch(1)
-        root.addWidget(self.error_label)
-        root.addWidget(self.buttons)
-        self.resize(600, 380)
 
     def _preset(self, to_location_id: int | None, quantity: int | None) -> None:
         """A restock task knows where the stock goes and how much: fill both in. A station
@@ -157,36 +122,22 @@ class TransferDialog(QDialog):
             )
             self.fefo_label.setStyleSheet(WARNING_STYLE)
 
-    @Slot(object)
-    def _on_scanned(self, scan: ScanResult) -> None:
-        found = match_scan(self._services.catalog, self._services.stock, scan)
-        problem = self.picker.apply_scan(found)
-        if problem:
-            self.scan.show_message(problem, error=True)
-            return
-        self.scan.show_message(found.describe(), error=found.expiry_conflict)
-        self.quantity.setFocus()
-        self.quantity.selectAll()
+    def _amount(self) -> QSpinBox:
+        return self.quantity
 
-    @Slot()
-    def _on_accept(self) -> None:
-        try:
-            lot_id, from_id = self.picker.lot_id(), self.picker.location_id()
-            to_id = self.to_location.currentData()
-            if lot_id is None or from_id is None or to_id is None:
-                raise ValidationError("Choose where from, which lot and where to.")
-            self.result_operation = self._services.stock.transfer(
-                lot_id,
-                from_id,
-                to_id,
-                self.quantity.value(),
-                self._services.user,
-                self.note.text().strip() or None,
-            )
-        except DomainError as refusal:
-            self.error_label.setText(str(refusal))  # nothing was written
-            return
-        self.accept()
+    def _record(self) -> OperationRow | None:
+        lot_id, from_id = self.picker.lot_id(), self.picker.location_id()
+        to_id = self.to_location.currentData()
+        if lot_id is None or from_id is None or to_id is None:
+            raise ValidationError("Choose where from, which lot and where to.")
+        return self._services.stock.transfer(
+            lot_id,
+            from_id,
+            to_id,
+            self.quantity.value(),
+            self._services.user,
+            self.note.text().strip() or None,
+        )
 
 
 def _holder(services: Services, lot_id: int) -> int | None:
