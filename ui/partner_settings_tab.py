@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -18,18 +17,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from models.errors import DomainError
 from models.partner_registry import INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, PartnerDraft
 from models.partner_registry import PartnerRow as Row
 from models.services import Services
+from ui.list_editor_tab import ListEditorTab
 from ui.optional_date_edit import OptionalDateEdit
-from ui.row_table_model import RowColumn, RowTableModel
+from ui.row_table_model import RowColumn
 
 COLUMNS: list[RowColumn[Row]] = [
     RowColumn("Partner", lambda p: p.name),
@@ -40,20 +37,9 @@ COLUMNS: list[RowColumn[Row]] = [
 ]
 
 
-class PartnerSettingsTab(QWidget):
-    data_changed = Signal()
-
+class PartnerSettingsTab(ListEditorTab[Row]):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._editing: Row | None = None
-        self.model = RowTableModel(COLUMNS, self, is_active=lambda p: p.active)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        super().__init__(services, COLUMNS, "New partner", lambda p: p.active, parent)
         self.name = QLineEdit()
         self.threshold = QSpinBox()
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
@@ -68,33 +54,18 @@ class PartnerSettingsTab(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         self.active = QCheckBox("Active")
-        self.new_button = QPushButton("New partner")
         self.save_button = QPushButton("Save")
         self.sent_button = QPushButton("Report sent")
         self.sent_button.setToolTip("Move the next deadline one reporting interval on")
         self.delete_button = QPushButton("Delete")
-        self.heading = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self._layout()
         self.threshold.valueChanged.connect(self._on_threshold)
-        self.new_button.clicked.connect(lambda: self._edit(None))
         self.save_button.clicked.connect(self._on_save)
         self.sent_button.clicked.connect(self._on_sent)
         self.delete_button.clicked.connect(self._on_delete)
-        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self._edit(None)
 
     def _layout(self) -> None:
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        left_box.addLayout(top)
-        left_box.addWidget(self.table, 1)
         right = QWidget()
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -118,12 +89,7 @@ class PartnerSettingsTab(QWidget):
         right_box.addLayout(buttons)
         right_box.addWidget(self.error_label)
         right_box.addStretch(1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        QVBoxLayout(self).addWidget(splitter)
+        self._place(right, (3, 2))
 
     def refresh(self) -> None:
         keep = self._editing.id if self._editing else None
@@ -170,22 +136,6 @@ class PartnerSettingsTab(QWidget):
     @Slot(int)
     def _on_threshold(self, value: int) -> None:
         self.threshold_hint.setText(f"hides counts 1 to {value - 1}; 0 shows as 0")
-
-    @Slot()
-    def _on_row_changed(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self._edit(self.model.row_at(index.row()))
-
-    def _act(self, action) -> None:  # noqa: ANN001 - a callable returning a PartnerRow or None
-        try:
-            saved = action()
-        except DomainError as refusal:
-            self.error_label.setText(str(refusal))
-            return
-        self._editing = saved
-        self.refresh()
-        self.data_changed.emit()
 
     @Slot()
     def _on_save(self) -> None:

@@ -3,24 +3,20 @@ county OEM, harm-reduction partners); add, edit, deactivate. Reorder requests us
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from models.errors import DomainError
 from models.rows import SourceRow
 from models.services import Services
-from ui.row_table_model import RowColumn, RowTableModel
+from ui.list_editor_tab import ListEditorTab
+from ui.row_table_model import RowColumn
 from ui.source_editor import ORDERING_METHODS, PROGRAM_TYPES, SourceEditor
 
 COLUMNS: list[RowColumn[SourceRow]] = [
@@ -32,48 +28,21 @@ COLUMNS: list[RowColumn[SourceRow]] = [
 ]
 
 
-class SourcesSettingsTab(QWidget):
-    data_changed = Signal()
-
+class SourcesSettingsTab(ListEditorTab[SourceRow]):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._editing: SourceRow | None = None
-        self.model = RowTableModel(COLUMNS, self, is_active=lambda s: s.active)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        super().__init__(services, COLUMNS, "New source", lambda s: s.active, parent)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.show_inactive = QCheckBox("Show inactive sources")
-        self.new_button = QPushButton("New source")
         self.editor = SourceEditor()
         self.save_button = QPushButton("Save")
         self.active_button = QPushButton("Deactivate")
-        self.heading = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self._layout()
         self.show_inactive.toggled.connect(self.refresh)
-        self.new_button.clicked.connect(lambda: self._edit(None))
         self.save_button.clicked.connect(self._on_save)
         self.active_button.clicked.connect(self._on_toggle_active)
-        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
     def _layout(self) -> None:
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        top.addWidget(self.show_inactive)
-        left_box.addLayout(top)
-        left_box.addWidget(self.table, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,12 +58,7 @@ class SourcesSettingsTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         right_box.addLayout(buttons)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        QVBoxLayout(self).addWidget(splitter)
+        self._place(right, (1, 1), beside_new=self.show_inactive)
 
     def refresh(self) -> None:
         keep = self._editing.id if self._editing else None
@@ -110,12 +74,6 @@ class SourcesSettingsTab(QWidget):
         else:
             self._edit(None)
 
-    @Slot()
-    def _on_row_changed(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self._edit(self.model.row_at(index.row()))
-
     def _edit(self, source: SourceRow | None) -> None:
         self._editing = source
         self.editor.load(source)
@@ -130,31 +88,20 @@ class SourcesSettingsTab(QWidget):
     @Slot()
     def _on_save(self) -> None:
         source_id = self._editing.id if self._editing else None
-        try:
-            saved = self._services.catalog.save_source(source_id, **self.editor.values())
-        except DomainError as refusal:
-            self.error_label.setText(str(refusal))  # nothing was written
-            return
-        self._after_write(saved)
+        self._act(lambda: self._services.catalog.save_source(source_id, **self.editor.values()))
 
     @Slot()
     def _on_toggle_active(self) -> None:
-        if self._editing is None:
+        editing = self._editing
+        if editing is None:
             return
-        try:
-            saved = self._services.catalog.save_source(
-                self._editing.id, active=not self._editing.active
-            )
-        except DomainError as refusal:
-            self.error_label.setText(str(refusal))
-            return
-        if not saved.active:
-            self.show_inactive.blockSignals(True)
-            self.show_inactive.setChecked(True)  # keep it in sight so it can be reactivated
-            self.show_inactive.blockSignals(False)
-        self._after_write(saved)
 
-    def _after_write(self, saved: SourceRow) -> None:
-        self._editing = saved
-        self.refresh()
-        self.data_changed.emit()
+        def toggle() -> SourceRow:
+            saved = self._services.catalog.save_source(editing.id, active=not editing.active)
+            if not saved.active:
+                self.show_inactive.blockSignals(True)
+                self.show_inactive.setChecked(True)  # keep it in sight to reactivate it
+                self.show_inactive.blockSignals(False)
+            return saved
+
+        self._act(toggle)
