@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models.distribution_rows import DistributionEntry
 from models.entities import LocationKind, Reason
@@ -37,25 +38,39 @@ def assemble_kits(services: Services, where: int, qty: int, naloxone_lot: int, l
     kit_id = kit_product_id(services)
     sessions = services.distributions._sessions
     with sessions.begin() as s:
-        assembly = virtual_location_id(s, LocationKind.ASSEMBLY)
-        op = open_operation(s, Reason.ASSEMBLE, "tester", datetime(2026, 1, 10, 8, 0))
-        line = ReceiveLine(kit_id, lot, KIT_EXPIRY, qty)
-        kit_lot = find_or_create_lot(s, line, date(2026, 1, 10), None, date(2026, 1, 10))
-        post_move(s, op, naloxone_lot, where, assembly, 2 * qty)
-        post_move(s, op, kit_lot.id, assembly, where, qty)
-        recipe = s.scalar(select(KitRecipe).where(KitRecipe.kit_product_id == kit_id))
-        batch = KitBatch(
-            lot_id=kit_lot.id,
-            recipe_id=recipe.id,
-            recipe_name=recipe.name,
-            operation_id=op.id,
-            quantity=qty,
-            assembled_at=op.at,
-        )
-        batch.components.append(KitBatchComponent(lot_id=naloxone_lot, quantity_per_kit=2))
-        s.add(batch)
-        s.flush()
-        return kit_lot.id
+        return book_kit_batch(s, kit_id, where, naloxone_lot, qty, lot, datetime(2026, 1, 10, 8))
+
+
+def book_kit_batch(
+    s: Session,
+    kit_id: int,
+    where: int,
+    naloxone_lot: int,
+    qty: int,
+    lot: str,
+    at: datetime,
+    user: str = "tester",
+) -> int:
+    """Post an assembly of `qty` two-dose kits at `where` in an open session; the kit lot id."""
+    assembly = virtual_location_id(s, LocationKind.ASSEMBLY)
+    op = open_operation(s, Reason.ASSEMBLE, user, at)
+    line = ReceiveLine(kit_id, lot, KIT_EXPIRY, qty)
+    kit_lot = find_or_create_lot(s, line, at.date(), None, at.date())
+    post_move(s, op, naloxone_lot, where, assembly, 2 * qty)
+    post_move(s, op, kit_lot.id, assembly, where, qty)
+    recipe = s.scalar(select(KitRecipe).where(KitRecipe.kit_product_id == kit_id))
+    batch = KitBatch(
+        lot_id=kit_lot.id,
+        recipe_id=recipe.id,
+        recipe_name=recipe.name,
+        operation_id=op.id,
+        quantity=qty,
+        assembled_at=op.at,
+    )
+    batch.components.append(KitBatchComponent(lot_id=naloxone_lot, quantity_per_kit=2))
+    s.add(batch)
+    s.flush()
+    return kit_lot.id
 
 
 def entry(agency, **changes) -> DistributionEntry:

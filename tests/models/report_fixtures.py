@@ -12,13 +12,12 @@ from sqlalchemy import select
 
 from models.distribution_entities import Administration, Distribution
 from models.entities import LocationKind, Product, Reason
-from models.kit_entities import KitBatch, KitBatchComponent, KitRecipe
 from models.ledger import open_operation, post_move, reverse_operation, virtual_location_id
 from models.report_rows import Period
 from models.rows import ReceiveLine
 from models.services import Services
-from models.stock_service import find_or_create_lot
 from models.training_entities import Person, TrainingAttendance, TrainingSession
+from tests.models.distribution_helpers import book_kit_batch
 
 Q4 = Period(date(2025, 10, 1), date(2025, 12, 31))
 # (day, kits, zip, setting, relationship, responder gave naloxone, services offered, voided)
@@ -71,7 +70,8 @@ def build_activity(services: Services, sessions, agency) -> Activity:
     narcan_lot = stock.find_lot(agency.narcan, "N-100").id
     teva_lot = stock.find_lot(agency.teva, "T-7").id
     with sessions.begin() as s:
-        kit_lot = _assemble(s, agency.room, narcan_lot, 30)
+        at = datetime(2025, 9, 30, 8)
+        kit_lot = book_kit_batch(s, _kit_product(s), agency.room, narcan_lot, 30, "KB-1", at, "t")
         op = open_operation(s, Reason.TRANSFER, "t", datetime(2025, 10, 1, 8))
         post_move(s, op, kit_lot, agency.room, agency.vehicle, 30)
         distributed = virtual_location_id(s, LocationKind.DISTRIBUTED)
@@ -127,29 +127,6 @@ def build_activity(services: Services, sessions, agency) -> Activity:
         len(counted),
         sum(a[1] for a in given),
     )
-
-
-def _assemble(s, where: int, naloxone_lot: int, qty: int) -> int:
-    kit_id = _kit_product(s)
-    assembly = virtual_location_id(s, LocationKind.ASSEMBLY)
-    op = open_operation(s, Reason.ASSEMBLE, "t", datetime(2025, 9, 30, 8, 0))
-    line = ReceiveLine(kit_id, "KB-1", date(2027, 3, 31), qty)
-    kit_lot = find_or_create_lot(s, line, date(2025, 9, 30), None, date(2025, 9, 30))
-    post_move(s, op, naloxone_lot, where, assembly, 2 * qty)
-    post_move(s, op, kit_lot.id, assembly, where, qty)
-    recipe = s.scalar(select(KitRecipe).where(KitRecipe.kit_product_id == kit_id))
-    batch = KitBatch(
-        lot_id=kit_lot.id,
-        recipe_id=recipe.id,
-        recipe_name=recipe.name,
-        operation_id=op.id,
-        quantity=qty,
-        assembled_at=op.at,
-    )
-    batch.components.append(KitBatchComponent(lot_id=naloxone_lot, quantity_per_kit=2))
-    s.add(batch)
-    s.flush()
-    return kit_lot.id
 
 
 def _training(s) -> None:
