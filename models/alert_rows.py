@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
 from models.training_service import TrainingSummary
+from models.wording import counted
 
 
 class AlertKind(StrEnum):
@@ -119,7 +120,9 @@ class AlertRow:
 
     @property
     def how_much(self) -> str:
-        return f"{self.quantity} {self.unit}".strip() if self.quantity else "—"
+        if not self.quantity:
+            return "—"
+        return counted(self.quantity, self.unit) if self.unit else str(self.quantity)
 
     def decided(self, status: AlertStatus, note: str, until: date | None) -> AlertRow:
         return replace(self, status=status, status_note=note, until=until)

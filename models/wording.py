@@ -7,7 +7,7 @@ already plural) stay as they are.
 
 from __future__ import annotations
 
-INVARIANT = {"each", "ea"}
+INVARIANT = {"each", "ea", "people"}
 
 
 def plural(word: str) -> str:

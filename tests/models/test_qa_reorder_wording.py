@@ -1,4 +1,4 @@
-"""QA: reorder steps and sheets say '1 box', '2 boxes', and say nothing of 0 expired units."""
+"""QA: reorder steps, sheets and alerts say '1 box', '2 boxes', and say nothing of 0 expired units."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from models.reorder_calc import calculate
 from models.wording import counted, plural
+from tests.models.alert_fixtures import days, receive
 from tests.models.test_reorder_calc import DEFAULTS, TODAY, item
 
 
@@ -18,6 +19,7 @@ from tests.models.test_reorder_calc import DEFAULTS, TODAY, item
         ("battery", "batteries"),
         ("each", "each"),
         ("gloves", "gloves"),
+        ("people", "people"),
     ],
 )
 def test_unit_and_package_nouns_take_their_english_plural(word, many) -> None:
@@ -44,3 +46,9 @@ def test_the_amc_step_names_expired_units_only_when_there_are_some() -> None:
     assert quiet.steps[0].endswith("= 2 devices/month")
     noisy = calculate(item(distributed=12, expired=1), DEFAULTS, TODAY, lead_days=14)
     assert noisy.steps[0].endswith("(1 expired: not counted as demand)")
+
+
+def test_alert_quantities_read_as_english(services, agency) -> None:
+    receive(services, agency.room, agency.narcan, "NX1", days(20), 2)
+    (alert,) = [a for a in services.alerts.list_alerts() if a.lot_id is not None]
+    assert alert.how_much == "2 devices"
