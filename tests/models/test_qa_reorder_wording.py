@@ -1,4 +1,4 @@
-"""QA: reorder steps, sheets and alerts say '1 box', '2 boxes', and say nothing of 0 expired units."""
+"""QA: reorders and alerts say '1 box', '2 boxes', and say nothing of 0 expired units."""
 
 from __future__ import annotations
 
