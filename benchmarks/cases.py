@@ -195,13 +195,24 @@ def _floor_sql(db: Path, statements: list[str], params: dict) -> Callable[[], ob
     return work
 
 
-def dashboard(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
-    database, services = _services(db)
-    services.alerts.dashboard()  # warm caches as an open app would be
-    ours = median(lambda: (services.alerts.dashboard(), services.alerts.area_alerts()), repeat)
-    database.dispose()
-    params = {"today": "2026-11-01", "soon": "2027-01-30", "year_ago": "2025-11-01"}
-    return ours, median(_floor_sql(db, FLOOR_DASHBOARD, params), repeat)
+def _dashboard_case(steps: str) -> Callable[[Path, int, Median], tuple[float, float | None]]:
+    """The dashboard loads in two steps: its figures and stock alerts, then the alerts other
+    areas supply (reorder due, refreshers, deadlines). "both" times the whole refresh."""
+
+    def measure(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+        database, services = _services(db)
+        services.alerts.dashboard()  # warm caches as an open app would be
+        work = {
+            "figures": services.alerts.dashboard,
+            "area": services.alerts.area_alerts,
+            "both": lambda: (services.alerts.dashboard(), services.alerts.area_alerts()),
+        }[steps]
+        ours = median(work, repeat)
+        database.dispose()
+        params = {"today": "2026-11-01", "soon": "2027-01-30", "year_ago": "2025-11-01"}
+        return ours, median(_floor_sql(db, FLOOR_DASHBOARD, params), repeat)
+
+    return measure
 
 
 # --- inventory view ----------------------------------------------------------------------------
@@ -399,7 +410,9 @@ def _floor_pdf(rows: list) -> Callable[[], object]:
 
 CASES = [
     Case("cold start to populated window", "≤ 1,500 ms and ≤ 2.5× floor", start),
-    Case("dashboard + alerts refresh", "≤ 150 ms", dashboard),
+    Case("dashboard: figures, stock alerts, readiness", "≤ 150 ms", _dashboard_case("figures")),
+    Case("dashboard: reorder/refresher/deadline alerts", "—", _dashboard_case("area")),
+    Case("dashboard: whole refresh (both steps)", "≤ 150 ms", _dashboard_case("both")),
     Case("inventory view load", "—", inventory_load),
     Case("inventory sort", "≤ 100 ms", inventory_sort),
     Case("inventory filter (typing)", "≤ 100 ms", inventory_filter),

@@ -51,14 +51,14 @@ def median_ms(work: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
-def run_scale(scale: str, folder: Path, repeat: int) -> list[Result]:
+def run_scale(scale: str, folder: Path, repeat: int, only: str = "") -> list[Result]:
     db = folder / f"{scale}.sqlite3"
     if not db.exists():
         counts = generate(db, scale)
         print(f"  generated {scale}: {counts}", flush=True)
     results: list[Result] = []
     for case in cases.CASES:
-        if scale not in case.scales:
+        if scale not in case.scales or only not in case.name:
             continue
         ours, floor = case.measure(db, repeat, median_ms)
         results.append(Result(case.name, scale, ours, floor, case.target, case.unit))
@@ -92,6 +92,7 @@ def main() -> None:
     parser.add_argument("--scales", nargs="+", default=["small", "medium", "large"], choices=SCALES)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=None, help="keep generated databases here")
+    parser.add_argument("--only", default="", help="run only cases whose name contains this")
     args = parser.parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="lbn-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,7 +100,7 @@ def main() -> None:
     results: list[Result] = []
     for scale in args.scales:
         print(f"Scale {scale}:", flush=True)
-        results += run_scale(scale, folder, args.repeat)
+        results += run_scale(scale, folder, args.repeat, args.only)
     print()
     print(table(results))
     (folder / "results.md").write_text(f"Machine: {machine()}\n\n{table(results)}\n")
