@@ -32,8 +32,9 @@ from models.services import Services
 from ui.background import run_in_background
 from ui.expiry_style import bands_of, legend_html
 from ui.inventory_filter_bar import InventoryFilterBar
+from ui.left_elide_delegate import LeftElideDelegate
 from ui.location_tree_model import LocationTreeModel
-from ui.on_hand_table_model import OnHandTableModel
+from ui.on_hand_table_model import Column, OnHandTableModel
 from ui.page import Page
 from ui.product_totals_table_model import ProductTotalsTableModel
 from ui.stock_actions import LABELS, StockActions, StockTarget
@@ -69,6 +70,9 @@ def _stretch_first_column(header: QHeaderView) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
+PRODUCT_COLUMN_MAX = 250
+
+
 class InventoryView(Page):
     title = "Inventory"
 
@@ -88,6 +92,7 @@ class InventoryView(Page):
         self.product_model = ProductTotalsTableModel(self)
         self.location_model = LocationTreeModel(self)
         self.table = _table(self.model)
+        self._left_elide = LeftElideDelegate(self.table)
         column, order = self.model.sort_state
         self.table.horizontalHeader().setSortIndicator(column, order)  # before sorting is on
         self.table.setSortingEnabled(True)
@@ -196,6 +201,9 @@ class InventoryView(Page):
         for view in (self.table, self.product_table):
             if view.model().rowCount() <= 2000:  # measuring every row costs time at 50k rows
                 view.resizeColumnsToContents()
+        # Long product names are elided (full name in the tooltip) so the location stays in view.
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), PRODUCT_COLUMN_MAX))
+        self.table.setItemDelegateForColumn(Column.LOCATION, self._left_elide)
         for column in range(1, self.location_model.columnCount()):
             self.location_tree.resizeColumnToContents(column)
             width = self.location_tree.columnWidth(column)

@@ -122,8 +122,11 @@ class OnHandTableModel(QAbstractTableModel):
             Column.DAYS_LEFT,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and row.quarantined:
-            return "In quarantine: never issued"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.quarantined:
+                return "In quarantine: never issued"
+            full = {Column.PRODUCT: row.product_name, Column.LOCATION: row.location_path}
+            return full.get(column)
         if role == self.RowRole:
             return row
         return None

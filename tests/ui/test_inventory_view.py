@@ -247,3 +247,28 @@ def test_bands_setting_changes_colours_and_legend(qtbot, view, services) -> None
     brush = view.model.index(soon, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert brush is None  # 17 days left: beyond both bands now
     assert bands_of(services) == (7, 14)
+
+
+def test_long_names_are_cut_but_readable_in_full(qtbot, services, agency) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from models.rows import ReceiveLine
+    from ui.inventory_view import PRODUCT_COLUMN_MAX, InventoryView
+    from ui.on_hand_table_model import Column
+
+    services.stock.receive(
+        agency.cabinet, [ReceiveLine(agency.teva, "T1", date(2027, 5, 31), 4)], "tester"
+    )
+    view = InventoryView(services)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.refresh()
+    model = view.table.model()
+    assert view.table.columnWidth(Column.PRODUCT) <= PRODUCT_COLUMN_MAX
+    tips = {
+        model.index(0, c).data(Qt.ItemDataRole.ToolTipRole)
+        for c in (Column.PRODUCT, Column.LOCATION)
+    }
+    assert tips == {"Naloxone HCl 4 mg nasal spray (Teva)", "Station 1 / Supply room / Cabinet A"}
