@@ -39,6 +39,7 @@ from models.ledger import (
     virtual_location_id,
 )
 from models.pii_screen import screen_free_text
+from models.wording import noun
 
 EARLIEST = date(2000, 1, 1)
 COMMENT_LIMIT = 500
@@ -225,7 +226,8 @@ def _naloxone_pick(
         remaining -= units * r.doses_per_unit
     if remaining > 0:
         raise InsufficientStock(
-            f"{place.name} holds naloxone for {doses - remaining} dose(s); {doses} recorded. "
+            f"{place.name} holds naloxone for {doses - remaining} "
+            f"{noun(doses - remaining, 'dose')}; {doses} recorded. "
             "Record the doses against the place they were taken from."
         )
     return picks
@@ -262,7 +264,7 @@ def _open_kits_for(
     if covered < doses:
         raise InsufficientStock(
             f"{place.name} holds no assembled kit to open"
-            + (f" beyond the naloxone for {covered} dose(s)" if covered else "")
+            + (f" beyond the naloxone for {covered} {noun(covered, 'dose')}" if covered else "")
             + "; record the doses as loose doses instead."
         )
     return released

@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from models.kit_rows import KitReadyRow
 from models.pdf_common import SMALL, PageFrame, build_pdf, data_table
+from models.wording import noun
 
 
 def write_kits_ready_pdf(
@@ -54,7 +55,7 @@ def write_kits_ready_pdf(
     short = sum(1 for r in rows if r.short)
     story = [
         Paragraph(
-            f"{ready} kits ready; {short} location(s) below par; "
+            f"{ready} kits ready; {short} {noun(short, 'location')} below par; "
             f"{sum(r.needs_rekit for r in rows)} kits need re-kitting.",
             SMALL,
         ),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.distribution_rows import DistributionEntry, TallyProblem
 from models.errors import ValidationError
+from models.wording import noun
 from models.xlsx_safe import write_text_cell
 
 MAX_FILE_BYTES = 10_000_000
@@ -33,7 +34,8 @@ class TallyImportRefused(ValidationError):
         lines = "; ".join(f"line {p.line}: {p.reason}" for p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         super().__init__(
-            f"Nothing was imported: {len(problems)} row(s) need correcting — {lines}{more}"
+            f"Nothing was imported: {len(problems)} {noun(len(problems), 'row')} to correct — "
+            f"{lines}{more}"
         )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.rows import ProductRow
 from models.services import Services
+from models.wording import noun
 from ui.row_table_model import RowColumn, RowTableModel
 
 
@@ -188,7 +189,7 @@ class CatalogSettingsTab(QWidget):
         added = len(self._services.catalog.list_products()) - before
         self.error_label.clear()
         self.info_label.setText(
-            f"{added} default product(s) added."
+            f"{added} default {noun(added, 'product')} added."
             if added
             else "Every default product is already here."
         )

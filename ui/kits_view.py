@@ -26,6 +26,7 @@ from models.kit_report import write_kits_ready_pdf
 from models.kit_rows import KitReadyRow, KitStockRow
 from models.services import Services
 from models.stock_service import NO_LOT
+from models.wording import noun
 from ui.assemble_dialog import AssembleDialog
 from ui.disassemble_dialog import DisassembleDialog
 from ui.expiry_style import bands_of, legend_html
@@ -141,7 +142,7 @@ class KitsView(Page):
         places = len({r.location_id for r in rows if r.ready})
         short = [r for r in rows if r.short]
         rekit = sum(r.needs_rekit for r in rows)
-        text = f"{ready} kits ready at {places} place(s)"
+        text = f"{ready} {noun(ready, 'kit')} ready at {places} {noun(places, 'place')}"
         if short:
             text += f"; {len(short)} below par (short {sum(r.short for r in short)})"
         if rekit:

@@ -29,6 +29,7 @@ from models.errors import DomainError
 from models.partner_package import PartnerPackage, SharedTable, suppression_rule
 from models.services import Services
 from models.suppression import SUPPRESSED_MARK
+from models.wording import noun
 
 HIDDEN = QColor("#fff2cc")
 
@@ -50,7 +51,8 @@ class PartnerPreviewDialog(QDialog):
         self._widgets: list[QTableWidget] = []
         summary = QLabel(
             f"<b>{_html(package.partner)}</b> · {package.period.label} · "
-            f"{package.hidden_count} figure(s) withheld<br>{suppression_rule(package.threshold)}"
+            f"{package.hidden_count} {noun(package.hidden_count, 'figure')} withheld<br>"
+            f"{suppression_rule(package.threshold)}"
         )
         summary.setWordWrap(True)
         self.tabs = QTabWidget()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.wording import noun
+
 
 class PdfPreviewDialog(QDialog):
     """Shows every page of a PDF; Print… and Save as PDF… act on the same file."""
@@ -37,7 +39,8 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages_label = QLabel(f"{self.document.pageCount()} page(s)")
+        pages = self.document.pageCount()
+        self.pages_label = QLabel(f"{pages} {noun(pages, 'page')}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton("Print…")
         self.save_button = QPushButton("Save as PDF…")

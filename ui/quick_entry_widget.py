@@ -30,6 +30,7 @@ from models.distribution_rows import DistributionEntry, DistributionRow, IssuePo
 from models.errors import DomainError
 from models.services import Services
 from models.tally_import import parse_day
+from models.wording import noun
 from ui.field_grid import FieldGrid
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
@@ -248,7 +249,8 @@ class QuickEntryWidget(QWidget):
         self.saved.append(row)
         self.error_label.clear()
         self.status_label.setText(
-            f"Saved no. {row.id}: {row.kits} kit(s) from {row.location_path}, ZIP {row.zip_code}."
+            f"Saved no. {row.id}: {row.kits} {noun(row.kits, 'kit')} from {row.location_path}, "
+            f"ZIP {row.zip_code}."
         )
         self._start_next_line()
         self.distribution_recorded.emit(row)

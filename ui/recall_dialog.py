@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.kit_rows import RecallResult, RecallTrace
 from models.services import Services
+from models.wording import noun
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -143,12 +144,13 @@ class RecallDialog(QDialog):
         )
         places = len({h.location_id for h in trace.holdings})
         in_kits = sum(h.units for h in trace.holdings if h.kit_lot_number)
+        batches, uses = len(trace.kit_lot_numbers), len(trace.uses)
         self.summary.setText(
             f"<b>{trace.product_name} lot {trace.lot_number}</b>: {trace.units_on_hand} units "
-            f"on hand at {places} place(s), {in_kits} of them inside "
-            f"{len(trace.kit_lot_numbers)} kit batch(es); {trace.units_outside_quarantine} "
+            f"on hand at {places} {noun(places, 'place')}, {in_kits} of them inside "
+            f"{batches} {noun(batches, 'kit batch')}; {trace.units_outside_quarantine} "
             f"outside quarantine. Used {sum(u.units for u in trace.uses)} units in "
-            f"{len(trace.uses)} recorded distribution(s) or administration(s)."
+            f"{uses} recorded {noun(uses, 'use')} (distributions or administrations)."
         )
         self.quarantine_button.setEnabled(trace.units_outside_quarantine > 0)
 
@@ -166,6 +168,7 @@ class RecallDialog(QDialog):
         self.result = result
         self.done_label.setText(
             f"Quarantined {result.loose_units} loose units and {result.kits} kits from "
-            f"{result.locations} location(s) in movement {result.operation_id}."
+            f"{result.locations} {noun(result.locations, 'location')} "
+            f"in movement {result.operation_id}."
         )
         self.show_trace(self.trace.lot_id)

@@ -26,6 +26,7 @@ from models.errors import DomainError
 from models.partner_entities import DEFAULT_SUPPRESSION_THRESHOLD
 from models.report_service import ReportKind
 from models.services import Services
+from models.wording import noun
 from ui.background import BackgroundTask, Progress, run_in_background
 from ui.page import Page
 from ui.partner_preview_dialog import PartnerPreviewDialog
@@ -189,7 +190,7 @@ class ReportsView(Page):
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         pages = print_pdf(document, printer)
-        self.status_message.emit(f"Sent {pages} page(s) to the printer.")
+        self.status_message.emit(f"Sent {pages} {noun(pages, 'page')} to the printer.")
 
     @Slot()
     def _on_save(self) -> None:

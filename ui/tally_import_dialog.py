@@ -28,6 +28,7 @@ from models.distribution_rows import ImportResult, TallyProblem
 from models.errors import DomainError
 from models.services import Services
 from models.tally_import import COLUMNS, TallyImportRefused, write_template
+from models.wording import noun
 from ui.background import BackgroundTask, run_in_background
 
 FILE_FILTER = "Tally sheets (*.csv *.xlsx)"
@@ -125,7 +126,8 @@ class TallyImportDialog(QDialog):
             self.problems.hide()
             self.result_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
             self.result_label.setText(
-                f"Imported {outcome.distributions} distribution(s), {outcome.kits} kit(s), "
+                f"Imported {outcome.distributions} {noun(outcome.distributions, 'distribution')}, "
+                f"{outcome.kits} {noun(outcome.kits, 'kit')}, "
                 f"dated {outcome.first_date:%Y-%m-%d} to {outcome.last_date:%Y-%m-%d}."
             )
         else:

@@ -16,19 +16,21 @@ from PySide6.QtWidgets import (
 from models.distribution_rows import AdministrationRow, DistributionRow
 from models.errors import DomainError
 from models.services import Services
+from models.wording import noun
 
 
 def describe(record: DistributionRow | AdministrationRow) -> str:
     if isinstance(record, DistributionRow):
         return (
-            f"Distribution no. {record.id} of {record.occurred_on:%Y-%m-%d}: {record.kits} kit(s) "
+            f"Distribution no. {record.id} of {record.occurred_on:%Y-%m-%d}: "
+            f"{record.kits} {noun(record.kits, 'kit')} "
             f"from {record.location_path}, ZIP {record.zip_code}, {record.setting_label}, "
             f"{record.relationship_label}."
         )
     source = "from an opened kit" if record.from_kit else "loose doses"
     return (
-        f"Administration no. {record.id} of {record.occurred_on:%Y-%m-%d}: {record.doses} "
-        f"dose(s), {source}, {record.location_path}."
+        f"Administration no. {record.id} of {record.occurred_on:%Y-%m-%d}: "
+        f"{record.doses} {noun(record.doses, 'dose')}, {source}, {record.location_path}."
     )
 
 

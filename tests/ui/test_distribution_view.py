@@ -82,7 +82,7 @@ def test_administration_dialog_records_and_refuses_in_place(qtbot, services, sto
     qtbot.addWidget(dialog)
     dialog.location.setCurrentIndex(dialog.location.findData(stocked.vehicle))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert "holds naloxone for 0 dose(s)" in dialog.error_label.text()
+    assert "holds naloxone for 0 doses" in dialog.error_label.text()
     dialog.from_kit.setChecked(True)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "received ready-made" in dialog.error_label.text()
@@ -118,7 +118,7 @@ def test_tally_dialog_lists_the_bad_row_and_imports_nothing(
     with qtbot.waitSignal(dialog.import_finished, timeout=10_000):
         dialog.import_button.click()
     assert dialog.imported is not None and dialog.imported.kits == 2
-    assert "Imported 1 distribution(s), 2 kit(s)" in dialog.result_label.text()
+    assert "Imported 1 distribution, 2 kits" in dialog.result_label.text()
 
 
 def test_tally_dialog_saves_a_template(qtbot, services, tmp_path, monkeypatch):

@@ -47,7 +47,7 @@ def test_kits_screen_shows_ready_kits_against_par_and_batches(qtbot, services, a
     assert rows["Station 1 / Patrol 12"] == [3, 4, 1, ""]
     assert rows["Station 1 / Supply room"] == [5, "", "", 2]
     assert model.headerData(5, Qt.Orientation.Horizontal) == "≤ 30 d"
-    assert "8 kits ready at 2 place(s); 1 below par (short 1)" in view.summary.text()
+    assert "8 kits ready at 2 places; 1 below par (short 1)" in view.summary.text()
     ModelTester(qtbot).check(model)
     ModelTester(qtbot).check(view.stock_model)
     view.tabs.setCurrentIndex(1)
