@@ -22,6 +22,7 @@ from models.distribution_rows import AdministrationEntry, AdministrationRow
 from models.errors import DomainError, ValidationError
 from models.services import Services
 from models.tally_import import parse_day
+from ui.error_label import error_label
 
 
 class AdministrationDialog(QDialog):
@@ -57,9 +58,7 @@ class AdministrationDialog(QDialog):
         self.zip.lineEdit().setPlaceholderText("optional")
         self.comment = QLineEdit()
         self.comment.setPlaceholderText("optional note — no names, phones, addresses, case numbers")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError, ValidationError
 from models.inventory_summary import check_bands
 from models.services import Services
+from ui.error_label import error_label
 from ui.expiry_style import bands_of, legend_html
 
 # Setting key -> label of the text fields (the address is a multi-line field of its own).
@@ -51,9 +52,7 @@ class AgencySettingsTab(QWidget):
             spin.setMaximumWidth(140)
         self.legend = QLabel()
         self.save_button = QPushButton("Save")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.saved_label = QLabel()
         self.saved_label.setStyleSheet("color: #2e6b30;")
         self._layout()

@@ -25,6 +25,7 @@ from models.alert_rules import DWELL_KINDS, MAX_DAYS, AlertRules, parse_bands
 from models.entities import ProductKind
 from models.errors import DomainError
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 
 KIND_LABELS = {
     ProductKind.NALOXONE: "Naloxone",
@@ -186,7 +187,7 @@ class AlertSettingsTab(QWidget):
         try:
             saved = self._services.alerts.save_rules(self.rules())
         except DomainError as refusal:
-            self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(str(refusal))
             return
         self._show(saved)

@@ -26,9 +26,9 @@ from models.kit_rows import AssemblyPlan, AssemblyResult, PlannedLine
 from models.services import Services
 from models.stock_service import NO_LOT
 from ui.background import run_in_background
+from ui.error_label import error_label
 
 BACKGROUND_AT = 100  # kits; larger assemblies run off the GUI thread with progress
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
 WARNING_STYLE = "color: #8a5300;"
 
 
@@ -85,9 +85,7 @@ class AssembleDialog(QDialog):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -23,6 +23,7 @@ from models.errors import DomainError
 from models.rows import ProductRow
 from models.services import Services
 from models.wording import noun
+from ui.error_label import error_label
 from ui.row_table_model import RowColumn, RowTableModel
 
 
@@ -84,9 +85,7 @@ class CatalogSettingsTab(QWidget):
         self.active_button = QPushButton("Deactivate")
         self.defaults_button = QPushButton("Add missing default products")
         self.defaults_button.setToolTip("The shipped catalog: naloxone products, strips, kit parts")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.info_label = QLabel()
         self.info_label.setStyleSheet("color: #2e6b30;")
         self.last_dialog: QDialog | None = None

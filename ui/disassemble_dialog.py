@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.kit_rows import DisassemblyResult, KitStockRow
 from models.services import Services
+from ui.error_label import error_label
 
 
 def kit_stock_text(row: KitStockRow) -> str:
@@ -56,9 +57,7 @@ class DisassembleDialog(QDialog):
             "station's quarantine. A re-kit never reuses the parts that made the kits due."
         )
         self.hint.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.distribution_categories import Category, CategoryKind, new_code
 from models.errors import DomainError
 from models.services import Services
+from ui.error_label import error_label
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 KIND_TITLES = {
@@ -61,9 +62,7 @@ class DistributionSettingsTab(QWidget):
         zip_layout.addWidget(self.zips, 1)
         columns.addWidget(zip_box, 1, 1)
         self.save_button = QPushButton("Save distribution settings")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.saved_label = QLabel()
         bottom = QHBoxLayout()
         bottom.addWidget(self.error_label, 1)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from models.errors import DomainError
 from models.services import Services
 from models.training_elements import FEEDBACK_CATEGORIES, FEEDBACK_SOURCES
 from models.training_rows import FeedbackRow
+from ui.error_label import error_label
 
 
 class FeedbackDialog(QDialog):
@@ -45,9 +45,7 @@ class FeedbackDialog(QDialog):
             "What happened or what was suggested. Leave out names, addresses, phone numbers and "
             "anything else that could identify a recipient."
         )
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

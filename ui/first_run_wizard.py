@@ -23,15 +23,9 @@ from PySide6.QtWidgets import (
 from models.catalog_service import StationPlan
 from models.errors import DomainError
 from models.services import Services
+from ui.error_label import error_label
 
 START, AGENCY, STATIONS, CATALOG = range(4)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
-    return label
 
 
 class _StartPage(QWizardPage):
@@ -43,7 +37,7 @@ class _StartPage(QWizardPage):
         self.demo = QRadioButton("Load the demo agency, to look around with realistic sample data")
         self.empty = QRadioButton("Start empty; I will set everything up in Settings")
         self.set_up.setChecked(True)
-        self.error_label = _error_label()
+        self.error_label = error_label()
         box = QVBoxLayout(self)
         for widget in (self.set_up, self.demo, self.empty):
             box.addWidget(widget)
@@ -88,7 +82,7 @@ class _StationsPage(QWizardPage):
         self.add_button = QPushButton("Add another station")
         self.supply_room = QCheckBox("Give each station a supply room (where deliveries go)")
         self.supply_room.setChecked(True)
-        self.error_label = _error_label()
+        self.error_label = error_label()
         box = QVBoxLayout(self)
         box.addLayout(self.grid)
         box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,7 +130,7 @@ class _CatalogPage(QWizardPage):
             "face shields, gloves, cards, pouches and the standard LBN kit"
         )
         self.use_defaults.setChecked(True)
-        self.error_label = _error_label()
+        self.error_label = error_label()
         box = QVBoxLayout(self)
         box.addWidget(self.use_defaults)
         box.addStretch(1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.kit_labels import PER_SHEET
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 from ui.pdf_preview_dialog import PdfPreviewDialog
 
 
@@ -58,7 +59,7 @@ class KitLabelsDialog(QDialog):
         self.skip.setRange(0, PER_SHEET - 1)
         self.skip.setToolTip("Labels already used on the first sheet (counted left to right)")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.preview_button = QPushButton("Preview and print…")
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)

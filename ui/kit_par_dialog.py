@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 
 
 class KitParDialog(QDialog):
@@ -40,7 +41,7 @@ class KitParDialog(QDialog):
         self.quantity.setRange(0, 10_000)
         self.quantity.setSpecialValueText("no par level")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.resource_card import CardContent, CardEntry, default_content
 from models.services import Services
+from ui.error_label import error_label
 from ui.pdf_preview_dialog import PdfPreviewDialog
 
 ENTRY_FIELDS = [
@@ -67,9 +68,7 @@ class KitSettingsTab(QWidget):
         self.defaults_button = QPushButton("Restore defaults")
         self.preview_button = QPushButton("Preview card…")
         self.save_button = QPushButton("Save")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.saved_label = QLabel()
         self._layout()
         self.add_button.clicked.connect(lambda: self._add_entry(None))

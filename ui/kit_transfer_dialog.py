@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from models.kit_rows import KitStockRow
 from models.rows import OperationRow
 from models.services import Services
 from ui.disassemble_dialog import kit_stock_text
+from ui.error_label import error_label
 
 
 class KitTransferDialog(QDialog):
@@ -40,9 +40,7 @@ class KitTransferDialog(QDialog):
                 self.target.addItem(f"{place.path} ({place.kind})", place.id)
         vehicle = next((i for i, p in enumerate(places) if p.kind in ("vehicle", "bag")), None)
         self.count = QSpinBox()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

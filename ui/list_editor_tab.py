@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.services import Services
+from ui.error_label import error_label
 from ui.row_table_model import RowColumn, RowTableModel
 
 R = TypeVar("R")
@@ -53,9 +54,7 @@ class ListEditorTab(QWidget, Generic[R]):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.new_button = QPushButton(new_text)
         self.heading = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.new_button.clicked.connect(lambda: self._edit(None))
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 

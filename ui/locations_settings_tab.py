@@ -27,6 +27,7 @@ from models.errors import DomainError
 from models.inventory_summary import totals_by_location
 from models.rows import LocationTotalRow
 from models.services import Services
+from ui.error_label import error_label
 from ui.location_tree_model import LocationTreeModel
 from ui.row_table_model import RowColumn, RowTableModel
 
@@ -56,9 +57,7 @@ class LocationsSettingsTab(QWidget):
         self.add_buttons = {kind: QPushButton(f"Add {kind.value}") for kind in ADDABLE}
         self.rename_button = QPushButton("Rename")
         self.active_button = QPushButton("Deactivate")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.par_model = RowTableModel(
             [
                 RowColumn("Product", lambda r: r.product_name),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLayout,
     QLineEdit,
     QSpinBox,
@@ -26,8 +25,9 @@ from models.rows import OperationRow
 from models.scan_lookup import match_scan
 from models.scanning import ScanResult
 from models.services import Services
+from ui.error_label import error_label
 from ui.lot_picker import LotPicker
-from ui.scan_field import ERROR_STYLE, ScanField
+from ui.scan_field import ScanField
 
 
 class LotDialog(QDialog):
@@ -53,9 +53,7 @@ class LotDialog(QDialog):
             mark_fefo=mark_fefo,
             location_label=location_label,
         )
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

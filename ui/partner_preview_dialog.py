@@ -30,6 +30,7 @@ from models.partner_package import PartnerPackage, SharedTable, suppression_rule
 from models.services import Services
 from models.suppression import SUPPRESSED_MARK
 from models.wording import noun
+from ui.error_label import ERROR_STYLE
 
 HIDDEN = QColor("#fff2cc")
 
@@ -62,7 +63,7 @@ class PartnerPreviewDialog(QDialog):
         self.mark_sent.setVisible(partner_id is not None)
         self.mark_sent.setChecked(partner_id is not None)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = QPushButton("Save workbook…")

@@ -20,6 +20,7 @@ from models.errors import DomainError
 from models.services import Services
 from models.training_rows import PersonRow
 from models.training_rules import refresher_due
+from ui.error_label import error_label
 from ui.optional_date_edit import OptionalDateEdit
 
 ROLES = ["Officer", "Sergeant", "Lieutenant", "Detective", "Firefighter", "EMT", "Paramedic"]
@@ -57,9 +58,7 @@ class PersonDialog(QDialog):
         self.lbn = OptionalDateEdit("Completed on", today)
         self.od = OptionalDateEdit("Completed on", today)
         self.due_label = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -30,7 +30,7 @@ from models.errors import DomainError, ValidationError
 from models.gtin import ndc_digits_in_gtin, to_gtin14
 from models.rows import ProductRow
 from models.services import Services
-from ui.scan_field import ERROR_STYLE
+from ui.error_label import error_label
 
 KIND_LABELS = {
     ProductKind.NALOXONE: "Naloxone",
@@ -114,9 +114,7 @@ class ProductDialog(QDialog):
         self.barcode_input = QLineEdit()
         self.barcode_input.setPlaceholderText("scan or type a UPC/GTIN or store code, then Enter")
         self.add_barcode_button = QPushButton("Add barcode")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

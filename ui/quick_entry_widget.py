@@ -31,6 +31,7 @@ from models.errors import DomainError
 from models.services import Services
 from models.tally_import import parse_day
 from models.wording import noun
+from ui.error_label import error_label
 from ui.field_grid import FieldGrid
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
@@ -84,9 +85,7 @@ class QuickEntryWidget(QWidget):
         self.comment = QLineEdit()
         self.comment.setPlaceholderText("optional note — no names, phones or addresses")
         self.save_button = QPushButton("Save line (Enter)")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #1b5e20;")
         self.lines = QTableWidget(0, len(LINE_HEADERS))

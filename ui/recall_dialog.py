@@ -25,6 +25,7 @@ from models.errors import DomainError
 from models.kit_rows import RecallResult, RecallTrace
 from models.services import Services
 from models.wording import noun
+from ui.error_label import error_label
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -68,9 +69,7 @@ class RecallDialog(QDialog):
         self.reason.setPlaceholderText("Recall notice number or reason")
         self.quarantine_button = QPushButton("Quarantine all on hand")
         self.quarantine_button.setEnabled(False)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -31,9 +31,10 @@ from models.rows import OperationRow, ProductRow, ReceiveLine
 from models.scan_lookup import ScanMatch, match_scan
 from models.scanning import ScanResult
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 from ui.product_dialog import ProductDialog
 from ui.receive_lines_table import ReceiveLinesTable
-from ui.scan_field import ERROR_STYLE, ScanField
+from ui.scan_field import ScanField
 
 
 class ReceiveDialog(QDialog):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.kit_rows import RecipeLineInput, RecipeRow
 from models.services import Services
+from ui.error_label import error_label
 
 
 class RecipeDialog(QDialog):
@@ -62,9 +63,7 @@ class RecipeDialog(QDialog):
             else "Kits assembled later follow this recipe."
         )
         self.info.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

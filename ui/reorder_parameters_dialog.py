@@ -23,6 +23,7 @@ from models.reorder_calc import (
     Parameters,
 )
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 
 
 class ReorderParametersDialog(QDialog):
@@ -45,7 +46,7 @@ class ReorderParametersDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel

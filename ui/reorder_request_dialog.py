@@ -30,6 +30,7 @@ from models.reorder_rows import DraftLine, ProposalLine, ReorderRow
 from models.rows import SourceRow
 from models.services import Services
 from models.wording import counted, noun
+from ui.error_label import ERROR_STYLE
 
 HEADERS = ["Item", "Suggested", "Packages to request", "Units", "Basis"]
 
@@ -76,7 +77,7 @@ class ReorderRequestDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.reorder_rows import SurgeRow
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 
 
 class ReorderSurgeDialog(QDialog):
@@ -57,7 +58,7 @@ class ReorderSurgeDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()

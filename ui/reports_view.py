@@ -28,6 +28,7 @@ from models.report_service import ReportKind
 from models.services import Services
 from models.wording import noun
 from ui.background import BackgroundTask, Progress, run_in_background
+from ui.error_label import error_label
 from ui.page import Page
 from ui.partner_preview_dialog import PartnerPreviewDialog
 from ui.pdf_preview_dialog import PdfPreviewDialog, print_pdf
@@ -70,9 +71,7 @@ class ReportsView(Page):
         self.export_button = QPushButton("Review and export workbook…")
         self.deadlines = QLabel()
         self.deadlines.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self._layout()
         self.kinds.currentRowChanged.connect(self._on_kind)
         self.preview_button.clicked.connect(self._on_preview)

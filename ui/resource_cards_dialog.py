@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.resource_card import PER_SHEET
 from models.services import Services
+from ui.error_label import error_label
 from ui.pdf_preview_dialog import PdfPreviewDialog
 
 
@@ -50,9 +51,7 @@ class ResourceCardsDialog(QDialog):
             "its date are flagged for re-kitting. Edit the content in Settings → Kits."
         )
         hint.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

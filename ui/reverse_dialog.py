@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError, ValidationError
 from models.rows import OperationRow
 from models.services import Services
+from ui.error_label import error_label
 from ui.movement_columns import operation_columns, what, when
 from ui.row_table_model import RowTableModel
-from ui.scan_field import ERROR_STYLE
 
 RECENT = 200
 
@@ -59,9 +59,7 @@ class ReverseDialog(QDialog):
         self.details.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("required, e.g. booked into the wrong vehicle")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -25,8 +25,8 @@ from models.scanning import (
     parse_scan,
 )
 from models.services import Services
+from ui.error_label import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
 INFO_STYLE = "color: #1b5e20;"
 HINT_STYLE = "color: #6b6b6b;"
 READY_HINT = "Scanner ready (GS1 DataMatrix/128, UPC/EAN, Digital Link, kit label)."

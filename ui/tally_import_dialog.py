@@ -30,6 +30,7 @@ from models.services import Services
 from models.tally_import import COLUMNS, TallyImportRefused, write_template
 from models.wording import noun
 from ui.background import BackgroundTask, run_in_background
+from ui.error_label import ERROR_STYLE
 
 FILE_FILTER = "Tally sheets (*.csv *.xlsx)"
 
@@ -135,7 +136,7 @@ class TallyImportDialog(QDialog):
         self.import_finished.emit(outcome)
 
     def _show_problems(self, problems: list[TallyProblem]) -> None:
-        self.result_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.result_label.setStyleSheet(ERROR_STYLE)
         self.result_label.setText(
             f"Nothing was imported: {len(problems)} row(s) need correcting. "
             "Fix them in the file and import it again."
@@ -149,6 +150,6 @@ class TallyImportDialog(QDialog):
     def _on_error(self, message: str) -> None:
         self.import_button.setEnabled(True)
         self.problems.hide()
-        self.result_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.result_label.setStyleSheet(ERROR_STYLE)
         self.result_label.setText(f"Nothing was imported: {message}")
         self.import_finished.emit(DomainError(message))

@@ -31,6 +31,7 @@ from models.training_elements import ELEMENT_CODES, OD_ELEMENT, SessionKind, cou
 from models.training_rows import SessionRow
 from ui.attendee_picker import AttendeePicker
 from ui.element_checklist import ElementChecklist
+from ui.error_label import error_label
 from ui.sign_in_sheet_printer import SignInSheetPrinter
 
 DEFAULT_ELEMENTS: dict[SessionKind, tuple[str, ...]] = {
@@ -77,9 +78,7 @@ class TrainingSessionDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Program notes only; no recipient details.")
         self.notes.setMaximumHeight(70)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.sheet_button = QPushButton("Sign-in sheet…")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

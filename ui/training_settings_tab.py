@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.services import Services
 from models.training_rules import MAX_REFRESHER_MONTHS, MAX_WARNING_DAYS
+from ui.error_label import ERROR_STYLE
 
 
 class TrainingSettingsTab(QWidget):
@@ -69,7 +70,7 @@ class TrainingSettingsTab(QWidget):
                 self.months.value(), self.warning_days.value()
             )
         except DomainError as refusal:
-            self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(str(refusal))
             return
         self.message.setStyleSheet("color: #1b5e20;")

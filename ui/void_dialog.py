@@ -17,6 +17,7 @@ from models.distribution_rows import AdministrationRow, DistributionRow
 from models.errors import DomainError
 from models.services import Services
 from models.wording import noun
+from ui.error_label import error_label
 
 
 def describe(record: DistributionRow | AdministrationRow) -> str:
@@ -55,9 +56,7 @@ class VoidDialog(QDialog):
         explanation.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("e.g. entered twice, wrong vehicle")
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
