@@ -270,9 +270,6 @@ class DashboardData:
     rotation: tuple[RotationRow, ...]
     computed_at: datetime
 
-    def open_alerts(self) -> list[AlertRow]:
-        return [a for a in self.alerts if a.status is AlertStatus.OPEN]
-
 
 def sort_alerts(alerts: list[AlertRow], include_decided: bool = True) -> list[AlertRow]:
     """Most urgent first, then soonest; decided alerts left out unless asked for."""

@@ -79,7 +79,6 @@ class Reason(StrEnum):
     TRANSFER = "transfer"
     ADJUST = "adjust"
     QUARANTINE = "quarantine"
-    RELEASE = "release"
     DISPOSE = "dispose"
     ASSEMBLE = "assemble"
     DISASSEMBLE = "disassemble"

@@ -73,13 +73,6 @@ class LocationTree:
             current = row.parent_id
         return None
 
-    def is_quarantine(self, location_id: int) -> bool:
-        return self.rows[location_id].kind == LocationKind.QUARANTINE
-
-    def of_kinds(self, kinds: Iterable[str]) -> list[LocationRow]:
-        wanted = set(kinds)
-        return [row for row in self.physical() if row.kind in wanted]
-
 
 def _path(location_id: int, by_id: dict) -> str:
     names: list[str] = []

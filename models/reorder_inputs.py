@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, aliased
 from models.distribution_entities import Administration, Distribution
 from models.entities import (
     Balance,
-    Location,
     LocationKind,
     Lot,
     Operation,
@@ -399,7 +398,3 @@ def surge_for(
 
 def scope_of(tree: LocationTree, station_id: int | None) -> set[int] | None:
     return None if station_id is None else tree.subtree(station_id)
-
-
-def station_ids(s: Session) -> list[int]:
-    return list(s.scalars(select(Location.id).where(Location.kind == LocationKind.STATION)))
