@@ -30,7 +30,7 @@ class Case:
 
 def _services(db: Path):  # noqa: ANN202
     from lbn_desktop.database import open_database, sqlite_url
-    from models.clock import FixedClock
+    from models.common.clock import FixedClock
     from models.services import Services
 
     database = open_database(sqlite_url(db), migrate=False)
@@ -83,16 +83,16 @@ TOUR = """
 import sys
 from PySide6.QtWidgets import QApplication
 from lbn_desktop.database import open_database, sqlite_url
-from models.clock import SystemClock
+from models.common.clock import SystemClock
 from models.services import Services
-from ui.background import wait_for_background_work
+from ui.widgets.background import wait_for_background_work
 from ui.main_window import PAGES, MainWindow
 app = QApplication([])
 database = open_database(sqlite_url(sys.argv[1]), migrate=False)
 window = MainWindow(Services.build(database.sessions, SystemClock(), "bench"))
 window.resize(1280, 800)
 window.show()
-for title, _module, _class in PAGES:
+for title, _page_class in PAGES:
     window.show_page(title)
     for _ in range(3):
         app.processEvents()
@@ -221,7 +221,7 @@ def _dashboard_case(steps: str) -> Callable[[Path, int, Median], tuple[float, fl
 def _inventory(db: Path):  # noqa: ANN202
     from PySide6.QtWidgets import QApplication
 
-    from ui.inventory_view import InventoryView
+    from ui.inventory.inventory_view import InventoryView
 
     QApplication.instance() or QApplication([])
     database, services = _services(db)
@@ -282,7 +282,7 @@ def inventory_filter(db: Path, repeat: int, median: Median) -> tuple[float, floa
 
 
 def assemble(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
-    from models.rows import ReceiveLine
+    from models.stock.rows import ReceiveLine
 
     samples = []
     for _ in range(max(1, min(repeat, 3))):
@@ -345,15 +345,15 @@ def reorder(db: Path, repeat: int, median: Median) -> tuple[float, float | None]
 
 def _workbook(years: int) -> Callable[[Path, int, Median], tuple[float, float | None]]:
     def measure(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
-        from models.report_rows import Period
+        from models.reports.rows import Period
 
         database, services = _services(db)
         period = Period(date(NOW.year - years, NOW.month, 1), date(2026, 10, 31))
         out = Path(tempfile.mkdtemp()) / "partner.xlsx"
 
         def work() -> None:
-            package = services.reports.partner_package(period)
-            services.reports.write_partner_workbook(package, out)
+            package = services.partners.partner_package(period)
+            services.partners.write_partner_workbook(package, out)
 
         ours = median(work, repeat)
         database.dispose()
@@ -382,7 +382,7 @@ def _floor_workbook(made: Path) -> Callable[[], object]:
 
 
 def expiration_pdf(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
-    from models.report_service import ReportKind
+    from models.reports.service import ReportKind
 
     database, services = _services(db)
     out = Path(tempfile.mkdtemp()) / "expiration.pdf"

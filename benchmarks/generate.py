@@ -19,8 +19,11 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from lbn_desktop.database import open_database, sqlite_url
-from models.distribution_entities import Administration, Distribution
-from models.entities import (
+from models.common.entities import Setting
+from models.distributions.entities import Administration, Distribution
+from models.kits.entities import KitBatch, KitBatchComponent
+from models.services import seed_defaults
+from models.stock.entities import (
     Balance,
     Location,
     LocationKind,
@@ -28,12 +31,9 @@ from models.entities import (
     Operation,
     ParLevel,
     Product,
-    Setting,
     StockMove,
 )
-from models.kit_entities import KitBatch, KitBatchComponent
-from models.seed import seed_defaults
-from models.training_entities import Person, TrainingAttendance, TrainingSession
+from models.training.entities import Person, TrainingAttendance, TrainingSession
 
 
 @dataclass(frozen=True)

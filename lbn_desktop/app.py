@@ -19,7 +19,7 @@ def open_services(args: argparse.Namespace, clock=None):
     """Database (migrated) and services for a command or the window."""
     from lbn_desktop.database import open_database
     from lbn_desktop.maintenance import DatabaseMaintenance
-    from models.clock import SystemClock
+    from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
@@ -90,7 +90,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     install_error_hook(show_error)
-    from models.errors import DomainError
+    from models.common.errors import DomainError
 
     try:
         paths, database, services = open_services(args)
@@ -98,14 +98,14 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, APP_NAME, str(refusal))
         return 2
     if args.demo:
-        from models.demo import build_demo
+        from models.services import build_demo
 
         try:
             build_demo(services)
         except DomainError as refusal:
             log.warning("Demo not loaded: %s", refusal)
-    from ui.first_run_wizard import FirstRunWizard
     from ui.main_window import MainWindow
+    from ui.settings.first_run_wizard import FirstRunWizard
 
     if not (args.demo or args.smoke_test) and FirstRunWizard.needed(services):
         FirstRunWizard(services).exec()  # Cancel opens the empty app; it asks again next time
@@ -120,7 +120,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
-    from ui.background import wait_for_background_work
+    from ui.widgets.background import wait_for_background_work
 
     wait_for_background_work()
     database.dispose()

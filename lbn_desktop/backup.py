@@ -6,12 +6,8 @@ import logging
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from models.errors import DomainError
-
-if TYPE_CHECKING:
-    from lbn_desktop.database import Database
+from models.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 DEFAULT_KEEP = 14
@@ -46,8 +42,8 @@ def integrity_problem(path: Path) -> str | None:
     return None if result and result[0] == "ok" else str(result[0] if result else "no answer")
 
 
-def backup_before_migration(database: Database) -> Path | None:
-    path = database.sqlite_path
+def backup_before_migration(path: Path | None) -> Path | None:
+    """A copy of the SQLite file beside it, taken before its schema is upgraded."""
     if path is None or not path.exists():
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

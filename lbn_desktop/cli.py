@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from lbn_desktop import maintenance_commands, report_commands
-from lbn_desktop.config import APP_NAME, DATA_DIR_ENV, DATABASE_ENV
+from lbn_desktop.cli_options import add_common_options
+from lbn_desktop.config import APP_NAME
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,16 +29,3 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     maintenance_commands.register(sub)
     return parser
-
-
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help=f"SQLAlchemy URL or SQLite file (default: ${DATABASE_ENV}, else the user data folder)",
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"keep database, logs and backups in DIR (default: ${DATA_DIR_ENV} or user folders)",
-    )

@@ -16,7 +16,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.errors import DatabaseBusy, DomainError
+from lbn_desktop.backup import backup_before_migration
+from models.common.errors import DatabaseBusy, DomainError
 from models.migrations.config import alembic_config, shipped_revisions
 
 log = logging.getLogger(__name__)
@@ -124,9 +125,7 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
         refuse_newer(current)
         if current != set(shipped_revisions()[1]):
             if backup and current and database.sqlite_path:
-                from lbn_desktop.backup import backup_before_migration
-
-                backup_before_migration(database)
+                backup_before_migration(database.sqlite_path)
             upgrade(database)
     return database
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from lbn_desktop.backup import BackupFailed, backup_file, integrity_problem
 from lbn_desktop.database import Database, upgrade
-from models.errors import DomainError
-from models.ledger_check import check_ledger
-from models.maintenance import BackupInfo, CheckReport
+from models.common.errors import DomainError
+from models.common.maintenance import BackupInfo, CheckReport
+from models.stock.ledger_check import check_ledger
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ class RestoreRefused(DomainError):
 
 
 class DatabaseMaintenance:
-    """Implements `models.maintenance.Maintenance` for the database the app has open."""
+    """Implements `models.common.maintenance.Maintenance` for the database the app has open."""
 
     def __init__(self, database: Database, backup_folder: Path, keep: int = 14) -> None:
         self._database = database

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models.errors import DomainError
+from models.common.errors import DomainError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the `backup` and `check` sub-commands."""
-    from lbn_desktop.cli import add_common_options
+    from lbn_desktop.cli_options import add_common_options
 
     backup = sub.add_parser(
         "backup",

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from models.errors import DomainError, NotFound, ValidationError
+from models.common.errors import DomainError, NotFound, ValidationError
 
 REPORT_HELP = {
     "expiration": "every lot and kit batch on hand by location, banded by expiry",
@@ -22,7 +22,7 @@ REPORT_HELP = {
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Adds the `report` and `export` sub-commands."""
-    from lbn_desktop.cli import add_common_options
+    from lbn_desktop.cli_options import add_common_options
 
     report = sub.add_parser(
         "report",
@@ -88,8 +88,7 @@ def _iso_date(text: str) -> date:
 
 
 def _period(args: argparse.Namespace, services):  # noqa: ANN202
-    from models.report_rows import Period
-    from models.report_service import last_quarter
+    from models.reports.rows import Period, last_quarter
 
     if args.start is None and args.end is None:
         return last_quarter(services.clock.today())
@@ -117,8 +116,8 @@ def _location_ids(services, names: list[str] | None) -> list[int] | None:
 
 def run_report(args: argparse.Namespace) -> int:
     from lbn_desktop.app import open_services
-    from models.partner_entities import DEFAULT_SUPPRESSION_THRESHOLD
-    from models.report_service import ReportKind
+    from models.reports.service import ReportKind
+    from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD
 
     database = None
     try:
@@ -126,7 +125,7 @@ def run_report(args: argparse.Namespace) -> int:
         kind = ReportKind(args.kind)
         threshold, audience = DEFAULT_SUPPRESSION_THRESHOLD, ""
         if args.partner:
-            partner = services.reports.find_partner(args.partner)
+            partner = services.partners.find_partner(args.partner)
             threshold, audience = partner.suppression_threshold, partner.name
         path = services.reports.write_report(
             kind,
@@ -152,15 +151,15 @@ def run_export(args: argparse.Namespace) -> int:
     database = None
     try:
         _paths, database, services = open_services(args)
-        partner = services.reports.find_partner(args.partner) if args.partner else None
+        partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and partner is None:
             raise ValidationError("--mark-sent needs --partner.")
-        package = services.reports.partner_package(
+        package = services.partners.partner_package(
             _period(args, services), partner.id if partner else None
         )
-        path = services.reports.write_partner_workbook(package, args.out)
+        path = services.partners.write_partner_workbook(package, args.out)
         if args.mark_sent and partner is not None:
-            moved = services.reports.record_report_sent(partner.id)
+            moved = services.partners.record_report_sent(partner.id)
             print(f"Next report for {moved.name} due {moved.next_due_on or 'when asked'}.")
     except (DomainError, OSError) as refusal:
         print(f"Workbook not written: {refusal}", file=sys.stderr)

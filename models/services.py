@@ -1,4 +1,9 @@
-"""All services of the app, built from one sessionmaker and one clock."""
+"""The front door: every service of the app, built from one sessionmaker and one clock.
+
+The UI and the command line reach the models only through `Services`; it is also the one place
+that wires features together (the kit recipes into the catalog seed, the hooks into alerts, the
+demo parts in order).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,27 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.alert_service import AlertService
-from models.catalog_service import CatalogService
-from models.clock import Clock
-from models.distribution_service import DistributionService
-from models.kit_service import KitService
-from models.maintenance import Maintenance
-from models.reorder_service import ReorderService
-from models.report_service import ReportService
-from models.settings_service import SettingsService
-from models.stock_service import StockService
-from models.training_service import TrainingService
+from models.alerts.service import AlertService
+from models.common.clock import Clock
+from models.common.maintenance import Maintenance
+from models.common.settings import SettingsService
+from models.distributions import demo as distribution_demo
+from models.distributions.service import DistributionService
+from models.kits import demo as kit_demo
+from models.kits.seed import seed_recipes
+from models.kits.service import KitService
+from models.partners import demo as partner_demo
+from models.partners.service import PartnerService
+from models.recall.service import RecallService
+from models.reorders import demo as reorder_demo
+from models.reorders.service import ReorderService
+from models.reports.service import ReportService
+from models.stock import demo as stock_demo
+from models.stock.catalog_service import CatalogService
+from models.stock.seed import seed_catalog, seed_sources
+from models.stock.service import StockService
+from models.training import demo as training_demo
+from models.training.service import TrainingService
 
 
 @dataclass
@@ -27,11 +42,13 @@ class Services:
     catalog: CatalogService
     settings: SettingsService
     kits: KitService
+    recall: RecallService
     distributions: DistributionService
     training: TrainingService
     alerts: AlertService
     reorders: ReorderService
     reports: ReportService
+    partners: PartnerService
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @classmethod
@@ -42,17 +59,39 @@ class Services:
         user: str,
         maintenance: Maintenance | None = None,
     ) -> Services:
+        training = TrainingService(sessions, clock)
+        reorders = ReorderService(sessions, clock)
+        partners = PartnerService(sessions, clock)
         return cls(
             clock=clock,
             user=user,
             stock=StockService(sessions, clock),
-            catalog=CatalogService(sessions),
+            catalog=CatalogService(sessions, extra_seeds=(seed_recipes,)),
             settings=SettingsService(sessions),
             kits=KitService(sessions, clock),
+            recall=RecallService(sessions, clock),
             distributions=DistributionService(sessions, clock),
-            training=TrainingService(sessions, clock),
-            alerts=AlertService(sessions, clock),
-            reorders=ReorderService(sessions, clock),
+            training=training,
+            alerts=AlertService(
+                sessions, clock, reorders=reorders, training=training, partners=partners
+            ),
+            reorders=reorders,
             reports=ReportService(sessions, clock),
+            partners=partners,
             maintenance=maintenance,
         )
+
+
+def seed_defaults(s: Session) -> None:
+    """The shipped catalog, standard kit recipes and source directory, in one session."""
+    seed_catalog(s)
+    seed_recipes(s)
+    seed_sources(s)
+
+
+def build_demo(services: Services) -> None:
+    """Populate an empty database with the demo agency; refuses if stations already exist."""
+    stock_demo.add_demo(services)
+    services.settings.set("first_run_done", True)
+    for part in (kit_demo, distribution_demo, training_demo, reorder_demo, partner_demo):
+        part.add_demo(services)

@@ -14,10 +14,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from lbn_desktop.database import Database, open_database, sqlite_url
-from models.clock import FixedClock
-from models.entities import LocationKind
-from models.seed import seed_defaults
-from models.services import Services
+from models.common.clock import FixedClock
+from models.services import Services, seed_defaults
+from models.stock.entities import LocationKind
 from tests.postgres import POSTGRES_URL, PostgresDatabases, runs_on_postgres
 
 TODAY = date(2026, 1, 15)

@@ -41,7 +41,7 @@ class PostgresDatabases:
 
     def _build_template(self) -> str:
         from lbn_desktop.database import open_database
-        from models.seed import seed_defaults
+        from models.services import seed_defaults
 
         name = f"{self._prefix}_template"
         self._execute(f'CREATE DATABASE "{name}"')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.schema import metadata
+from models.migrations.schema import metadata
 
 
 def snapshot(sessions: sessionmaker[Session]) -> dict[str, list[tuple]]:

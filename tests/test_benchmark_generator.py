@@ -6,7 +6,7 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from lbn_desktop.database import open_database, sqlite_url
-from models.ledger_check import check_ledger
+from models.stock.ledger_check import check_ledger
 
 
 def test_tiny_agency_is_consistent_and_reproducible(tmp_path: Path) -> None:

@@ -17,17 +17,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from lbn_desktop.database import open_database, sqlite_url
-from models.clock import SystemClock
-from models.demo import build_demo
-from models.gtin import check_digit, gtin12_from_ndc
-from models.services import Services
-from ui.count_dialog import CountDialog
-from ui.history_dialog import HistoryDialog
-from ui.product_dialog import ProductDialog
-from ui.quarantine_dialog import QuarantineDialog
-from ui.receive_dialog import ReceiveDialog
-from ui.reverse_dialog import ReverseDialog
-from ui.transfer_dialog import TransferDialog
+from models.common.clock import SystemClock
+from models.common.gtin import check_digit, gtin12_from_ndc
+from models.services import Services, build_demo
+from ui.inventory.count_dialog import CountDialog
+from ui.inventory.history_dialog import HistoryDialog
+from ui.inventory.quarantine_dialog import QuarantineDialog
+from ui.inventory.receive_dialog import ReceiveDialog
+from ui.inventory.reverse_dialog import ReverseDialog
+from ui.inventory.transfer_dialog import TransferDialog
+from ui.widgets.product_dialog import ProductDialog
 
 KLOXXADO = gtin12_from_ndc("59467-679-01").zfill(14)
 NARCAN_UPC = gtin12_from_ndc("69547-627-02")

@@ -16,11 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lbn_desktop.database import open_database, sqlite_url
-from models.clock import SystemClock
-from models.demo import build_demo
-from models.services import Services
-from ui.first_run_wizard import FirstRunWizard
+from models.common.clock import SystemClock
+from models.services import Services, build_demo
 from ui.main_window import MainWindow
+from ui.settings.first_run_wizard import FirstRunWizard
 
 VIEWS = ["lots", "products", "locations"]
 TABS = ["Agency", "Catalog", "Locations", "Sources"]

@@ -16,9 +16,8 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from lbn_desktop.database import open_database, sqlite_url
-from models.clock import SystemClock
-from models.demo import build_demo
-from models.services import Services
+from models.common.clock import SystemClock
+from models.services import Services, build_demo
 from ui.main_window import PAGES, MainWindow
 
 
@@ -42,7 +41,7 @@ def main(out: Path, sizes: list[tuple[int, int]]) -> None:
     for width, height in sizes:
         window.resize(width, height)
         window.show()
-        for title, _m, _c in PAGES:
+        for title, _page_class in PAGES:
             window.show_page(title)
             settle(app)
             target = out / f"{title.lower()}-{width}x{height}.png"

@@ -5,7 +5,7 @@ Screens are imported and built on first visit so the window appears at once.
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,18 +21,67 @@ from PySide6.QtWidgets import (
 )
 
 from models.services import Services
-from ui.page import Page
+from ui.widgets.page import Page
 
-# (title, module, class): the areas of the product, in navigation order.
-PAGES: list[tuple[str, str, str]] = [
-    ("Dashboard", "ui.dashboard_view", "DashboardView"),
-    ("Inventory", "ui.inventory_view", "InventoryView"),
-    ("Kits", "ui.kits_view", "KitsView"),
-    ("Distributions", "ui.distributions_view", "DistributionsView"),
-    ("Reorders", "ui.reorders_view", "ReordersView"),
-    ("Reports", "ui.reports_view", "ReportsView"),
-    ("Training", "ui.training_view", "TrainingView"),
-    ("Settings", "ui.settings_view", "SettingsView"),
+
+def _dashboard_page() -> type[Page]:
+    from ui.dashboard.dashboard_view import DashboardView
+
+    return DashboardView
+
+
+def _inventory_page() -> type[Page]:
+    from ui.inventory.inventory_view import InventoryView
+
+    return InventoryView
+
+
+def _kits_page() -> type[Page]:
+    from ui.kits.kits_view import KitsView
+
+    return KitsView
+
+
+def _distributions_page() -> type[Page]:
+    from ui.distributions.distributions_view import DistributionsView
+
+    return DistributionsView
+
+
+def _reorders_page() -> type[Page]:
+    from ui.reorders.reorders_view import ReordersView
+
+    return ReordersView
+
+
+def _reports_page() -> type[Page]:
+    from ui.reports.reports_view import ReportsView
+
+    return ReportsView
+
+
+def _training_page() -> type[Page]:
+    from ui.training.training_view import TrainingView
+
+    return TrainingView
+
+
+def _settings_page() -> type[Page]:
+    from ui.settings.settings_view import SettingsView
+
+    return SettingsView
+
+
+# (title, page class imported on first visit): the areas of the product, in navigation order.
+PAGES: list[tuple[str, Callable[[], type[Page]]]] = [
+    ("Dashboard", _dashboard_page),
+    ("Inventory", _inventory_page),
+    ("Kits", _kits_page),
+    ("Distributions", _distributions_page),
+    ("Reorders", _reorders_page),
+    ("Reports", _reports_page),
+    ("Training", _training_page),
+    ("Settings", _settings_page),
 ]
 START_PAGE = "Dashboard"
 # Stock actions of the Inventory screen, also offered in the Stock menu.
@@ -52,7 +101,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
-        for title, _module, _cls in PAGES:
+        for title, _page_class in PAGES:
             self.navigation.addItem(QListWidgetItem(title))
         width = max(self.navigation.sizeHintForColumn(0), 100) + 36
         self.navigation.setMinimumWidth(width)
@@ -117,7 +166,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.find_action)
         go_menu = self.menuBar().addMenu("&Go")
-        for row, (title, _m, _c) in enumerate(PAGES):
+        for row, (title, _page_class) in enumerate(PAGES):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
             go_menu.addAction(action)
@@ -135,7 +184,9 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called right after show(): open the start page once the window is on screen."""
         QTimer.singleShot(0, lambda: self.show_page(START_PAGE))
-        from ui.notifier import Notifier  # alerts at start and each morning (tray or banner)
+        from ui.dashboard.notifier import (
+            Notifier,  # alerts at start and each morning (tray or banner)
+        )
 
         self.notifier = Notifier(self._services, self, lambda: self.show_page("Dashboard"))
         self.notifier.start()
@@ -143,7 +194,7 @@ class MainWindow(QMainWindow):
     # --- navigation ---------------------------------------------------------------------
 
     def show_page(self, title: str) -> Page:
-        row = [t for t, _m, _c in PAGES].index(title)
+        row = [t for t, _page_class in PAGES].index(title)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
         else:
@@ -152,8 +203,7 @@ class MainWindow(QMainWindow):
 
     def page(self, title: str) -> Page:
         if title not in self._pages:
-            _t, module_name, class_name = next(p for p in PAGES if p[0] == title)
-            page_class = getattr(importlib.import_module(module_name), class_name)
+            page_class = dict(PAGES)[title]()
             page: Page = page_class(self._services, self)
             page.data_changed.connect(lambda t=title: self._on_data_changed(t))
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from models.schema import metadata
+from models.migrations.schema import metadata
 
 config = context.config
 

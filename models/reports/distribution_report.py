@@ -12,8 +12,7 @@ from typing import Any
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether
 
-from models.pdf_common import PageFrame, build_pdf, data_table
-from models.report_rows import CountRow, DistributionFigures
+from models.common.pdf import PageFrame, build_pdf, data_table
 from models.reports.charts import monthly_bars
 from models.reports.parts import (
     NOTE,
@@ -27,6 +26,7 @@ from models.reports.parts import (
     spacer,
     text,
 )
+from models.reports.rows import CountRow, DistributionFigures
 
 WIDTH = 7.2 * inch
 COUNT_WIDTHS = [3.6 * inch, 1.1 * inch, 1.1 * inch, 1.1 * inch]

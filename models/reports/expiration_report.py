@@ -12,8 +12,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 
-from models.pdf_common import PageFrame, build_pdf, data_table
-from models.report_rows import ExpirationRow
+from models.common.pdf import PageFrame, build_pdf, data_table
 from models.reports.parts import (
     BAND_COLOURS,
     NOTE,
@@ -26,6 +25,7 @@ from models.reports.parts import (
     text,
     titled_table,
 )
+from models.reports.rows import ExpirationRow
 
 HEADER = header(["Expiry", "Days left", "Band", "Product", "Lot / kit batch", "Status", "Qty"], 6)
 WIDTHS = [0.75 * inch, 0.55 * inch, 0.95 * inch, 2.3 * inch, 1.3 * inch, 0.7 * inch, 0.5 * inch]

@@ -11,8 +11,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 
-from models.pdf_common import PageFrame, build_pdf, data_table
-from models.report_rows import StockRow
+from models.common.pdf import PageFrame, build_pdf, data_table
 from models.reports.parts import (
     NOTE,
     Progress,
@@ -25,6 +24,7 @@ from models.reports.parts import (
     text,
     titled_table,
 )
+from models.reports.rows import StockRow
 
 PRODUCT_HEADER = header(
     ["Product", "Unit", "Usable", "Expiring within 90 days", "Expired", "Quarantine", "Total"], 2

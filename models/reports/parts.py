@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import LongTable, Paragraph, Spacer, Table, TableStyle
 
-from models.pdf_common import SMALL, STYLES, TABLE_STYLE
+from models.common.pdf import SMALL, STYLES, TABLE_STYLE
 
 Progress = Callable[[int, int], None]
 H2 = ParagraphStyle("h2", parent=STYLES["Heading2"], fontSize=12, spaceBefore=10, spaceAfter=4)

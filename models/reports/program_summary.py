@@ -12,12 +12,17 @@ from typing import Any
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether
 
-from models.partner_package import suppression_rule
-from models.pdf_common import PageFrame, build_pdf, data_table
-from models.report_rows import ProgramFigures
+from models.common.pdf import PageFrame, build_pdf, data_table
 from models.reports.charts import category_bars, monthly_bars
 from models.reports.parts import NOTE, Progress, figure_boxes, fmt, header, heading, spacer, text
-from models.suppression import SUPPRESSED_MARK, SuppressedGrid, TableSpec, suppress_linked
+from models.reports.rows import ProgramFigures
+from models.reports.suppression import (
+    SUPPRESSED_MARK,
+    SuppressedGrid,
+    TableSpec,
+    suppress_linked,
+    suppression_rule,
+)
 
 WIDTH = 7.2 * inch
 EXTRAS = ("Naloxone doses distributed", "Doses expired", "Personnel trained", "Training sessions")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.ledger_check import check_ledger
-from models.rows import ReceiveLine
 from models.services import Services
+from models.stock.ledger_check import check_ledger
+from models.stock.rows import ReceiveLine
 from tests.durability.conftest import start_worker
 
 

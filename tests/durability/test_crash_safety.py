@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from lbn_desktop.backup import integrity_problem
 from lbn_desktop.database import open_database, sqlite_url
-from models.distribution_entities import Distribution
-from models.entities import Operation, StockMove
-from models.kit_entities import KitBatch
-from models.ledger_check import check_ledger
-from models.rows import ReceiveLine
+from models.distributions.entities import Distribution
+from models.kits.entities import KitBatch
+from models.stock.entities import Operation, StockMove
+from models.stock.ledger_check import check_ledger
+from models.stock.rows import ReceiveLine
 from tests.durability.conftest import start_worker
 from tests.durability.workers import LINES_PER_RECEIPT
 

@@ -6,8 +6,8 @@ from datetime import date
 
 from lbn_desktop.backup import integrity_problem
 from lbn_desktop.database import open_database, sqlite_url
-from models.ledger_check import check_ledger
-from models.rows import ReceiveLine
+from models.stock.ledger_check import check_ledger
+from models.stock.rows import ReceiveLine
 from tests.durability.conftest import start_worker
 
 

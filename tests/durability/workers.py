@@ -10,10 +10,10 @@ import sys
 from datetime import date
 
 from lbn_desktop.database import open_database
-from models.clock import SystemClock
-from models.errors import DomainError
-from models.rows import ReceiveLine
+from models.common.clock import SystemClock
+from models.common.errors import DomainError
 from models.services import Services
+from models.stock.rows import ReceiveLine
 
 LINES_PER_RECEIPT = 200
 

@@ -11,8 +11,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select
 
 from lbn_desktop.database import DatabaseTooNew, open_database, sqlite_url
-from models.entities import Location, LocationKind
-from models.schema import metadata
+from models.migrations.schema import metadata
+from models.stock.entities import Location, LocationKind
 
 
 def test_migrated_schema_matches_the_models(empty_url: str) -> None:

@@ -10,13 +10,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from lbn_desktop.database import Database
-from models.clock import FixedClock
-from models.distribution_entities import Administration, Distribution
-from models.entities import LocationKind, Lot, Product, Reason
-from models.kit_entities import KitBatch, KitBatchComponent
-from models.ledger import open_operation, post_move, reverse_operation, virtual_location_id
-from models.rows import ReceiveLine
+from models.common.clock import FixedClock
+from models.distributions.entities import Administration, Distribution
+from models.kits.entities import KitBatch, KitBatchComponent
 from models.services import Services
+from models.stock.entities import LocationKind, Lot, Product, Reason
+from models.stock.ledger import open_operation, post_move, reverse_operation, virtual_location_id
+from models.stock.rows import ReceiveLine
 
 
 def kit_product(services: Services) -> int:

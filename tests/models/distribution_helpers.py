@@ -7,13 +7,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.distribution_rows import DistributionEntry
-from models.entities import LocationKind, Reason
-from models.kit_entities import KitBatch, KitBatchComponent, KitRecipe
-from models.ledger import open_operation, post_move, virtual_location_id
-from models.rows import ReceiveLine
+from models.distributions.rows import DistributionEntry
+from models.kits.entities import KitBatch, KitBatchComponent, KitRecipe
 from models.services import Services
-from models.stock_service import find_or_create_lot
+from models.stock.entities import LocationKind, Reason
+from models.stock.ledger import open_operation, post_move, virtual_location_id
+from models.stock.rows import ReceiveLine
+from models.stock.service import find_or_create_lot
 
 KIT_EXPIRY = date(2027, 3, 31)
 

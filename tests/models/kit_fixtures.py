@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.rows import ReceiveLine
+from models.stock.rows import ReceiveLine
 from tests.conftest import Agency
 
 NALOXONE_EXP = date(2027, 6, 30)

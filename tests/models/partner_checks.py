@@ -1,6 +1,6 @@
 """Independent checks for shared tables: exact linear algebra over the published equations.
 
-Kept apart from models.suppression on purpose: it proves the graph argument there by rank.
+Kept apart from models.reports.suppression on purpose: it proves the graph argument there by rank.
 """
 
 from __future__ import annotations

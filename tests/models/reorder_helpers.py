@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.clock import FixedClock
-from models.entities import LocationKind, Lot, Reason
-from models.kit_entities import KitBatch, KitBatchComponent
-from models.ledger import open_operation, post_move, virtual_location_id
-from models.rows import ReceiveLine
+from models.common.clock import FixedClock
+from models.kits.entities import KitBatch, KitBatchComponent
 from models.services import Services
+from models.stock.entities import LocationKind, Lot, Reason
+from models.stock.ledger import open_operation, post_move, virtual_location_id
+from models.stock.rows import ReceiveLine
 
 Sessions = sessionmaker[Session]
 

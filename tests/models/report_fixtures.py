@@ -10,13 +10,13 @@ from datetime import date, datetime, time
 
 from sqlalchemy import select
 
-from models.distribution_entities import Administration, Distribution
-from models.entities import LocationKind, Product, Reason
-from models.ledger import open_operation, post_move, reverse_operation, virtual_location_id
-from models.report_rows import Period
-from models.rows import ReceiveLine
+from models.distributions.entities import Administration, Distribution
+from models.reports.rows import Period
 from models.services import Services
-from models.training_entities import Person, TrainingAttendance, TrainingSession
+from models.stock.entities import LocationKind, Product, Reason
+from models.stock.ledger import open_operation, post_move, reverse_operation, virtual_location_id
+from models.stock.rows import ReceiveLine
+from models.training.entities import Person, TrainingAttendance, TrainingSession
 from tests.models.distribution_helpers import book_kit_batch
 
 Q4 = Period(date(2025, 10, 1), date(2025, 12, 31))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models.gtin import check_digit, gtin12_from_ndc
+from models.common.gtin import check_digit, gtin12_from_ndc
 
 GS = "\x1d"
 KLOXXADO_UPC = gtin12_from_ndc("59467-679-01")  # 359467679015

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from models.rows import ReceiveLine
+from models.stock.rows import ReceiveLine
 from tests.snapshot import snapshot
 
 NX1_EXPIRY = date(2027, 3, 31)

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 
-from models.rows import ReceiveLine
-from ui.inventory_view import InventoryView
+from models.stock.rows import ReceiveLine
+from ui.inventory.inventory_view import InventoryView
+from ui.inventory.receive_dialog import ReceiveDialog
 from ui.main_window import PAGES, MainWindow
-from ui.receive_dialog import ReceiveDialog
 
 
 def test_main_window_shows_received_stock(qtbot, services, agency) -> None:
@@ -32,7 +32,7 @@ def test_main_window_shows_received_stock(qtbot, services, agency) -> None:
 def test_every_navigation_entry_opens_a_screen(qtbot, services) -> None:
     window = MainWindow(services)
     qtbot.addWidget(window)
-    for row, (title, _m, _c) in enumerate(PAGES):
+    for row, (title, _page_class) in enumerate(PAGES):
         window.navigation.setCurrentRow(row)
         assert window.current_page() is window.page(title)
 

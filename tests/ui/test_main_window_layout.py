@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from ui.inventory_view import InventoryView
+from ui.inventory.inventory_view import InventoryView
 from ui.main_window import MainWindow
 
 

@@ -1,0 +1,164 @@
+"""Stock positions for the alert rules: every positive balance in a real place, with the
+expiry that governs it (kits inherit their earliest component's; dwell limits may cut it short).
+
+Two set-based queries, whatever the size of the ledger: balances (each kit lot with its
+earliest component expiry), then products.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ScalarSelect, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from models.alerts.rules import AlertRules
+from models.kits.entities import KitBatch, KitBatchComponent
+from models.stock.entities import (
+    VIRTUAL_KINDS,
+    Balance,
+    Location,
+    LocationKind,
+    Lot,
+    Product,
+    ProductKind,
+)
+from models.stock.location_tree import LocationTree
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    lot_id: int
+    location_id: int
+    quantity: int
+    product_id: int
+    product_name: str
+    product_kind: str
+    group: str | None  # interchange group: products that stand in for one another
+    doses_per_unit: int
+    unit: str
+    lot_number: str
+    expiry: date | None  # printed, or a kit's earliest component: the date that governs
+    since: datetime | None
+    location_kind: str
+    location_path: str
+    station_id: int | None
+    dwell_expiry: date | None  # placed here + the dwell limit, when earlier than `expiry`
+    effective_expiry: date | None  # the earlier of the two: the last day it counts as usable
+
+    @property
+    def quarantined(self) -> bool:
+        return self.location_kind == LocationKind.QUARANTINE
+
+    @property
+    def is_kit(self) -> bool:
+        return self.product_kind == "kit"
+
+    def usable_on(self, today: date) -> bool:
+        effective = self.effective_expiry
+        return not self.quarantined and (effective is None or effective >= today)
+
+    def days_left(self, today: date) -> int | None:
+        effective = self.effective_expiry
+        return None if effective is None else (effective - today).days
+
+
+def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Position]:
+    """Positive balances in physical places, earliest governing expiry first."""
+    virtual = [k.value for k in VIRTUAL_KINDS]
+    records = s.execute(
+        select(
+            Balance.lot_id,
+            Balance.location_id,
+            Balance.quantity,
+            Balance.since,
+            Lot.product_id,
+            Lot.lot_number,
+            Lot.expiry,
+            case((Product.kind == ProductKind.KIT, _earliest_component()), else_=None),
+            Location.kind,
+        )
+        .join(Lot, Lot.id == Balance.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .join(Location, Location.id == Balance.location_id)
+        .where(Balance.quantity > 0, Location.kind.not_in(virtual))
+    ).all()
+    products = {
+        r[0]: r
+        for r in s.execute(
+            select(
+                Product.id,
+                Product.name,
+                Product.kind,
+                Product.interchange_group,
+                Product.doses_per_unit,
+                Product.unit_of_issue,
+            )
+        )
+    }
+    places = {i: (row.path, tree.station_of(i)) for i, row in tree.rows.items()}
+    dwell_days = {kind: rules.dwell_for(kind) for kind in {r[8] for r in records}}
+    positions: list[Position] = []
+    for (
+        lot_id,
+        location_id,
+        quantity,
+        since,
+        product_id,
+        number,
+        printed,
+        inherited,
+        kind,
+    ) in records:
+        _id, name, product_kind, group, doses, unit = products[product_id]
+        path, station = places[location_id]
+        expiry = _earliest(printed, inherited)
+        limit = dwell_days[kind]
+        dwell = since.date() + timedelta(days=limit) if limit and since else None
+        if dwell is not None and expiry is not None and dwell >= expiry:
+            dwell = None
+        positions.append(
+            Position(
+                lot_id,
+                location_id,
+                quantity,
+                product_id,
+                name,
+                product_kind,
+                group,
+                doses or 0,
+                unit,
+                number,
+                expiry,
+                since,
+                kind,
+                path,
+                station,
+                dwell,
+                dwell or expiry,
+            )
+        )
+    positions.sort(key=lambda p: (p.effective_expiry or date.max, p.lot_id, p.location_path))
+    return positions
+
+
+def _earliest_component() -> ScalarSelect[date]:
+    """Earliest expiry among the component lots of the balance's kit lot (kits inherit it)."""
+    part = aliased(Lot)
+    return (
+        select(func.min(part.expiry))
+        .select_from(KitBatch)
+        .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
+        .join(part, part.id == KitBatchComponent.lot_id)
+        .where(KitBatch.lot_id == Balance.lot_id)
+        .scalar_subquery()
+    )
+
+
+def _earliest(a: date | None, b: date | None) -> date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)

@@ -1,0 +1,81 @@
+"""Kit recipes (bills of materials) and assembled kit batches with their component lots.
+
+A kit batch is a lot of the kit product: kits move through the same ledger as loose stock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.common.base import Base
+
+
+class KitRecipe(Base):
+    __tablename__ = "kit_recipe"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kit_product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), unique=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    lines: Mapped[list[KitRecipeLine]] = relationship(
+        back_populates="recipe", cascade="all, delete-orphan", order_by="KitRecipeLine.position"
+    )
+
+
+class KitRecipeLine(Base):
+    """One product, or any product of an interchangeable group, times a quantity per kit."""
+
+    __tablename__ = "kit_recipe_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipe_id: Mapped[int] = mapped_column(ForeignKey("kit_recipe.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
+    interchange_group: Mapped[str | None] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    recipe: Mapped[KitRecipe] = relationship(back_populates="lines")
+
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint(
+            "product_id IS NOT NULL OR interchange_group IS NOT NULL", name="product_or_group"
+        ),
+    )
+
+
+class KitBatch(Base):
+    """Kits assembled together; `lot_id` is the kit lot, its expiry the earliest component's."""
+
+    __tablename__ = "kit_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"), unique=True)
+    recipe_id: Mapped[int | None] = mapped_column(ForeignKey("kit_recipe.id"))
+    recipe_name: Mapped[str] = mapped_column(String(120))  # as it was when assembled
+    operation_id: Mapped[int] = mapped_column(ForeignKey("operation.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    assembled_at: Mapped[datetime] = mapped_column(DateTime)
+
+    components: Mapped[list[KitBatchComponent]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan"
+    )
+
+
+class KitBatchComponent(Base):
+    """What each kit of a batch holds: a component lot and how many units per kit."""
+
+    __tablename__ = "kit_batch_component"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("kit_batch.id"), index=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"), index=True)
+    quantity_per_kit: Mapped[int] = mapped_column(Integer)
+
+    batch: Mapped[KitBatch] = relationship(back_populates="components")

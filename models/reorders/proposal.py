@@ -1,0 +1,122 @@
+"""Builds today's reorder proposal for every orderable item, inside an open session."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from models.common.settings import read_setting
+from models.reorders import inputs as ri
+from models.reorders.calc import (
+    DEFAULT_MAX_MONTHS,
+    DEFAULT_MIN_MONTHS,
+    DEFAULT_WINDOW_MONTHS,
+    ItemInputs,
+    Parameters,
+    add_months,
+    calculate,
+)
+from models.reorders.items import ItemCatalog
+from models.reorders.rows import Proposal, ProposalLine
+from models.stock.location_tree import LocationTree
+
+KEY_WINDOW = "reorder_window_months"
+KEY_MAX = "reorder_max_months"
+KEY_MIN = "reorder_min_months"
+KEY_BY_GROUP = "reorder_by_group"
+KEY_CONTACT = "reorder_contact"
+
+
+def load_parameters(s: Session) -> Parameters:
+    return Parameters(
+        int(read_setting(s, KEY_WINDOW, DEFAULT_WINDOW_MONTHS)),
+        float(read_setting(s, KEY_MAX, DEFAULT_MAX_MONTHS)),
+        float(read_setting(s, KEY_MIN, DEFAULT_MIN_MONTHS)),
+    )
+
+
+def by_group(s: Session) -> bool:
+    return bool(read_setting(s, KEY_BY_GROUP, True))
+
+
+def build_proposal(
+    s: Session,
+    today: date,
+    *,
+    station_id: int | None,
+    lead_days: int,
+    source_name: str = "",
+    exclude_reorder: int | None = None,
+) -> Proposal:
+    """Every orderable item with its max-min result; items to order and due ones first."""
+    params = load_parameters(s)
+    catalog = ItemCatalog(s, by_group(s))
+    tree = LocationTree.load(s)
+    scope = ri.scope_of(tree, station_id)
+    since = add_months(today, -params.window_months)
+    usage = ri.consumption(s, catalog, tree, since, scope)
+    used_since = {key: use.first_use for key, use in usage.items() if use.first_use}
+    months = ri.history_months(s, catalog, today, params.window_months, used_since)
+    lots = ri.stock_lots(s, catalog, tree, scope)
+    pars = ri.par_totals(s, catalog, tree, scope)
+    ordered = ri.on_order(s, catalog, station_id, exclude_reorder)
+    surges = ri.active_surges(s, today)
+    lines: list[ProposalLine] = []
+    for key, item in catalog.items.items():
+        use = usage.get(key) or ri.Usage()
+        par_by_station = pars.get(key, {})
+        history = months.get(key, 0)
+        has_use = history >= 1 and sum(use.demand_by_station.values()) > 0
+        weights = dict(use.demand_by_station) if has_use else dict(par_by_station)
+        surge, surge_note = ri.surge_for(surges, tree, station_id, weights)
+        inputs = ItemInputs(
+            label=item.label,
+            unit=item.unit,
+            package_name=item.package_name,
+            units_per_package=item.units_per_package,
+            history_months=history,
+            distributed=use.totals["distributed"],
+            administered=use.totals["administered"],
+            expired=use.totals["expired"],
+            lost=use.totals["lost"],
+            par_total=sum(par_by_station.values()),
+            lots=tuple(lots.get(key, [])),
+            on_order=ordered.get(key, 0),
+            surge=surge,
+            surge_note=surge_note,
+            donated=use.totals["donated"],
+        )
+        result = calculate(inputs, params, today, lead_days)
+        lines.append(
+            ProposalLine(
+                key.product_id,
+                key.group,
+                item.label,
+                item.kind,
+                item.ndc_text,
+                item.unit,
+                item.package_name,
+                item.units_per_package,
+                inputs.distributed,
+                inputs.administered,
+                inputs.expired,
+                inputs.lost,
+                history,
+                inputs.par_total,
+                surge,
+                surge_note,
+                result,
+            )
+        )
+    lines.sort(key=lambda x: (-x.result.packages, not x.result.due, x.label.lower()))
+    station_name = "All stations" if station_id is None else tree.rows[station_id].name
+    return Proposal(
+        today,
+        station_id,
+        station_name,
+        lead_days,
+        source_name,
+        params.describe(),
+        tuple(lines),
+    )

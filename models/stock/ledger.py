@@ -1,0 +1,210 @@
+"""Double-entry stock ledger: every movement takes from one location and puts into another.
+
+Virtual locations (supplier, distributed, disposed...) sit on the other side of receipts and
+issues, so the sum of all balances of a lot is always zero. The balance table is a cache of the
+ledger, updated by guarded single statements so concurrent writers can never overdraw it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, case, func, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from models.common.errors import (
+    AlreadyReversed,
+    InactiveLocation,
+    InsufficientStock,
+    NotFound,
+    ValidationError,
+)
+from models.stock.entities import (
+    Balance,
+    Location,
+    LocationKind,
+    Lot,
+    Operation,
+    Product,
+    Reason,
+    StockMove,
+)
+
+
+def require_positive(quantity: object, what: str = "Quantity") -> int:
+    """Quantities are positive whole numbers; anything else is refused with a message."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise ValidationError(f"{what} must be a whole number.")
+    if quantity <= 0:
+        raise ValidationError(f"{what} must be at least 1 (got {quantity}).")
+    return quantity
+
+
+def virtual_location_id(s: Session, kind: LocationKind) -> int:
+    found = s.scalar(select(Location.id).where(Location.kind == kind).order_by(Location.id))
+    if found is None:
+        raise NotFound(f"The database has no {kind.value} location; was it migrated?")
+    return found
+
+
+def get_location(s: Session, location_id: int) -> Location:
+    location = s.get(Location, location_id)
+    if location is None:
+        raise NotFound(f"No location with id {location_id}.")
+    return location
+
+
+def get_lot(s: Session, lot_id: int) -> Lot:
+    lot = s.get(Lot, lot_id)
+    if lot is None:
+        raise NotFound(f"No lot with id {lot_id}.")
+    return lot
+
+
+def on_hand(s: Session, lot_id: int, location_id: int) -> int:
+    quantity = s.scalar(
+        select(Balance.quantity).where(Balance.lot_id == lot_id, Balance.location_id == location_id)
+    )
+    return quantity or 0
+
+
+def open_operation(
+    s: Session,
+    reason: Reason,
+    user: str,
+    at: datetime,
+    note: str | None = None,
+    reverses_id: int | None = None,
+) -> Operation:
+    operation = Operation(
+        reason=reason, user=user or "unknown", at=at, note=(note or None), reverses_id=reverses_id
+    )
+    s.add(operation)
+    s.flush()
+    return operation
+
+
+def post_move(
+    s: Session,
+    operation: Operation,
+    lot_id: int,
+    from_location_id: int,
+    to_location_id: int,
+    quantity: int,
+) -> StockMove:
+    """Record one movement and update both balances, refusing overdrafts and inactive targets."""
+    require_positive(quantity)
+    if from_location_id == to_location_id:
+        raise ValidationError("Source and destination are the same location.")
+    source = get_location(s, from_location_id)
+    target = get_location(s, to_location_id)
+    if not target.active:
+        raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
+    _take(s, lot_id, source, quantity)
+    _put(s, lot_id, target, quantity, operation.at)
+    move = StockMove(
+        operation_id=operation.id,
+        lot_id=lot_id,
+        from_location_id=from_location_id,
+        to_location_id=to_location_id,
+        quantity=quantity,
+    )
+    s.add(move)
+    return move
+
+
+def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
+    guard = Balance.quantity >= quantity
+    stmt = (
+        update(Balance)
+        .where(Balance.lot_id == lot_id, Balance.location_id == source.id)
+        .values(quantity=Balance.quantity - quantity)
+    )
+    if not source.is_virtual:
+        stmt = stmt.where(guard)
+    taken = s.execute(stmt, execution_options={"synchronize_session": False}).rowcount
+    if taken == 1:
+        return
+    if source.is_virtual:
+        _upsert(s, lot_id, source.id, -quantity, None)
+        return
+    lot = get_lot(s, lot_id)
+    product = s.get(Product, lot.product_id)
+    held = on_hand(s, lot_id, source.id)
+    raise InsufficientStock(
+        f"{source.name} holds {held} of {product.name if product else 'this product'} "
+        f"lot {lot.lot_number}; {quantity} requested."
+    )
+
+
+def _put(s: Session, lot_id: int, target: Location, quantity: int, at: datetime) -> None:
+    _upsert(s, lot_id, target.id, quantity, None if target.is_virtual else at)
+
+
+def _upsert(s: Session, lot_id: int, location_id: int, delta: int, at: datetime | None) -> None:
+    dialect = s.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(Balance).values(lot_id=lot_id, location_id=location_id, quantity=delta, since=at)
+    excluded = stmt.excluded
+    since = (
+        func.coalesce(excluded.since, Balance.since)
+        if at is None
+        else _since_when_refilled(excluded)
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Balance.lot_id, Balance.location_id],
+        set_={"quantity": Balance.quantity + excluded.quantity, "since": since},
+    )
+    s.execute(stmt)
+
+
+def _since_when_refilled(excluded: object) -> object:
+    # Keep the oldest arrival while stock remains; restart the clock once it was emptied.
+    return case(
+        (Balance.quantity <= 0, excluded.since),  # type: ignore[attr-defined]
+        else_=func.coalesce(Balance.since, excluded.since),  # type: ignore[attr-defined]
+    )
+
+
+def reverse_operation(
+    s: Session, operation_id: int, user: str, at: datetime, reason: str
+) -> Operation:
+    """Post the mirror image of an operation; the original stays in history untouched."""
+    original = s.get(Operation, operation_id)
+    if original is None:
+        raise NotFound(f"No movement with number {operation_id}.")
+    if not reason or not reason.strip():
+        raise ValidationError("Say why the movement is being reversed.")
+    if original.reverses_id is not None:
+        raise ValidationError(
+            f"Movement {operation_id} is itself a reversal; record the correct movement instead."
+        )
+    if s.scalar(select(Operation.id).where(Operation.reverses_id == operation_id)) is not None:
+        raise AlreadyReversed(f"Movement {operation_id} has already been reversed.")
+    reversal = open_operation(
+        s, Reason.REVERSAL, user, at, note=reason.strip(), reverses_id=operation_id
+    )
+    for move in sorted(original.moves, key=lambda m: m.id, reverse=True):
+        post_move(
+            s, reversal, move.lot_id, move.to_location_id, move.from_location_id, move.quantity
+        )
+    return reversal
+
+
+def disposal_kind(note: ColumnElement[str | None]) -> ColumnElement[str]:
+    """'expired', 'donated' or 'other' from a disposal's note ("<reason>: <note>").
+
+    Reports and reorders count expiries and donations apart from other losses.
+    """
+    text = func.lower(func.coalesce(note, ""))
+    return case(
+        (text.like("expired%"), literal("expired")),
+        (text.like("donated%"), literal("donated")),
+        else_=literal("other"),
+    )
+
+
+def is_expired(expiry: date | None, today: date) -> bool:
+    """A product may be used through its expiry date and not after."""
+    return expiry is not None and expiry < today

@@ -1,0 +1,256 @@
+"""Read side of the ledger: on-hand by lot and location, totals, FEFO picks, history.
+
+Functions take an open session so services and reports can compose them in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from models.common.dates import days_left
+from models.common.errors import InsufficientStock, ValidationError
+from models.stock.catalog_service import product_row
+from models.stock.entities import (
+    VIRTUAL_KINDS,
+    Balance,
+    Location,
+    LocationKind,
+    Lot,
+    Operation,
+    ParLevel,
+    Product,
+    StockMove,
+)
+from models.stock.ledger import is_expired
+from models.stock.location_tree import LocationTree
+from models.stock.rows import (
+    LocationTotalRow,
+    MoveRow,
+    OnHandRow,
+    PickLine,
+    ProductTotalRow,
+)
+from models.stock.summary import totals_by_location, totals_by_product
+
+DEFAULT_WARNING_DAYS = 90
+
+
+def list_on_hand(
+    s: Session,
+    today: date,
+    *,
+    location_id: int | None = None,
+    product_id: int | None = None,
+    expiring_within: int | None = None,
+    text: str | None = None,
+    tree: LocationTree | None = None,
+) -> list[OnHandRow]:
+    """Stock in physical locations (sub-locations included), earliest expiry first."""
+    tree = tree or LocationTree.load(s)
+    stmt = (
+        select(
+            Balance.lot_id,
+            Balance.location_id,
+            Balance.quantity,
+            Lot.product_id,
+            Lot.lot_number,
+            Lot.expiry,
+            Product.name,
+            Product.kind,
+        )
+        .join(Lot, Lot.id == Balance.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .join(Location, Location.id == Balance.location_id)
+        .where(Balance.quantity > 0, Location.kind.not_in([k.value for k in VIRTUAL_KINDS]))
+    )
+    if location_id is not None:
+        stmt = stmt.where(Balance.location_id.in_(tree.subtree(location_id)))
+    if product_id is not None:
+        stmt = stmt.where(Lot.product_id == product_id)
+    if expiring_within is not None:
+        stmt = stmt.where(Lot.expiry <= today + timedelta(days=expiring_within))
+    needle = (text or "").strip().lower()
+    rows: list[OnHandRow] = []
+    for r in s.execute(stmt):
+        place = tree.rows[r.location_id]
+        row = OnHandRow(
+            lot_id=r.lot_id,
+            product_id=r.product_id,
+            product_name=r.name,
+            product_kind=r.kind,
+            lot_number=r.lot_number,
+            expiry=r.expiry,
+            location_id=r.location_id,
+            location_name=place.name,
+            location_path=place.path,
+            quantity=r.quantity,
+            days_left=days_left(r.expiry, today),
+            quarantined=place.kind == LocationKind.QUARANTINE,
+        )
+        if needle and needle not in _haystack(row):
+            continue
+        rows.append(row)
+    rows.sort(key=lambda x: (x.expiry or date.max, x.product_name, x.location_path))
+    return rows
+
+
+def _haystack(row: OnHandRow) -> str:
+    return f"{row.product_name} {row.lot_number} {row.location_path}".lower()
+
+
+def product_totals(
+    s: Session, today: date, warning_days: int = DEFAULT_WARNING_DAYS
+) -> list[ProductTotalRow]:
+    """Per product: usable, expiring within `warning_days`, expired, quarantined."""
+    products = [product_row(p) for p in s.scalars(select(Product))]
+    return totals_by_product(list_on_hand(s, today), products, warning_days)
+
+
+def location_totals(
+    s: Session, today: date, product_id: int | None = None
+) -> list[LocationTotalRow]:
+    """Per physical location, what it and its sub-locations hold; rows in tree order."""
+    tree = LocationTree.load(s)
+    rows = list_on_hand(s, today, product_id=product_id, tree=tree)
+    return totals_by_location(rows, tree.physical())
+
+
+def suggest_destination(
+    s: Session, today: date, product_id: int | None, source_id: int | None, within: int | None
+) -> int | None:
+    """Where a transfer of this product most likely goes, never the source itself.
+
+    The first vehicle below par for the product (then any other place below par), else the
+    first place that holds stock (a room, cabinet, vehicle or bag, not a station or quarantine)
+    other than the source. `within` keeps the choice inside one station (e.g. a busier one).
+    """
+    tree = LocationTree.load(s)
+    places = [
+        p
+        for p in totals_by_location(
+            list_on_hand(s, today, product_id=product_id, tree=tree), tree.physical()
+        )
+        if p.active
+        and p.location_id != source_id
+        and (within is None or p.location_id in tree.subtree(within))
+    ]
+    pars: dict[int, int] = {}
+    if product_id is not None:
+        rows = s.execute(
+            select(ParLevel.location_id, ParLevel.quantity).where(ParLevel.product_id == product_id)
+        )
+        pars = {location_id: quantity for location_id, quantity in rows}
+    short = [p for p in places if p.usable < pars.get(p.location_id, 0)]
+    short.sort(key=lambda p: p.kind != LocationKind.VEHICLE)  # stable: tree order within kinds
+    if short:
+        return short[0].location_id
+    holders = [p for p in places if p.kind not in (LocationKind.STATION, LocationKind.QUARANTINE)]
+    choices = holders or places
+    return choices[0].location_id if choices else None
+
+
+def fefo_pick(
+    s: Session, today: date, product_id: int, location_id: int, quantity: int
+) -> list[PickLine]:
+    """Usable lots at exactly this location, first expiry first out, covering `quantity`."""
+    lots = s.execute(
+        select(Lot.id, Lot.lot_number, Lot.expiry, Balance.quantity)
+        .join(Balance, Balance.lot_id == Lot.id)
+        .where(
+            Lot.product_id == product_id,
+            Balance.location_id == location_id,
+            Balance.quantity > 0,
+        )
+        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
+    ).all()
+    usable = [r for r in lots if not is_expired(r.expiry, today)]
+    picks: list[PickLine] = []
+    remaining = quantity
+    for r in usable:
+        if remaining <= 0:
+            break
+        take = min(remaining, r.quantity)
+        picks.append(PickLine(r.id, r.lot_number, r.expiry, take, r.quantity))
+        remaining -= take
+    if remaining > 0:
+        have = quantity - remaining
+        product = s.get(Product, product_id)
+        place = s.get(Location, location_id)
+        raise InsufficientStock(
+            f"{place.name if place else 'That location'} has {have} usable "
+            f"{product.name if product else 'units'}; {quantity} needed."
+        )
+    return picks
+
+
+def list_expiring(s: Session, today: date, within_days: int) -> list[OnHandRow]:
+    if within_days < 0:
+        raise ValidationError("The number of days must not be negative.")
+    return [r for r in list_on_hand(s, today, expiring_within=within_days) if not r.quarantined]
+
+
+def list_moves(
+    s: Session,
+    *,
+    lot_id: int | None = None,
+    location_id: int | None = None,
+    limit: int = 5000,
+) -> list[MoveRow]:
+    """Movement history, newest first, for a lot and/or a location (who, when, what, why)."""
+    src = aliased(Location)
+    dst = aliased(Location)
+    reversal = aliased(Operation)
+    stmt = (
+        select(
+            StockMove.id,
+            StockMove.quantity,
+            Operation.id.label("op_id"),
+            Operation.at,
+            Operation.user,
+            Operation.reason,
+            Operation.note,
+            Operation.reverses_id,
+            reversal.id.label("reversed_by"),
+            Lot.id.label("lot_id"),
+            Lot.lot_number,
+            Product.name.label("product_name"),
+            src.name.label("from_name"),
+            dst.name.label("to_name"),
+        )
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .join(Lot, Lot.id == StockMove.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .join(src, src.id == StockMove.from_location_id)
+        .join(dst, dst.id == StockMove.to_location_id)
+        .outerjoin(reversal, reversal.reverses_id == Operation.id)
+        .order_by(Operation.at.desc(), StockMove.id.desc())
+        .limit(limit)
+    )
+    if lot_id is not None:
+        stmt = stmt.where(StockMove.lot_id == lot_id)
+    if location_id is not None:
+        stmt = stmt.where(
+            (StockMove.from_location_id == location_id) | (StockMove.to_location_id == location_id)
+        )
+    return [
+        MoveRow(
+            r.op_id,
+            r.id,
+            r.at,
+            r.user,
+            r.reason,
+            r.note,
+            r.lot_id,
+            r.lot_number,
+            r.product_name,
+            r.from_name,
+            r.to_name,
+            r.quantity,
+            r.reverses_id,
+            r.reversed_by,
+        )
+        for r in s.execute(stmt)
+    ]

@@ -1,0 +1,317 @@
+"""Receive dialog: one or several lines of one delivery into a location, from a source.
+
+A scan fills product, lot and expiry; a UPC-only carton selects the product and leaves the
+cursor on the lot. Lines pre-filled from an open reorder wait for their lot and expiry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.common.dates import parse_expiry
+from models.common.errors import DomainError, ValidationError
+from models.services import Services
+from models.stock.rows import OperationRow, ProductRow, ReceiveLine
+from models.stock.scan_lookup import ScanMatch, match_scan
+from models.stock.scanning import ScanResult
+from ui.inventory.receive_lines_table import ReceiveLinesTable
+from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.product_dialog import ProductDialog
+from ui.widgets.scan_field import ScanField
+
+
+class ReceiveDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        location_id: int | None = None,
+        source_id: int | None = None,
+        prefill: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Receive stock")
+        self._services = services
+        self._products: list[ProductRow] = []
+        self._pending_scan: ScanResult | None = None
+        self.result_operation: OperationRow | None = None
+        self.product_dialog: ProductDialog | None = None
+        self._build_widgets()
+        self._load_choices(location_id, source_id)
+        self._layout()
+        self.product.currentIndexChanged.connect(self._on_product_changed)
+        self.add_line_button.clicked.connect(self._on_add_line)
+        self.remove_line_button.clicked.connect(self.lines_table.remove_selected)
+        self.add_product_button.clicked.connect(self._on_add_product)
+        self.scan.scanned.connect(self._on_scanned)
+        self.scan.scan_failed.connect(lambda _m: self.add_product_button.hide())
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+        self._on_product_changed()
+        self._prefill(prefill or [])
+        self.scan.setFocus()
+
+    def _build_widgets(self) -> None:
+        self.scan = ScanField(self._services)
+        self.add_product_button = QPushButton("Add this product…")
+        self.add_product_button.hide()
+        self.location = QComboBox()
+        self.source = QComboBox()
+        self.received_on = QDateEdit(QDate(self._services.clock.today()))
+        self.received_on.setCalendarPopup(True)
+        self.received_on.setDisplayFormat("yyyy-MM-dd")
+        self.product = QComboBox()
+        self.lot_number = QLineEdit()
+        self.lot_number.setPlaceholderText("as printed on the package")
+        self.expiry = QLineEdit()
+        self.expiry.setPlaceholderText("YYYY-MM-DD or YYYY-MM")
+        self.quantity = QSpinBox()
+        self.quantity.setRange(0, 1_000_000)
+        self.quantity.setValue(1)
+        self.unit_label = QLabel()
+        self.add_line_button = QPushButton("Add line")
+        self.remove_line_button = QPushButton("Remove line")
+        self.lines_table = ReceiveLinesTable()
+        self.lines_table.setMinimumHeight(130)
+        self.allow_expired = QCheckBox("Receive expired stock (e.g. for training use)")
+        self.note = QLineEdit()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Receive")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
+
+    def _load_choices(self, location_id: int | None, source_id: int | None) -> None:
+        for place in self._services.catalog.list_locations(include_inactive=False):
+            self.location.addItem(place.path, place.id)
+        self.source.addItem("(not recorded)", None)
+        for source in self._services.catalog.list_sources(active_only=True):
+            self.source.addItem(source.name, source.id)
+        for combo, wanted in ((self.location, location_id), (self.source, source_id)):
+            if wanted is not None and (index := combo.findData(wanted)) >= 0:
+                combo.setCurrentIndex(index)
+        self._reload_products()
+
+    def _reload_products(self, select_id: int | None = None) -> None:
+        products = self._services.catalog.list_products(active_only=True)
+        self._products = [p for p in products if p.kind != "kit"]
+        self.product.blockSignals(True)
+        self.product.clear()
+        for product in self._products:
+            self.product.addItem(product.name, product.id)
+        self.product.blockSignals(False)
+        if select_id is not None:
+            self.product.setCurrentIndex(self.product.findData(select_id))
+
+    def _layout(self) -> None:
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan, 1)
+        scan_row.addWidget(self.add_product_button)
+        header = QFormLayout()
+        header.addRow("Scan", scan_row)
+        header.addRow("Into location", self.location)
+        header.addRow("From source", self.source)
+        header.addRow("Received on", self.received_on)
+        line = QFormLayout()
+        line.addRow("Product", self.product)
+        line.addRow("Lot number", self.lot_number)
+        line.addRow("Expiry", self.expiry)
+        quantity_row = QHBoxLayout()
+        quantity_row.addWidget(self.quantity)
+        quantity_row.addWidget(self.unit_label, 1)
+        line.addRow("Quantity", quantity_row)
+        adder = QHBoxLayout()
+        adder.addWidget(QLabel("Lot, expiry and quantity can be corrected in the table."), 1)
+        adder.addWidget(self.remove_line_button)
+        adder.addWidget(self.add_line_button)
+        root = QVBoxLayout(self)
+        root.addLayout(header)
+        root.addWidget(QLabel("<b>Add a line</b> (or scan above)"))
+        root.addLayout(line)
+        root.addLayout(adder)
+        root.addWidget(self.lines_table, 1)
+        root.addWidget(self.allow_expired)
+        notes = QFormLayout()
+        notes.addRow("Note", self.note)
+        root.addLayout(notes)
+        root.addWidget(self.error_label)
+        root.addWidget(self.buttons)
+        self.resize(640, 640)
+
+    def _prefill(self, prefill: Sequence[tuple[int, int]]) -> None:
+        for product_id, quantity in prefill:
+            try:
+                product = self._services.catalog.get_product(product_id)
+            except DomainError as refusal:
+                self.error_label.setText(str(refusal))
+                continue
+            self.lines_table.add_line(product, "", None, quantity)
+        if prefill:
+            self.scan.show_hint("Scan or type the lot and expiry of each line.")
+
+    def _current_product(self) -> ProductRow | None:
+        index = self.product.currentIndex()
+        return self._products[index] if 0 <= index < len(self._products) else None
+
+    @Slot()
+    def _on_product_changed(self) -> None:
+        product = self._current_product()
+        if product is None:
+            return
+        self.unit_label.setText(
+            f"{product.unit_of_issue}s ({product.units_per_package} per {product.package_name})"
+        )
+        self.lot_number.setEnabled(product.lot_tracked)
+        self.expiry.setEnabled(product.expires or product.kind == "card")
+
+    @Slot(object)
+    def _on_scanned(self, scan: ScanResult) -> None:
+        self.add_product_button.hide()
+        self.error_label.clear()
+        found = match_scan(self._services.catalog, self._services.stock, scan)
+        if scan.kit_lot_number is not None:
+            self.scan.show_message(
+                "That is a kit label; kits are assembled on the Kits screen, not received.",
+                error=True,
+            )
+            return
+        if found.product is None:
+            self._pending_scan = scan
+            self.scan.show_message(found.describe() + " Add it to the catalog?", error=True)
+            self.add_product_button.show()
+            return
+        if self.product.findData(found.product.id) < 0:
+            self.scan.show_message(
+                f"{found.product.name} is not active in the catalog.", error=True
+            )
+            return
+        self._apply(found)
+
+    def _apply(self, found: ScanMatch) -> None:
+        """Fill a waiting line of this product, else the line editor; cursor to what is left."""
+        assert found.product is not None
+        scan, lot = found.scan, found.lot
+        expiry = scan.expiry or (lot.expiry if lot else None)
+        self.scan.show_message(found.describe(), error=found.expiry_conflict)
+        row = self.lines_table.incomplete_row(found.product.id)
+        if row >= 0:
+            still = self.lines_table.fill(row, scan.lot, expiry)
+            if still is not None:
+                self.lines_table.start_editing(row, still)
+            else:
+                self.scan.setFocus()
+            return
+        self.product.setCurrentIndex(self.product.findData(found.product.id))
+        self.lot_number.setText(scan.lot or "")
+        self.expiry.setText(expiry.isoformat() if expiry else "")
+        if self.lot_number.isEnabled() and not scan.lot:
+            self.lot_number.setFocus()
+            self.scan.show_message(
+                f"{found.product.name}: type the lot and expiry printed on the package."
+            )
+        elif self.expiry.isEnabled() and expiry is None:
+            self.expiry.setFocus()
+        else:
+            self.quantity.setFocus()
+            self.quantity.selectAll()
+
+    @Slot()
+    def _on_add_product(self) -> None:
+        scan = self._pending_scan
+        self.product_dialog = ProductDialog(
+            self._services, self, barcode=scan.gtin if scan else None
+        )
+        self.product_dialog.accepted.connect(self._on_product_added)
+        self.product_dialog.open()
+
+    @Slot()
+    def _on_product_added(self) -> None:
+        added = self.product_dialog.result_product if self.product_dialog else None
+        self.add_product_button.hide()
+        if added is None:
+            return
+        self._reload_products(select_id=added.id)
+        if self._pending_scan is not None:
+            self._on_scanned(self._pending_scan)
+        self._pending_scan = None
+
+    def _line_from_editor(self) -> ReceiveLine:
+        product = self._current_product()
+        if product is None:
+            raise ValidationError("Choose a product.")
+        expiry_text = self.expiry.text().strip()
+        expiry = parse_expiry(expiry_text) if expiry_text or product.expires else None
+        if self.quantity.value() <= 0:
+            raise ValidationError("Quantity must be at least 1.")
+        return ReceiveLine(
+            product.id, self.lot_number.text().strip(), expiry, self.quantity.value()
+        )
+
+    def _editor_is_blank(self) -> bool:
+        return not self.lot_number.text().strip() and not self.expiry.text().strip()
+
+    @Slot()
+    def _on_add_line(self) -> None:
+        try:
+            line = self._line_from_editor()
+        except DomainError as refusal:
+            self.error_label.setText(str(refusal))
+            return
+        product = self._current_product()
+        assert product is not None
+        self.lines_table.add_line(product, line.lot_number, line.expiry, line.quantity)
+        self.lot_number.clear()
+        self.expiry.clear()
+        self.quantity.setValue(1)
+        self.error_label.clear()
+        self.scan.setFocus()
+
+    def pending_lines(self) -> list[ReceiveLine]:
+        """Lines in the table, plus the one in the editor unless it was left blank."""
+        lines = self.lines_table.lines()
+        if not lines or not self._editor_is_blank():
+            lines.append(self._line_from_editor())
+        return lines
+
+    @Slot()
+    def _on_accept(self) -> None:
+        try:
+            lines = self.pending_lines()
+            location_id = self.location.currentData()
+            if location_id is None:
+                raise ValidationError("Add a storage location first (Settings → Locations).")
+            self.result_operation = self._services.stock.receive(
+                location_id,
+                lines,
+                self._services.user,
+                source_id=self.source.currentData(),
+                received_on=self.received_on.date().toPython(),
+                note=self.note.text().strip() or None,
+                allow_expired=self.allow_expired.isChecked(),
+            )
+        except DomainError as refusal:
+            self.error_label.setText(str(refusal))  # visible in the dialog; nothing was written
+            return
+        self.accept()

@@ -1,0 +1,93 @@
+"""Preview a generated PDF (QtPdf), print it through the system dialog, or save a copy."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.common.wording import noun
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows every page of a PDF; Print… and Save as PDF… act on the same file."""
+
+    def __init__(
+        self, pdf_path: Path | str, parent: QWidget | None = None, title: str = "Preview"
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.pdf_path = Path(pdf_path)
+        self.document = QPdfDocument(self)
+        self.document.load(str(self.pdf_path))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        pages = self.document.pageCount()
+        self.pages_label = QLabel(f"{pages} {noun(pages, 'page')}")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton("Save as PDF…")
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages_label)
+        layout.addWidget(buttons)
+        self.resize(820, 900)
+
+    @Slot()
+    def _on_save(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save PDF", self.pdf_path.name, "PDF files (*.pdf)"
+        )
+        if not target:
+            return
+        try:
+            shutil.copyfile(self.pdf_path, target)
+        except OSError as error:
+            QMessageBox.warning(self, "Not saved", f"Could not save the PDF: {error}")
+
+    @Slot()
+    def _on_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        print_pdf(self.document, printer)
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render each page at the printer's resolution; returns the number of pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            image = document.render(page, target.size())
+            painter.drawImage(QPointF(0, 0), image)
+    finally:
+        painter.end()
+    return document.pageCount()
