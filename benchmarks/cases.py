@@ -299,9 +299,9 @@ def assemble(db: Path, repeat: int, median: Median) -> tuple[float, float | None
             ReceiveLine(products[n], "BENCH2", date(2029, 1, 31), 1000)
             for n in ("Fentanyl test strip", "Xylazine test strip", "Local resource card")
         ]
-        services.stock.receive(room.id, lines, "bench")
+        services.stock.receive(room.id, lines)
         started = time.perf_counter()
-        services.kits.assemble_kits(recipe.id, room.id, 500, "bench")
+        services.kits.assemble_kits(recipe.id, room.id, 500)
         samples.append((time.perf_counter() - started) * 1000)
         database.dispose()
     samples.sort()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.alerts.service import AlertService
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.maintenance import Maintenance
 from models.common.settings import SettingsService
@@ -37,7 +38,7 @@ from models.training.service import TrainingService
 @dataclass
 class Services:
     clock: Clock
-    user: str
+    actor: Actor
     stock: StockService
     catalog: CatalogService
     settings: SettingsService
@@ -51,6 +52,11 @@ class Services:
     partners: PartnerService
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
+    @property
+    def user(self) -> str:
+        """The name recorded with what this session writes."""
+        return self.actor.name
+
     @classmethod
     def build(
         cls,
@@ -59,21 +65,22 @@ class Services:
         user: str,
         maintenance: Maintenance | None = None,
     ) -> Services:
+        actor = Actor(user)
         training = TrainingService(sessions, clock)
-        reorders = ReorderService(sessions, clock)
+        reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock)
         return cls(
             clock=clock,
-            user=user,
-            stock=StockService(sessions, clock),
+            actor=actor,
+            stock=StockService(sessions, clock, actor),
             catalog=CatalogService(sessions, extra_seeds=(seed_recipes,)),
             settings=SettingsService(sessions),
-            kits=KitService(sessions, clock),
-            recall=RecallService(sessions, clock),
-            distributions=DistributionService(sessions, clock),
+            kits=KitService(sessions, clock, actor),
+            recall=RecallService(sessions, clock, actor),
+            distributions=DistributionService(sessions, clock, actor),
             training=training,
             alerts=AlertService(
-                sessions, clock, reorders=reorders, training=training, partners=partners
+                sessions, clock, actor, reorders=reorders, training=training, partners=partners
             ),
             reorders=reorders,
             reports=ReportService(sessions, clock),

@@ -40,6 +40,7 @@ from models.alerts.rows import (
     sort_alerts,
 )
 from models.alerts.rules import AlertRules, load_rules, save_rules
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.partners.service import PartnerService
@@ -67,12 +68,13 @@ class AlertService:
         self,
         sessions: sessionmaker[Session],
         clock: Clock,
+        actor: Actor,
         *,
         reorders: ReorderService,
         training: TrainingService,
         partners: PartnerService,
     ) -> None:
-        self._sessions, self._clock = sessions, clock
+        self._sessions, self._clock, self._actor = sessions, clock, actor
         # The areas whose alerts arrive through hooks (reorders due, refreshers, deadlines).
         self._reorders, self._training, self._partners = reorders, training, partners
 
@@ -152,24 +154,24 @@ class AlertService:
 
     # --- decisions ----------------------------------------------------------------------
 
-    def acknowledge(self, key: str, fingerprint: str, reason: str, user: str) -> None:
+    def acknowledge(self, key: str, fingerprint: str, reason: str) -> None:
         """Hide an alert while its condition stays as it is now."""
-        self._decide(key, fingerprint, "acknowledged", None, reason, user)
+        self._decide(key, fingerprint, "acknowledged", None, reason)
 
-    def snooze(self, key: str, fingerprint: str, days: int, reason: str, user: str) -> date:
+    def snooze(self, key: str, fingerprint: str, days: int, reason: str) -> date:
         """Hide an alert for `days` days (or until its condition changes); returns the day back."""
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
             raise ValidationError("Snooze for 1 to 365 days.")
         until = self._clock.today() + timedelta(days=days)
-        self._decide(key, fingerprint, "snoozed", until, reason, user)
+        self._decide(key, fingerprint, "snoozed", until, reason)
         return until
 
-    def reopen(self, key: str, user: str) -> None:
+    def reopen(self, key: str) -> None:
         """Show an acknowledged or snoozed alert again."""
-        self._decide(key, "", "reopened", None, "reopened", user)
+        self._decide(key, "", "reopened", None, "reopened")
 
     def _decide(
-        self, key: str, fingerprint: str, action: str, until: date | None, reason: str, user: str
+        self, key: str, fingerprint: str, action: str, until: date | None, reason: str
     ) -> None:
         if not key or len(key) > 200 or len(fingerprint) > 200:
             raise ValidationError("That alert cannot be recorded; refresh the list and try again.")
@@ -186,7 +188,7 @@ class AlertService:
                     action=action,
                     until=until,
                     reason=text,
-                    user=user or "unknown",
+                    user=self._actor.name or "unknown",
                     at=self._clock.now(),
                 )
             )

@@ -107,17 +107,17 @@ class _Demo:
         )
         self._restock_kits(vehicle_id, station_id, kits)
         try:
-            self.services.distributions.record_distribution(entry, DEMO_USER)
+            self.services.distributions.record_distribution(entry)
         except DomainError:
             return
         self.recorded += 1
         if self.recorded % 57 == 0:  # now and then a line typed twice, voided by the sergeant
             self._restock_kits(vehicle_id, station_id, kits)
             try:
-                twice = self.services.distributions.record_distribution(entry, DEMO_USER)
+                twice = self.services.distributions.record_distribution(entry)
             except DomainError:
                 return
-            self.services.distributions.void_distribution(twice.id, "Entered twice", DEMO_USER)
+            self.services.distributions.void_distribution(twice.id, "Entered twice")
 
     def administer(self, day: date, vehicle_id: int, station_id: int | None) -> None:
         doses = self.rng.choices([1, 2, 3], [55, 38, 7])[0]
@@ -125,14 +125,14 @@ class _Demo:
         if self.rng.random() < 0.3:
             kit_entry = AdministrationEntry(day, doses, vehicle_id, True, self._zip())
             try:
-                distributions.record_administration(kit_entry, DEMO_USER)
+                distributions.record_administration(kit_entry)
                 return
             except DomainError:
                 pass  # no assembled kit on board: loose doses instead
         self.top_up_doses(vehicle_id, station_id, doses)
         try:
             entry = AdministrationEntry(day, doses, vehicle_id, False, self._zip())
-            distributions.record_administration(entry, DEMO_USER)
+            distributions.record_administration(entry)
         except DomainError:
             return
 
@@ -157,7 +157,7 @@ class _Demo:
             self.deliveries += 1
             expiry = self.today + timedelta(days=540 + 30 * self.deliveries)
             line = ReceiveLine(self.kit_id, f"CTY-KIT-{self.deliveries:03d}", expiry, 24)
-            self.services.stock.receive(room, [line], DEMO_USER, note="County OOPP kits")
+            self.services.stock.receive(room, [line], note="County OOPP kits")
 
     def _assemble(self, room: int) -> bool:
         """Kits are made in the supply room while components last (so responders can open
@@ -167,7 +167,7 @@ class _Demo:
         for count in (ASSEMBLE_BATCH, ASSEMBLE_BATCH // 2):
             try:
                 self.services.kits.assemble_kits(
-                    self.recipe_id, room, count, DEMO_USER, note="Restock kits made in-house"
+                    self.recipe_id, room, count, note="Restock kits made in-house"
                 )
             except DomainError:
                 continue
@@ -199,7 +199,7 @@ class _Demo:
             if quantity <= 0:
                 return
             take = min(quantity, row.quantity)
-            self.services.stock.transfer(row.lot_id, source, target, take, DEMO_USER, "Restock")
+            self.services.stock.transfer(row.lot_id, source, target, take, "Restock")
             quantity -= take
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -48,56 +49,58 @@ Progress = Callable[[int, int], None]
 
 
 class DistributionService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     # --- writes -------------------------------------------------------------------------
 
-    def record_distribution(self, entry: DistributionEntry, user: str) -> DistributionRow:
+    def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
         """Log one leave-behind and move its kits (FEFO) out of the vehicle or location."""
         with self._sessions.begin() as s:
-            record = record_distribution(s, entry, user, self._clock.now(), Categories.load(s))
+            record = record_distribution(
+                s, entry, self._actor.name, self._clock.now(), Categories.load(s)
+            )
             return self._distribution_rows(s, [record])[0]
 
-    def record_administration(self, entry: AdministrationEntry, user: str) -> AdministrationRow:
+    def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
         with self._sessions.begin() as s:
-            record = record_administration(s, entry, user, self._clock.now())
+            record = record_administration(s, entry, self._actor.name, self._clock.now())
             return self._administration_rows(s, [record])[0]
 
-    def void_distribution(self, distribution_id: int, reason: str, user: str) -> DistributionRow:
+    def void_distribution(self, distribution_id: int, reason: str) -> DistributionRow:
         """Reverse the kits' movement and mark the record voided; it stays in history."""
         with self._sessions.begin() as s:
             record = s.get(Distribution, distribution_id)
             if record is None:
                 raise NotFound(f"No distribution number {distribution_id}.")
-            self._void(s, record, reason, user, "Distribution")
+            self._void(s, record, reason, "Distribution")
             return self._distribution_rows(s, [record])[0]
 
-    def void_administration(
-        self, administration_id: int, reason: str, user: str
-    ) -> AdministrationRow:
+    def void_administration(self, administration_id: int, reason: str) -> AdministrationRow:
         """Put the doses back (and re-close an opened kit); the record stays, marked voided."""
         with self._sessions.begin() as s:
             record = s.get(Administration, administration_id)
             if record is None:
                 raise NotFound(f"No administration number {administration_id}.")
-            self._void(s, record, reason, user, "Administration")
+            self._void(s, record, reason, "Administration")
             return self._administration_rows(s, [record])[0]
 
     def _void(
-        self, s: Session, record: Distribution | Administration, reason: str, user: str, what: str
+        self, s: Session, record: Distribution | Administration, reason: str, what: str
     ) -> None:
         if record.void_reason is not None:
             raise ValidationError(f"{what} {record.id} is already voided ({record.void_reason}).")
         cleaned = screen_free_text(reason, "The reason")
         if cleaned is None:
             raise ValidationError("Say why the record is voided (e.g. entered twice).")
-        reversal = reverse_operation(s, record.operation_id, user, self._clock.now(), cleaned)
+        reversal = reverse_operation(
+            s, record.operation_id, self._actor.name, self._clock.now(), cleaned
+        )
         record.void_operation_id, record.void_reason = reversal.id, cleaned
         s.flush()
 
-    def import_tally(self, path: Path, user: str, progress: Progress | None = None) -> ImportResult:
+    def import_tally(self, path: Path, progress: Progress | None = None) -> ImportResult:
         """Import every row of a tally sheet, or none: each bad row is listed with its reason."""
         raw_rows = tally_import.read_rows(Path(path))
         with self._sessions.begin() as s:
@@ -109,7 +112,7 @@ class DistributionService:
                 try:
                     entry = tally_import.to_entry(cells, find_location, find_kit)
                     with s.begin_nested():
-                        saved.append(record_distribution(s, entry, user, now, cats))
+                        saved.append(record_distribution(s, entry, self._actor.name, now, cats))
                 except DomainError as refusal:
                     problems.append(TallyProblem(line, str(refusal)))
                 if progress is not None:

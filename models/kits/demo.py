@@ -46,7 +46,7 @@ def _assemble(services: Services, recipe_id: int, room_id: int) -> int:
     while count > 0:
         try:
             result = services.kits.assemble_kits(
-                recipe_id, room_id, count, DEMO_USER, note="Demo kit assembly"
+                recipe_id, room_id, count, note="Demo kit assembly"
             )
         except ComponentShortage:
             count -= 5
@@ -64,5 +64,5 @@ def _stock_vehicle(services: Services, room_id: int, vehicle_id: int, wanted: in
         if row.rekit_reason or row.location_id != room_id:
             continue
         take = min(wanted, row.quantity)
-        services.stock.transfer(row.lot_id, room_id, vehicle_id, take, DEMO_USER)
+        services.stock.transfer(row.lot_id, room_id, vehicle_id, take)
         wanted -= take

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.dates import end_of_month
 from models.common.errors import NotFound, ValidationError
@@ -49,8 +50,8 @@ if TYPE_CHECKING:  # the PDF writers pull in reportlab: imported where a sheet i
 
 
 class KitService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     # --- settings -----------------------------------------------------------------------
 
@@ -152,7 +153,6 @@ class KitService:
         recipe_id: int,
         location_id: int,
         count: int,
-        user: str,
         overrides: assembly.Overrides | None = None,
         omit: Collection[int] = (),
         note: str | None = None,
@@ -164,19 +164,18 @@ class KitService:
             plan = assembly.plan_assembly(
                 s, today, _min_shelf(s), recipe_id, location_id, count, overrides, omit
             )
-            return self._post(s, plan, user, note, progress)
+            return self._post(s, plan, note, progress)
 
     def _post(
         self,
         s: Session,
         plan: AssemblyPlan,
-        user: str,
         note: str | None,
         progress: assembly.Progress | None = None,
     ) -> AssemblyResult:
         now = self._clock.now()
         op = open_operation(
-            s, Reason.ASSEMBLE, user, now, note or f"{plan.count} × {plan.recipe_name}"
+            s, Reason.ASSEMBLE, self._actor.name, now, note or f"{plan.count} × {plan.recipe_name}"
         )
         batches = assembly.post_assembly(s, op, plan, now, progress)
         today = self._clock.today()
@@ -215,7 +214,6 @@ class KitService:
         kit_lot_id: int,
         location_id: int,
         count: int,
-        user: str,
         note: str | None = None,
         rebuild: bool = False,
     ) -> DisassemblyResult:
@@ -227,7 +225,7 @@ class KitService:
         with self._sessions.begin() as s:
             today, now = self._clock.today(), self._clock.now()
             batch = _batch(s, kit_lot_id)
-            op = open_operation(s, Reason.DISASSEMBLE, user, now, note or "Kits opened")
+            op = open_operation(s, Reason.DISASSEMBLE, self._actor.name, now, note or "Kits opened")
             rows, stale = rekit.open_kits(s, op, kit_lot_id, location_id, count, _min_shelf(s))
             rebuilt = None
             if rebuild:
@@ -236,7 +234,7 @@ class KitService:
                 plan = assembly.plan_assembly(
                     s, today, _min_shelf(s), batch.recipe_id, location_id, count, exclude_lots=stale
                 )
-                rebuilt = self._post(s, plan, user, f"Re-kit of {_lot_number(s, kit_lot_id)}")
+                rebuilt = self._post(s, plan, f"Re-kit of {_lot_number(s, kit_lot_id)}")
             return DisassemblyResult(op.id, count, tuple(rows), rebuilt)
 
     # --- labels and resource cards ----------------------------------------------------
@@ -298,7 +296,7 @@ class KitService:
         )
 
     def print_resource_cards(
-        self, path: Path | str, location_id: int, sheets: int, valid_until: date, user: str
+        self, path: Path | str, location_id: int, sheets: int, valid_until: date
     ) -> tuple[Path, str]:
         """Write a card print run and book it as a lot of the resource-card product."""
         from models.kits.resource_card_pdf import write_resource_cards
@@ -316,8 +314,8 @@ class KitService:
         out = write_resource_cards(path, self.card_content(), valid_until, version, agency, sheets)
         line = ReceiveLine(product_id, version, valid_until, sheets * 10)
         try:
-            StockService(self._sessions, self._clock).receive(
-                location_id, [line], user, note=f"Resource card print run {version}"
+            StockService(self._sessions, self._clock, self._actor).receive(
+                location_id, [line], note=f"Resource card print run {version}"
             )
         except Exception:
             out.unlink(missing_ok=True)

@@ -1,6 +1,5 @@
 """Rows a recall trace hands to screens and reports: holdings, uses and the quarantine result."""
 
-
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.recall import trace
@@ -16,8 +17,8 @@ from models.stock.ledger import get_lot, open_operation
 
 
 class RecallService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     def search_lots(self, text: str) -> list[LotSearchRow]:
         with self._sessions() as s:
@@ -27,7 +28,7 @@ class RecallService:
         with self._sessions() as s:
             return trace.trace_lot(s, lot_id)
 
-    def quarantine_recalled(self, lot_id: int, reason: str, user: str) -> RecallResult:
+    def quarantine_recalled(self, lot_id: int, reason: str) -> RecallResult:
         """Quarantine every unit still on hand, loose or inside kits, in one operation."""
         if not (reason or "").strip():
             raise ValidationError("Give the recall reason or notice number.")
@@ -36,7 +37,7 @@ class RecallService:
             op = open_operation(
                 s,
                 Reason.QUARANTINE,
-                user,
+                self._actor.name,
                 self._clock.now(),
                 f"Recall of lot {lot.lot_number}: {reason.strip()}",
             )

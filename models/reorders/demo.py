@@ -40,7 +40,6 @@ def add_demo(services: Services) -> None:
             today - timedelta(days=3),
             today + timedelta(days=27),
             "Overdose spike reported by the county health department",
-            DEMO_USER,
             station_id=north,
         )
     central = next(iter(stations.values()))
@@ -48,19 +47,17 @@ def add_demo(services: Services) -> None:
     [sent] = reorders.create_reorders(
         [county.id],
         [DraftLine(None, GROUP, 6), DraftLine(strips, None, 1)],
-        DEMO_USER,
         station_id=central,
         note="Quarterly top-up",
     )
-    reorders.mark_sent(sent.id, DEMO_USER)
+    reorders.mark_sent(sent.id)
     narcan = next(p.id for p in services.catalog.list_products() if p.name.startswith("Narcan"))
     room = reorders.receive_location(sent.id)
     if room is not None:
         receipt = services.stock.receive(
             room,
             [ReceiveLine(narcan, "DEMO-R1", today + timedelta(days=1100), 6)],
-            DEMO_USER,
             source_id=county.id,
         )
-        reorders.record_receipt(sent.id, receipt.id, DEMO_USER)
-    reorders.create_reorders([state.id], [DraftLine(None, GROUP, 12)], DEMO_USER)
+        reorders.record_receipt(sent.id, receipt.id)
+    reorders.create_reorders([state.id], [DraftLine(None, GROUP, 12)])

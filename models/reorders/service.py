@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.settings import read_setting, write_setting
@@ -52,8 +53,8 @@ class ReorderDue:
 
 
 class ReorderService(SurgeMixin):
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     # --- parameters and proposals --------------------------------------------------------
 
@@ -126,7 +127,6 @@ class ReorderService(SurgeMixin):
         self,
         source_ids: Sequence[int],
         lines: Sequence[DraftLine],
-        user: str,
         *,
         station_id: int | None = None,
         ship_to: str = "",
@@ -179,13 +179,15 @@ class ReorderService(SurgeMixin):
                     min_months=params.min_months,
                     lead_time_days=source.lead_time_days,
                     created_at=self._clock.now(),
-                    created_by=user,
+                    created_by=self._actor.name,
                 )
                 for position, (proposal_line, packages) in enumerate(share):
                     reorder.lines.append(d.new_line(position, proposal_line, packages))
                 s.add(reorder)
                 s.flush()
-                rr.change_status(s, reorder, ReorderStatus.DRAFT, user, self._clock.now())
+                rr.change_status(
+                    s, reorder, ReorderStatus.DRAFT, self._actor.name, self._clock.now()
+                )
                 out.append(rr.reorder_row(s, reorder))
             if contact.strip():
                 write_setting(s, KEY_CONTACT, contact.strip())
@@ -212,17 +214,19 @@ class ReorderService(SurgeMixin):
 
     # --- lifecycle -----------------------------------------------------------------------
 
-    def mark_sent(self, reorder_id: int, user: str, note: str = "") -> ReorderRow:
+    def mark_sent(self, reorder_id: int, note: str = "") -> ReorderRow:
         trained = TrainingService(self._sessions, self._clock).summary().trained
         with self._sessions.begin() as s:
             reorder = d.get_draft(s, reorder_id)
             reorder.sent_on = self._clock.today()
             if reorder.include_trained_count:
                 reorder.trained_count = trained
-            rr.change_status(s, reorder, ReorderStatus.SENT, user, self._clock.now(), note)
+            rr.change_status(
+                s, reorder, ReorderStatus.SENT, self._actor.name, self._clock.now(), note
+            )
             return rr.reorder_row(s, reorder)
 
-    def cancel(self, reorder_id: int, reason: str, user: str) -> ReorderRow:
+    def cancel(self, reorder_id: int, reason: str) -> ReorderRow:
         if not (reason or "").strip():
             raise ValidationError("Say why the reorder is cancelled.")
         with self._sessions.begin() as s:
@@ -231,10 +235,12 @@ class ReorderService(SurgeMixin):
                 raise ValidationError(
                     f"{rr.number_of(reorder.id)} is already {reorder.status.replace('_', ' ')}."
                 )
-            rr.change_status(s, reorder, ReorderStatus.CANCELLED, user, self._clock.now(), reason)
+            rr.change_status(
+                s, reorder, ReorderStatus.CANCELLED, self._actor.name, self._clock.now(), reason
+            )
             return rr.reorder_row(s, reorder)
 
-    def record_receipt(self, reorder_id: int, operation_id: int, user: str) -> ReceiptResult:
+    def record_receipt(self, reorder_id: int, operation_id: int) -> ReceiptResult:
         """Book what a receipt brought against an open reorder and move its status on."""
         with self._sessions.begin() as s:
             reorder = rr.get_reorder(s, reorder_id)
@@ -243,7 +249,9 @@ class ReorderService(SurgeMixin):
                     f"{rr.number_of(reorder.id)} is {ReorderStatus(reorder.status).label.lower()}"
                     "; only a sent reorder can be received against."
                 )
-            booked, unmatched = rr.book_receipt(s, reorder, operation_id, user, self._clock.now())
+            booked, unmatched = rr.book_receipt(
+                s, reorder, operation_id, self._actor.name, self._clock.now()
+            )
             if not booked:
                 raise ValidationError(
                     f"Nothing received in movement {operation_id} is on {rr.number_of(reorder.id)}."
@@ -251,7 +259,7 @@ class ReorderService(SurgeMixin):
             done = rr.fully_received(s, reorder)
             status = ReorderStatus.RECEIVED if done else ReorderStatus.PARTLY_RECEIVED
             note = f"{booked} units in movement {operation_id}"
-            rr.change_status(s, reorder, status, user, self._clock.now(), note)
+            rr.change_status(s, reorder, status, self._actor.name, self._clock.now(), note)
             return ReceiptResult(rr.reorder_row(s, reorder), booked, tuple(unmatched))
 
     # --- queries -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -23,6 +24,7 @@ MAX_FACTOR = 5.0
 
 class SurgeMixin:
     _sessions: sessionmaker[Session]
+    _actor: Actor
     _clock: Clock
 
     def add_surge(
@@ -31,7 +33,6 @@ class SurgeMixin:
         starts_on: date,
         ends_on: date,
         reason: str,
-        user: str,
         station_id: int | None = None,
     ) -> SurgeRow:
         """Raise the reorder targets by `factor` from `starts_on` to `ends_on` (inclusive)."""
@@ -56,7 +57,7 @@ class SurgeMixin:
                 ends_on=ends_on,
                 reason=text,
                 created_at=self._clock.now(),
-                created_by=user,
+                created_by=self._actor.name,
             )
             s.add(surge)
             s.flush()

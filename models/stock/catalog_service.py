@@ -67,9 +67,7 @@ Seeder = Callable[[Session], None]
 
 
 class CatalogService:
-    def __init__(
-        self, sessions: sessionmaker[Session], extra_seeds: Sequence[Seeder] = ()
-    ) -> None:
+    def __init__(self, sessions: sessionmaker[Session], extra_seeds: Sequence[Seeder] = ()) -> None:
         self._sessions = sessions
         self._extra_seeds = tuple(extra_seeds)  # features above stock add theirs (kit recipes)
 

@@ -79,7 +79,6 @@ def _receive_stock(services: Services, rooms: dict[str, int]) -> None:
         services.stock.receive(
             room_id,
             lines,
-            DEMO_USER,
             source_id=sources[0].id if sources else None,
             note=f"Demo delivery to {station}",
             allow_expired=True,

@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import LotConflict, LotExpired, NotFound, ValidationError
 from models.stock import queries as q
@@ -51,8 +52,8 @@ class DisposeReason(StrEnum):
 
 
 class StockService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     # --- writes -------------------------------------------------------------------------
 
@@ -60,7 +61,6 @@ class StockService:
         self,
         location_id: int,
         lines: Sequence[ReceiveLine],
-        user: str,
         *,
         source_id: int | None = None,
         received_on: date | None = None,
@@ -73,7 +73,7 @@ class StockService:
         with self._sessions.begin() as s:
             target = _physical(s, location_id)
             today = self._clock.today()
-            op = open_operation(s, Reason.RECEIVE, user, self._clock.now(), note)
+            op = open_operation(s, Reason.RECEIVE, self._actor.name, self._clock.now(), note)
             supplier = virtual_location_id(s, LocationKind.SUPPLIER)
             for number, line in enumerate(lines, start=1):
                 prefix = f"Line {number}: " if len(lines) > 1 else ""
@@ -93,19 +93,18 @@ class StockService:
         from_location_id: int,
         to_location_id: int,
         quantity: int,
-        user: str,
         note: str | None = None,
     ) -> OperationRow:
         with self._sessions.begin() as s:
             _physical(s, from_location_id)
             _physical(s, to_location_id)
             get_lot(s, lot_id)
-            op = open_operation(s, Reason.TRANSFER, user, self._clock.now(), note)
+            op = open_operation(s, Reason.TRANSFER, self._actor.name, self._clock.now(), note)
             post_move(s, op, lot_id, from_location_id, to_location_id, quantity)
             return _operation_row(s, op)
 
     def count(
-        self, lot_id: int, location_id: int, counted: int, reason: str, user: str
+        self, lot_id: int, location_id: int, counted: int, reason: str
     ) -> OperationRow | None:
         """Record a physical count; the ledger gets the difference. None when nothing differs."""
         if isinstance(counted, bool) or not isinstance(counted, int) or counted < 0:
@@ -120,7 +119,9 @@ class StockService:
             difference = counted - on_hand(s, lot_id, location_id)
             if difference == 0:
                 return None
-            op = open_operation(s, Reason.ADJUST, user, self._clock.now(), reason.strip())
+            op = open_operation(
+                s, Reason.ADJUST, self._actor.name, self._clock.now(), reason.strip()
+            )
             adjustment = virtual_location_id(s, LocationKind.ADJUSTMENT)
             if difference > 0:
                 post_move(s, op, lot_id, adjustment, place.id, difference)
@@ -128,9 +129,7 @@ class StockService:
                 post_move(s, op, lot_id, place.id, adjustment, -difference)
             return _operation_row(s, op)
 
-    def quarantine(
-        self, lot_id: int, location_id: int, quantity: int, reason: str, user: str
-    ) -> OperationRow:
+    def quarantine(self, lot_id: int, location_id: int, quantity: int, reason: str) -> OperationRow:
         """Set stock aside in its station's quarantine so it is never issued."""
         reason = _require_reason(reason)
         with self._sessions.begin() as s:
@@ -138,18 +137,12 @@ class StockService:
             if place.kind == LocationKind.QUARANTINE:
                 raise ValidationError(f"{place.name} is already a quarantine location.")
             hold = quarantine_location(s, place.id)
-            op = open_operation(s, Reason.QUARANTINE, user, self._clock.now(), reason)
+            op = open_operation(s, Reason.QUARANTINE, self._actor.name, self._clock.now(), reason)
             post_move(s, op, lot_id, place.id, hold.id, quantity)
             return _operation_row(s, op)
 
     def dispose(
-        self,
-        lot_id: int,
-        location_id: int,
-        quantity: int,
-        reason: str,
-        user: str,
-        note: str | None = None,
+        self, lot_id: int, location_id: int, quantity: int, reason: str, note: str | None = None
     ) -> OperationRow:
         try:
             kind = DisposeReason(reason)
@@ -163,15 +156,15 @@ class StockService:
         text = kind.value + (f": {note.strip()}" if note and note.strip() else "")
         with self._sessions.begin() as s:
             place = _physical(s, location_id)
-            op = open_operation(s, Reason.DISPOSE, user, self._clock.now(), text)
+            op = open_operation(s, Reason.DISPOSE, self._actor.name, self._clock.now(), text)
             post_move(
                 s, op, lot_id, place.id, virtual_location_id(s, LocationKind.DISPOSED), quantity
             )
             return _operation_row(s, op)
 
-    def reverse(self, operation_id: int, reason: str, user: str) -> OperationRow:
+    def reverse(self, operation_id: int, reason: str) -> OperationRow:
         with self._sessions.begin() as s:
-            op = reverse_operation(s, operation_id, user, self._clock.now(), reason)
+            op = reverse_operation(s, operation_id, self._actor.name, self._clock.now(), reason)
             return _operation_row(s, op)
 
     # --- reads --------------------------------------------------------------------------

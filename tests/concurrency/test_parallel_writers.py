@@ -13,9 +13,7 @@ from tests.durability.conftest import start_worker
 
 def test_parallel_takers_never_overdraw(database, clock, agency) -> None:
     services = Services.build(database.sessions, clock, "setup")
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "PAR", date(2030, 1, 31), 50)], "setup"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "PAR", date(2030, 1, 31), 50)])
     lot = services.stock.find_lot(agency.narcan, "PAR")
     url = database.url
     drainers = [start_worker("drain", url, lot.id, agency.room, 25) for _ in range(3)]

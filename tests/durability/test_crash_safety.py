@@ -82,7 +82,7 @@ def test_killed_kit_assembly_leaves_whole_batches_only(db_path, services, agency
             "Rescue breathing face shield",
         )
     ]
-    services.stock.receive(agency.room, lines, "setup")
+    services.stock.receive(agency.room, lines)
     url = sqlite_url(db_path)
     for delay in (0.05, 0.2):
         worker = start_worker("assemble", url, agency.room, 300, 8)
@@ -103,9 +103,7 @@ def test_killed_kit_assembly_leaves_whole_batches_only(db_path, services, agency
 
 def test_killed_tally_import_leaves_whole_imports_only(db_path, services, agency, tmp_path) -> None:
     kit = next(p.id for p in services.catalog.list_products() if p.kind == "kit")
-    services.stock.receive(
-        agency.vehicle, [ReceiveLine(kit, "KITS", date(2030, 1, 31), 50_000)], "setup"
-    )
+    services.stock.receive(agency.vehicle, [ReceiveLine(kit, "KITS", date(2030, 1, 31), 50_000)])
     sheet = tmp_path / "tally.csv"
     rows = ["Date,Kits,From,ZIP,Setting,Relationship"]
     rows += [

@@ -12,9 +12,7 @@ from tests.durability.conftest import start_worker
 
 
 def test_two_processes_on_one_file(db_path, services, agency) -> None:
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "TW1", date(2030, 1, 31), 40)], "t"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "TW1", date(2030, 1, 31), 40)])
     lot = services.stock.find_lot(agency.narcan, "TW1")
     url = sqlite_url(db_path)
     shuttles = [

@@ -26,7 +26,7 @@ def big_receipts(url: str, location_id: int, product_id: int, rounds: int) -> No
             ReceiveLine(product_id, f"R{n:04d}-{i:03d}", date(2030, 1, 31), 1)
             for i in range(LINES_PER_RECEIPT)
         ]
-        op = services.stock.receive(location_id, lines, "crash-test")
+        op = services.stock.receive(location_id, lines)
         print(f"committed {op.id}", flush=True)
 
 
@@ -37,7 +37,7 @@ def shuttle(url: str, lot_id: int, a: int, b: int, rounds: int) -> None:
     for n in range(rounds):
         source, target = (a, b) if n % 2 == 0 else (b, a)
         try:
-            services.stock.transfer(lot_id, source, target, 1, "shuttle")
+            services.stock.transfer(lot_id, source, target, 1)
             done += 1
         except DomainError:
             refused += 1
@@ -50,7 +50,7 @@ def drain(url: str, lot_id: int, location_id: int, rounds: int) -> None:
     taken = 0
     for _ in range(rounds):
         try:
-            services.stock.dispose(lot_id, location_id, 1, "damaged", "drain")
+            services.stock.dispose(lot_id, location_id, 1, "damaged")
             taken += 1
         except DomainError:
             pass
@@ -62,7 +62,7 @@ def assemble(url: str, location_id: int, count: int, rounds: int) -> None:
     services = _services(url)
     recipe = next(r for r in services.kits.list_recipes() if r.name == "Standard LBN kit")
     for _ in range(rounds):
-        result = services.kits.assemble_kits(recipe.id, location_id, count, "crash-test")
+        result = services.kits.assemble_kits(recipe.id, location_id, count)
         print(f"committed {result.operation_id}", flush=True)
 
 
@@ -72,13 +72,13 @@ def tally(url: str, path: str, rounds: int) -> None:
 
     services = _services(url)
     for _ in range(rounds):
-        result = services.distributions.import_tally(Path(path), "crash-test")
+        result = services.distributions.import_tally(Path(path))
         print(f"committed {result}", flush=True)
 
 
 def _services(url: str) -> Services:
     database = open_database(url, migrate=False)
-    return Services.build(database.sessions, SystemClock(), "worker")
+    return Services.build(database.sessions, SystemClock(), "crash-test")
 
 
 if __name__ == "__main__":

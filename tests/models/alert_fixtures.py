@@ -26,9 +26,7 @@ def kit_product(services: Services) -> int:
 def receive(
     services: Services, location: int, product: int, lot: str, expiry: date | None, qty: int
 ) -> int:
-    services.stock.receive(
-        location, [ReceiveLine(product, lot, expiry, qty)], "tester", allow_expired=True
-    )
+    services.stock.receive(location, [ReceiveLine(product, lot, expiry, qty)], allow_expired=True)
     found = services.stock.find_lot(product, lot)
     assert found is not None
     return found.id

@@ -27,7 +27,7 @@ def receive_kits(
 ) -> None:
     """Kits booked in as a lot of the kit product (as pre-assembled kits arrive)."""
     line = ReceiveLine(kit_product_id(services), lot, expiry, qty)
-    services.stock.receive(where, [line], "tester", allow_expired=True)
+    services.stock.receive(where, [line], allow_expired=True)
 
 
 def assemble_kits(services: Services, where: int, qty: int, naloxone_lot: int, lot="KB1") -> int:

@@ -36,7 +36,7 @@ def stock_parts(services, agency: Agency, kit: Kit, *, naloxone=None, where=None
     ]
     for lot, expiry, quantity in naloxone or [("N1", NALOXONE_EXP, 2 * extra)]:
         lines.append(ReceiveLine(agency.narcan, lot, expiry, quantity))
-    services.stock.receive(where or agency.room, lines, "tester", allow_expired=True)
+    services.stock.receive(where or agency.room, lines, allow_expired=True)
 
 
 def on_hand(services, lot_id: int, location_id: int) -> int:

@@ -28,7 +28,7 @@ def on(clock: FixedClock, day: date) -> None:
 def receive(
     services: Services, location: int, product: int, lot: str, expiry: date | None, qty: int
 ) -> int:
-    services.stock.receive(location, [ReceiveLine(product, lot, expiry, qty)], "t")
+    services.stock.receive(location, [ReceiveLine(product, lot, expiry, qty)])
     found = services.stock.find_lot(product, lot)
     assert found is not None
     return found.id

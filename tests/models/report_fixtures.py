@@ -59,12 +59,11 @@ def _kit_product(s) -> int:
 
 def build_activity(services: Services, sessions, agency) -> Activity:
     stock = services.stock
-    stock.receive(agency.room, [ReceiveLine(agency.narcan, "N-100", date(2027, 6, 30), 120)], "t")
-    stock.receive(agency.cabinet, [ReceiveLine(agency.teva, "T-7", date(2026, 2, 1), 20)], "t")
+    stock.receive(agency.room, [ReceiveLine(agency.narcan, "N-100", date(2027, 6, 30), 120)])
+    stock.receive(agency.cabinet, [ReceiveLine(agency.teva, "T-7", date(2026, 2, 1), 20)])
     stock.receive(
         agency.room,
         [ReceiveLine(agency.strips, "FTS-1", date(2025, 12, 1), 50)],
-        "t",
         allow_expired=True,
     )
     narcan_lot = stock.find_lot(agency.narcan, "N-100").id

@@ -32,7 +32,6 @@ def stock_supply_room(services, agency) -> Lots:
             ReceiveLine(agency.narcan, "NX1", NX1_EXPIRY, 6),
             ReceiveLine(agency.narcan, "OLD", OLD_EXPIRY, 4),
         ],
-        "tester",
         allow_expired=True,
     )
     find = services.stock.find_lot

@@ -15,9 +15,7 @@ from ui.main_window import PAGES, MainWindow
 
 
 def test_main_window_shows_received_stock(qtbot, services, agency) -> None:
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 24)], "tester"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 24)])
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()

@@ -65,12 +65,12 @@ class AlertDecisionDialog(QDialog):
 
     @Slot()
     def _on_accept(self) -> None:
-        alerts, a, user = self._services.alerts, self._alert, self._services.user
+        alerts, a = self._services.alerts, self._alert
         try:
             if self._snooze:
-                alerts.snooze(a.key, a.fingerprint, self.days.value(), self.reason.text(), user)
+                alerts.snooze(a.key, a.fingerprint, self.days.value(), self.reason.text())
             else:
-                alerts.acknowledge(a.key, a.fingerprint, self.reason.text(), user)
+                alerts.acknowledge(a.key, a.fingerprint, self.reason.text())
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             return

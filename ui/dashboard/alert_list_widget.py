@@ -242,7 +242,7 @@ class AlertListWidget(QWidget):
         if alert is None:
             return
         try:
-            self._services.alerts.reopen(alert.key, self._services.user)
+            self._services.alerts.reopen(alert.key)
         except DomainError as refusal:
             self.detail.setText(str(refusal))
             return

@@ -99,9 +99,7 @@ class AdministrationDialog(QDialog):
     @Slot()
     def _on_accept(self) -> None:
         try:
-            self.result_row = self._services.distributions.record_administration(
-                self.entry(), self._services.user
-            )
+            self.result_row = self._services.distributions.record_administration(self.entry())
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # nothing was written
             return

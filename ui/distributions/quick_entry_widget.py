@@ -239,7 +239,7 @@ class QuickEntryWidget(QWidget):
             entry = self.entry()
             if entry.location_id is None:
                 raise DomainError("Add a vehicle or location first (Settings → Locations).")
-            row = self._services.distributions.record_distribution(entry, self._services.user)
+            row = self._services.distributions.record_distribution(entry)
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             self.status_label.clear()

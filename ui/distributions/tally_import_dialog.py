@@ -106,11 +106,11 @@ class TallyImportDialog(QDialog):
 
     def import_file(self, path: Path) -> None:
         """Run the import off the GUI thread; the outcome arrives in `_on_done`."""
-        distributions, user = self._services.distributions, self._services.user
+        distributions = self._services.distributions
 
         def work(progress):  # type: ignore[no-untyped-def]
             try:
-                return distributions.import_tally(path, user, progress)
+                return distributions.import_tally(path, progress)
             except TallyImportRefused as refused:
                 return refused.problems
 

@@ -75,15 +75,15 @@ class VoidDialog(QDialog):
 
     @Slot()
     def _on_accept(self) -> None:
-        distributions, user = self._services.distributions, self._services.user
+        distributions = self._services.distributions
         try:
             if isinstance(self._record, DistributionRow):
                 self.result_row = distributions.void_distribution(
-                    self._record.id, self.reason.text(), user
+                    self._record.id, self.reason.text()
                 )
             else:
                 self.result_row = distributions.void_administration(
-                    self._record.id, self.reason.text(), user
+                    self._record.id, self.reason.text()
                 )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # nothing was written

@@ -72,7 +72,7 @@ class CountDialog(LotDialog):
         if not _WHOLE.fullmatch(text):
             raise ValidationError("The counted quantity must be a whole number, 0 or more.")
         operation = self._services.stock.count(
-            lot_id, location_id, int(text), self.reason.currentText(), self._services.user
+            lot_id, location_id, int(text), self.reason.currentText()
         )
         self.recorded = True
         return operation

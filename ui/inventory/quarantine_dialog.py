@@ -110,7 +110,7 @@ class QuarantineDialog(LotDialog):
         return self.quantity
 
     def _record(self) -> OperationRow | None:
-        stock, user = self._services.stock, self._services.user
+        stock = self._services.stock
         lot_id, location_id = self.picker.lot_id(), self.picker.location_id()
         if lot_id is None or location_id is None:
             raise ValidationError("Choose the location and the lot to set aside.")
@@ -123,6 +123,6 @@ class QuarantineDialog(LotDialog):
             raise ValidationError("A donation leaves stock for good: choose Dispose.")
         quantity = self.quantity.value()
         if self.is_dispose():
-            return stock.dispose(lot_id, location_id, quantity, reason, user, note or None)
+            return stock.dispose(lot_id, location_id, quantity, reason, note or None)
         text = reason + (f": {note}" if note else "")
-        return stock.quarantine(lot_id, location_id, quantity, text, user)
+        return stock.quarantine(lot_id, location_id, quantity, text)

@@ -305,7 +305,6 @@ class ReceiveDialog(QDialog):
             self.result_operation = self._services.stock.receive(
                 location_id,
                 lines,
-                self._services.user,
                 source_id=self.source.currentData(),
                 received_on=self.received_on.date().toPython(),
                 note=self.note.text().strip() or None,

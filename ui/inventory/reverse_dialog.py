@@ -123,9 +123,7 @@ class ReverseDialog(QDialog):
             op = self.selected_operation()
             if op is None:
                 raise ValidationError("Choose the movement to reverse.")
-            self.result_operation = self._services.stock.reverse(
-                op.id, self.reason.text(), self._services.user
-            )
+            self.result_operation = self._services.stock.reverse(op.id, self.reason.text())
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # nothing was written
             return

@@ -51,6 +51,7 @@ def dialog_class(action: str) -> type[QDialog]:
 
     return HistoryDialog
 
+
 LABELS = {
     "receive": "Receive",
     "transfer": "Transfer",

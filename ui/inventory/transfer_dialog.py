@@ -135,7 +135,6 @@ class TransferDialog(LotDialog):
             from_id,
             to_id,
             self.quantity.value(),
-            self._services.user,
             self.note.text().strip() or None,
         )
 

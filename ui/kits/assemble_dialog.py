@@ -260,12 +260,12 @@ class AssembleDialog(QDialog):
         recipe_id, location_id = self._ids()
         if self.plan is None or recipe_id is None or location_id is None:
             return
-        count, user = self.count.value(), self._services.user
+        count = self.count.value()
         overrides, omit = dict(self._overrides), set(self._omit)
 
         def work(progress):  # runs off the GUI thread for big assemblies
             return self._services.kits.assemble_kits(
-                recipe_id, location_id, count, user, overrides, omit, progress=progress
+                recipe_id, location_id, count, overrides, omit, progress=progress
             )
 
         if count < BACKGROUND_AT:

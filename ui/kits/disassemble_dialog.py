@@ -114,7 +114,6 @@ class DisassembleDialog(QDialog):
                 row.lot_id,
                 row.location_id,
                 self.count.value(),
-                self._services.user,
                 note=self.note.text().strip() or None,
                 rebuild=self.rebuild.isChecked(),
             )

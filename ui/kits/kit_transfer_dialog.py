@@ -89,7 +89,6 @@ class KitTransferDialog(QDialog):
                 row.location_id,
                 self.target.currentData(),
                 self.count.value(),
-                self._services.user,
             )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))

@@ -159,7 +159,7 @@ class RecallDialog(QDialog):
             return
         try:
             result = self._services.recall.quarantine_recalled(
-                self.trace.lot_id, self.reason.text(), self._services.user
+                self.trace.lot_id, self.reason.text()
             )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))

@@ -75,8 +75,7 @@ class ResourceCardsDialog(QDialog):
                 path,
                 self.location.currentData(),
                 self.sheets.value(),
-                self.valid_until.date().toPython(),  # type: ignore[arg-type]
-                self._services.user,
+                self.valid_until.date().toPython(),
             )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))

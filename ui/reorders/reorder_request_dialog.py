@@ -228,7 +228,6 @@ class ReorderRequestDialog(QDialog):
             self.result_reorders = self._services.reorders.create_reorders(
                 [i for i in ids if i is not None],
                 self.draft_lines(),
-                self._services.user,
                 station_id=self.station.currentData(),
                 ship_to=self.ship_to.toPlainText(),
                 contact=self.contact.text(),

@@ -107,7 +107,6 @@ class ReorderSurgeDialog(QDialog):
                 self.starts_on.date().toPython(),
                 self.ends_on.date().toPython(),
                 self.reason.text(),
-                self._services.user,
                 station_id=self.station.currentData(),
             )
         except DomainError as refusal:

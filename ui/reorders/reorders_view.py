@@ -163,7 +163,7 @@ class ReordersView(Page):
         if row is None:
             return
         try:
-            sent = self._services.reorders.mark_sent(row.id, self._services.user)
+            sent = self._services.reorders.mark_sent(row.id)
         except DomainError as refusal:
             QMessageBox.warning(self, "Not sent", str(refusal))
             return
@@ -194,9 +194,7 @@ class ReordersView(Page):
         if operation is None:
             return
         try:
-            result = self._services.reorders.record_receipt(
-                reorder_id, operation.id, self._services.user
-            )
+            result = self._services.reorders.record_receipt(reorder_id, operation.id)
         except DomainError as refusal:
             self._changed(f"Received in movement {operation.id}.")
             QMessageBox.warning(self, "Received, but not booked against the request", str(refusal))
@@ -252,7 +250,7 @@ class ReordersView(Page):
         if not ok:
             return
         try:
-            self._services.reorders.cancel(row.id, reason, self._services.user)
+            self._services.reorders.cancel(row.id, reason)
         except DomainError as refusal:
             QMessageBox.warning(self, "Not cancelled", str(refusal))
             return

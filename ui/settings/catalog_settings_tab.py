@@ -140,9 +140,7 @@ class CatalogSettingsTab(QWidget):
         self.info_label.clear()
         from ui.widgets.product_dialog import ProductDialog
 
-        dialog = ProductDialog(
-            self._services, self, product_id=product.id if product else None
-        )
+        dialog = ProductDialog(self._services, self, product_id=product.id if product else None)
         dialog.accepted.connect(lambda: self._on_saved(getattr(dialog, "result_product", None)))
         self.last_dialog = dialog
         dialog.open()

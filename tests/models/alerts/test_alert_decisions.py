@@ -22,11 +22,11 @@ def only(services, kind=AlertKind.EXPIRING, decided=False):
 def test_acknowledged_alert_comes_back_when_the_band_changes(services, agency, clock) -> None:
     receive(services, agency.room, agency.narcan, "NX1", days(80), 12)
     (alert,) = only(services)
-    services.alerts.acknowledge(alert.key, alert.fingerprint, "using it first", "sam")
+    services.alerts.acknowledge(alert.key, alert.fingerprint, "using it first")
     assert only(services) == []
     (decided,) = only(services, decided=True)
     assert decided.status is AlertStatus.ACKNOWLEDGED
-    assert decided.status_note == "using it first (sam, 2026-01-15)"
+    assert decided.status_note == "using it first (tester, 2026-01-15)"
     clock.set(days(80 - 61))  # still in the 90-day band
     assert only(services) == []
     clock.set(days(80 - 60))  # the 60-day band: a new condition
@@ -38,7 +38,7 @@ def test_acknowledged_alert_comes_back_when_the_band_changes(services, agency, c
 def test_snooze_hides_until_the_day_it_ends(services, agency, clock) -> None:
     services.catalog.set_par_level(agency.room, agency.narcan, 10)
     (alert,) = only(services, AlertKind.BELOW_PAR)
-    until = services.alerts.snooze(alert.key, alert.fingerprint, 7, "order placed", "sam")
+    until = services.alerts.snooze(alert.key, alert.fingerprint, 7, "order placed")
     assert until == days(7)
     clock.set(days(6))
     (snoozed,) = only(services, AlertKind.BELOW_PAR, decided=True)
@@ -52,10 +52,10 @@ def test_snoozed_alert_comes_back_early_when_the_condition_changes(services, age
     services.catalog.set_par_level(agency.room, agency.narcan, 10)
     receive(services, agency.room, agency.narcan, "NX1", days(400), 8)
     (alert,) = only(services, AlertKind.BELOW_PAR)
-    services.alerts.snooze(alert.key, alert.fingerprint, 30, "order placed", "sam")
+    services.alerts.snooze(alert.key, alert.fingerprint, 30, "order placed")
     assert only(services, AlertKind.BELOW_PAR) == []
     lot = services.stock.find_lot(agency.narcan, "NX1").id
-    services.stock.dispose(lot, agency.room, 3, "damaged", "sam")
+    services.stock.dispose(lot, agency.room, 3, "damaged")
     (back,) = only(services, AlertKind.BELOW_PAR)
     assert back.quantity == 5
 
@@ -63,18 +63,18 @@ def test_snoozed_alert_comes_back_early_when_the_condition_changes(services, age
 def test_reopen_shows_an_acknowledged_alert_again(services, agency) -> None:
     receive(services, agency.room, agency.narcan, "NX1", days(20), 2)
     (alert,) = only(services)
-    services.alerts.acknowledge(alert.key, alert.fingerprint, "training stock", "sam")
-    services.alerts.reopen(alert.key, "sam")
+    services.alerts.acknowledge(alert.key, alert.fingerprint, "training stock")
+    services.alerts.reopen(alert.key)
     assert [a.status for a in only(services)] == [AlertStatus.OPEN]
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda a, k, f: a.acknowledge(k, f, "  ", "sam"), "Say why"),
-        (lambda a, k, f: a.snooze(k, f, 0, "later", "sam"), "1 to 365"),
-        (lambda a, k, f: a.acknowledge("", f, "why", "sam"), "cannot be recorded"),
-        (lambda a, k, f: a.acknowledge(k, f, "x" * 600, "sam"), "under 500"),
+        (lambda a, k, f: a.acknowledge(k, f, "  "), "Say why"),
+        (lambda a, k, f: a.snooze(k, f, 0, "later"), "1 to 365"),
+        (lambda a, k, f: a.acknowledge("", f, "why"), "cannot be recorded"),
+        (lambda a, k, f: a.acknowledge(k, f, "x" * 600), "under 500"),
     ],
 )
 def test_decisions_without_a_reason_are_refused_and_write_nothing(
@@ -149,7 +149,7 @@ def test_other_areas_hooks_become_alerts(services, monkeypatch) -> None:
     assert found[AlertKind.DEADLINE].when == date(2026, 1, 20)
     assert found[AlertKind.DEADLINE].action is ActionKind.REPORTS
     refresher = found[AlertKind.REFRESHER]
-    alerts.acknowledge(refresher.key, refresher.fingerprint, "session booked", "sam")
+    alerts.acknowledge(refresher.key, refresher.fingerprint, "session booked")
     assert AlertKind.REFRESHER not in {a.kind for a in alerts.list_alerts()}
 
 

@@ -25,7 +25,7 @@ def test_below_par_alert_appears_and_clears(services, agency) -> None:
     assert alert.quantity == 6 and "4 of 10" in alert.what
     receive(services, agency.room, agency.teva, "TV1", days(400), 6)  # same interchange group
     assert alerts_of(services, AlertKind.BELOW_PAR) == []
-    services.stock.quarantine(lot, agency.cabinet, 1, "damaged", "tester")
+    services.stock.quarantine(lot, agency.cabinet, 1, "damaged")
     assert [a.quantity for a in alerts_of(services, AlertKind.BELOW_PAR)] == [1]
 
 
@@ -44,7 +44,7 @@ def _stock_vehicle(services, database, clock, agency):
     early = assemble(database, clock, agency.room, "K-EARLY", 2, [(nx2, 2)])
     late = assemble(database, clock, agency.room, "K-LATE", 10, [(nx, 2)])
     services.catalog.set_par_level(agency.vehicle, kit, 4)
-    services.stock.transfer(late, agency.room, agency.vehicle, 4, "tester")
+    services.stock.transfer(late, agency.room, agency.vehicle, 4)
     return kit, early, late
 
 
@@ -73,7 +73,7 @@ def test_restock_task_appears_after_a_distribution_and_closes_after_the_transfer
     assert (alert.lot_id, alert.location_id, alert.product_id) == (early, agency.room, kit)
     assert "take 2 × lot K-EARLY" in alert.detail
     for pick in task.picks:
-        services.stock.transfer(pick.lot_id, pick.location_id, agency.vehicle, pick.quantity, "t")
+        services.stock.transfer(pick.lot_id, pick.location_id, agency.vehicle, pick.quantity)
     assert services.alerts.restock_tasks() == []
     assert alerts_of(services, AlertKind.RESTOCK) == []
 
@@ -102,7 +102,7 @@ def test_readiness_board_goes_green_amber_red(services, database, agency, clock)
     (alert,) = alerts_of(services, AlertKind.RESTOCK)
     assert alert.severity is Severity.WARNING
     # Kits inside the narrowest band make a full vehicle amber.
-    services.stock.transfer(late, agency.room, agency.vehicle, 3, "tester")
+    services.stock.transfer(late, agency.room, agency.vehicle, 3)
     assert (
         next(r for r in services.alerts.readiness() if r.location_id == agency.vehicle).status
         is Readiness.GREEN

@@ -52,7 +52,7 @@ def test_expired_stock_fires_the_day_after_expiry_and_clears_in_quarantine(
     (alert,) = alerts_of(services, AlertKind.EXPIRED)
     assert alert.severity is Severity.CRITICAL and alert.action is ActionKind.QUARANTINE
     assert (alert.lot_id, alert.location_id, alert.quantity) == (lot, agency.room, 6)
-    services.stock.quarantine(lot, agency.room, 6, "expired", "tester")
+    services.stock.quarantine(lot, agency.room, 6, "expired")
     assert alerts_of(services, AlertKind.EXPIRED) == []
 
 

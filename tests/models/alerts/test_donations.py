@@ -27,7 +27,7 @@ def test_at_risk_stock_nobody_can_use_is_resolved_by_a_donation_not_a_transfer(
     assert alert.action is ActionKind.DONATE and alert.action.label == "Donate…"
     assert alert.plan is not None and alert.plan.move == 0 and alert.plan.donate == 17
     assert alert.plan.donation_note.startswith("donated to Local harm-reduction partner")
-    services.stock.dispose(lot, agency.room, 17, "donated", "sam", alert.plan.donation_note)
+    services.stock.dispose(lot, agency.room, 17, "donated", alert.plan.donation_note)
     assert [a for a in services.alerts.list_alerts() if a.kind is AlertKind.AT_RISK] == []
 
 
@@ -37,7 +37,7 @@ def test_a_donation_names_its_recipient_or_is_refused_and_writes_nothing(
     lot = receive(services, agency.room, agency.narcan, "NX", days(100), 5)
     before = snapshot(database.sessions)
     with pytest.raises(ValidationError, match="Name who received the donation"):
-        services.stock.dispose(lot, agency.room, 2, "donated", "sam", "  ")
+        services.stock.dispose(lot, agency.room, 2, "donated", "  ")
     assert snapshot(database.sessions) == before
 
 
@@ -46,9 +46,9 @@ def test_flows_count_donations_apart_from_expired_and_other_disposals(
 ) -> None:
     expired = receive(services, agency.room, agency.narcan, "OLD", days(-3), 3)
     lot = receive(services, agency.room, agency.narcan, "NEW", days(300), 10)
-    services.stock.dispose(expired, agency.room, 3, "expired", "sam")
-    services.stock.dispose(lot, agency.room, 2, "donated", "sam", "to County harm reduction")
-    services.stock.dispose(lot, agency.room, 1, "damaged", "sam", "crushed")
+    services.stock.dispose(expired, agency.room, 3, "expired")
+    services.stock.dispose(lot, agency.room, 2, "donated", "to County harm reduction")
+    services.stock.dispose(lot, agency.room, 1, "damaged", "crushed")
     period = Period(days(-1), days(0))
     with database.sessions() as s:
         (row,) = [r for r in flow_rows(s, period) if r.product_name.startswith("Narcan")]
@@ -66,7 +66,7 @@ def test_reorders_count_donations_neither_as_demand_nor_as_expired(
     lot = receive(services, agency.room, agency.narcan, "A", date(2028, 12, 31), 40)
     issue(database.sessions, Reason.ADMINISTER, lot, agency.room, 6, at(date(2025, 9, 1)))
     clock.set(date(2025, 11, 1))
-    services.stock.dispose(lot, agency.room, 5, "donated", "t", "to County harm reduction")
+    services.stock.dispose(lot, agency.room, 5, "donated", "to County harm reduction")
     clock.set(date(2026, 1, 15))
     line = line_of(services, GROUP)
     assert (line.administered, line.expired, line.lost) == (6, 0, 0)

@@ -24,7 +24,7 @@ def test_defaults_follow_the_inclusive_at_risk_definition(services):
 
 def test_renaming_a_category_relabels_history_and_keeps_its_code(services, agency):
     receive_kits(services, agency.vehicle, 1)
-    row = services.distributions.record_distribution(entry(agency), "officer")
+    row = services.distributions.record_distribution(entry(agency))
     cats = services.distributions.list_categories(SETTING)
     renamed = [Category(c.code, "Suspected overdose" if c.code == "overdose_scene" else c.label)
                for c in cats]  # fmt: skip
@@ -35,7 +35,7 @@ def test_renaming_a_category_relabels_history_and_keeps_its_code(services, agenc
 
 def test_a_category_in_use_can_be_retired_but_not_deleted(services, agency):
     receive_kits(services, agency.vehicle, 2)
-    services.distributions.record_distribution(entry(agency), "officer")
+    services.distributions.record_distribution(entry(agency))
     cats = services.distributions.list_categories(SETTING)
     with pytest.raises(ValidationError, match="retire"):
         services.distributions.save_categories(
@@ -44,7 +44,7 @@ def test_a_category_in_use_can_be_retired_but_not_deleted(services, agency):
     retired = [Category(c.code, c.label, c.code != "overdose_scene") for c in cats]
     services.distributions.save_categories(SETTING, retired)
     with pytest.raises(ValidationError, match="retired"):
-        services.distributions.record_distribution(entry(agency), "officer")
+        services.distributions.record_distribution(entry(agency))
 
 
 def test_new_categories_get_unique_codes_and_duplicates_are_refused(services):

@@ -63,7 +63,7 @@ def stocked(services, agency: Agency) -> Agency:
 
 
 def test_a_clean_csv_imports_every_row(services, stocked, tmp_path):
-    result = services.distributions.import_tally(write_csv(tmp_path / "t.csv", GOOD), "clerk")
+    result = services.distributions.import_tally(write_csv(tmp_path / "t.csv", GOOD))
     assert (result.distributions, result.kits) == (3, 4)
     assert (result.first_date, result.last_date) == (date(2026, 1, 10), date(2026, 1, 12))
     rows = services.distributions.list_distributions(date(2026, 1, 1), date(2026, 1, 31))
@@ -76,7 +76,7 @@ def test_one_bad_row_imports_nothing_and_is_reported(services, stocked, tmp_path
     path = write_csv(tmp_path / "t.csv", [GOOD[0], bad, GOOD[2]])
     before = snapshot(database.sessions)
     with pytest.raises(TallyImportRefused) as refused:
-        services.distributions.import_tally(path, "clerk")
+        services.distributions.import_tally(path)
     assert snapshot(database.sessions) == before
     problems = refused.value.problems
     assert [p.line for p in problems] == [3]
@@ -106,7 +106,7 @@ def test_every_bad_row_is_listed_with_its_own_reason(services, stocked, tmp_path
     path = write_csv(tmp_path / "t.csv", rows)
     before = snapshot(database.sessions)
     with pytest.raises(TallyImportRefused) as refused:
-        services.distributions.import_tally(path, "clerk")
+        services.distributions.import_tally(path)
     assert snapshot(database.sessions) == before
     reasons = {p.line: p.reason for p in refused.value.problems}
     assert sorted(reasons) == [2, 3, 4, 5, 6, 7]
@@ -122,13 +122,13 @@ def test_every_bad_row_is_listed_with_its_own_reason(services, stocked, tmp_path
 def test_rows_that_together_exceed_the_stock_are_refused(services, stocked, tmp_path):
     line = row("2026-01-11", "3", "Patrol 12", "12866")
     with pytest.raises(TallyImportRefused) as refused:
-        services.distributions.import_tally(write_csv(tmp_path / "t.csv", [line, line]), "c")
+        services.distributions.import_tally(write_csv(tmp_path / "t.csv", [line, line]))
     assert [p.line for p in refused.value.problems] == [3]
 
 
 def test_xlsx_with_real_dates_and_numbers_imports(services, stocked, tmp_path):
     rows = [row(date(2026, 1, 9), 2, "Patrol 14", 2134, "mass_gathering", "Friend", "Y", "N", None)]
-    result = services.distributions.import_tally(write_xlsx(tmp_path / "t.xlsx", rows), "c")
+    result = services.distributions.import_tally(write_xlsx(tmp_path / "t.xlsx", rows))
     assert (result.distributions, result.kits) == (1, 2)
     listed = services.distributions.list_distributions(date(2026, 1, 9), date(2026, 1, 9))
     assert listed[0].relationship == "friend" and listed[0].naloxone_administered
@@ -138,21 +138,21 @@ def test_xlsx_with_real_dates_and_numbers_imports(services, stocked, tmp_path):
 def test_a_column_for_personal_data_refuses_the_whole_file(services, stocked, tmp_path):
     path = write_csv(tmp_path / "t.csv", [[*GOOD[0], "Jane Doe"]], [*HEADER, "Name"])
     with pytest.raises(ValidationError, match="does not import: Name"):
-        services.distributions.import_tally(path, "c")
+        services.distributions.import_tally(path)
 
 
 def test_missing_required_columns_and_wrong_types_are_refused(services, stocked, tmp_path):
     path = write_csv(tmp_path / "t.csv", [GOOD[0][:4]], HEADER[:4])
     with pytest.raises(ValidationError, match=r"lacks the column.*ZIP"):
-        services.distributions.import_tally(path, "c")
+        services.distributions.import_tally(path)
     other = tmp_path / "t.txt"
     other.write_text("x")
     with pytest.raises(ValidationError, match=r"\.csv or \.xlsx"):
-        services.distributions.import_tally(other, "c")
+        services.distributions.import_tally(other)
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a zip")
     with pytest.raises(ValidationError, match="not a readable"):
-        services.distributions.import_tally(fake, "c")
+        services.distributions.import_tally(fake)
 
 
 def test_an_xlsx_that_unpacks_too_large_is_refused_before_opening(tmp_path, monkeypatch):

@@ -21,7 +21,7 @@ def stocked(services, agency):
 def test_the_blank_template_has_the_header_and_no_rows(services, stocked, tmp_path, name):
     path = write_template(tmp_path / name)
     with pytest.raises(ValidationError, match="header but no rows"):
-        services.distributions.import_tally(path, "clerk")
+        services.distributions.import_tally(path)
     assert services.distributions.list_recent(5) == []
     if name.endswith(".csv"):
         header = path.read_text(encoding="utf-8").splitlines()
@@ -36,5 +36,5 @@ def test_the_example_sheet_shows_a_valid_line_and_each_columns_meaning(services,
     assert example[2][:3] == ["required", "optional", "required"]
     workbook["Tally"].append(example[1])  # a user copies the example onto the tally sheet
     workbook.save(tmp_path / "filled.xlsx")
-    result = services.distributions.import_tally(tmp_path / "filled.xlsx", "clerk")
+    result = services.distributions.import_tally(tmp_path / "filled.xlsx")
     assert (result.distributions, result.kits) == (1, 2)

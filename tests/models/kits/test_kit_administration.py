@@ -14,7 +14,7 @@ from tests.snapshot import snapshot
 
 def _from_kit(services, agency) -> None:
     services.distributions.record_administration(
-        AdministrationEntry(date(2026, 1, 14), 1, agency.vehicle, from_kit=True), "officer"
+        AdministrationEntry(date(2026, 1, 14), 1, agency.vehicle, from_kit=True)
     )
 
 

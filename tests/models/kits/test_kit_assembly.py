@@ -30,7 +30,7 @@ def test_fefo_takes_the_earliest_expiring_lot_first_across_several_lots(services
     plan = services.kits.plan_assembly(kit.recipe, agency.room, 10)
     naloxone = plan.lines[0]
     assert [(p.lot_number, p.quantity) for p in naloxone.picks] == [("EARLY", 6), ("MIDDLE", 14)]
-    result = services.kits.assemble_kits(kit.recipe, agency.room, 10, "tester")
+    result = services.kits.assemble_kits(kit.recipe, agency.room, 10)
     assert on_hand(services, lot_id(services, agency.narcan, "EARLY"), agency.room) == 0
     assert on_hand(services, lot_id(services, agency.narcan, "MIDDLE"), agency.room) == 26
     assert on_hand(services, lot_id(services, agency.narcan, "LATE"), agency.room) == 40
@@ -40,9 +40,7 @@ def test_fefo_takes_the_earliest_expiring_lot_first_across_several_lots(services
 def test_fefo_picks_across_every_product_of_an_interchange_group(services, agency):
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("NARCAN", date(2027, 8, 31), 10)])
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.teva, "TEVA", date(2026, 11, 30), 4)], "tester"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(agency.teva, "TEVA", date(2026, 11, 30), 4)])
     plan = services.kits.plan_assembly(kit.recipe, agency.room, 5)
     picks = [(p.product_name, p.lot_number, p.quantity) for p in plan.lines[0].picks]
     assert picks == [
@@ -61,7 +59,7 @@ def test_kits_of_one_batch_hold_the_same_lots_and_expire_with_their_earliest_dru
         kit,
         naloxone=[("A", date(2026, 10, 31), 5), ("B", date(2027, 10, 31), 40)],
     )
-    result = services.kits.assemble_kits(kit.recipe, agency.room, 6, "tester")
+    result = services.kits.assemble_kits(kit.recipe, agency.room, 6)
     contents = [
         (b.quantity, b.expiry, sorted((c.lot_number, c.quantity_per_kit) for c in b.components))
         for b in result.batches
@@ -91,9 +89,7 @@ def test_user_override_uses_the_chosen_lot_instead_of_fefo(services, agency):
         naloxone=[("EARLY", date(2026, 9, 30), 20), ("LATE", date(2028, 1, 31), 20)],
     )
     late = lot_id(services, agency.narcan, "LATE")
-    result = services.kits.assemble_kits(
-        kit.recipe, agency.room, 5, "tester", overrides={0: [(late, 10)]}
-    )
+    result = services.kits.assemble_kits(kit.recipe, agency.room, 5, overrides={0: [(late, 10)]})
     assert on_hand(services, late, agency.room) == 10
     assert on_hand(services, lot_id(services, agency.narcan, "EARLY"), agency.room) == 20
     assert result.batches[0].expiry == date(2028, 1, 31)
@@ -114,7 +110,7 @@ def test_shortfall_message_names_each_shortfall_and_how_many_kits_can_be_made(
     stock_parts(services, agency, kit, extra=4, naloxone=[("N1", date(2027, 6, 30), 7)])
     before = snapshot(database.sessions)
     with pytest.raises(ComponentShortage) as refusal:
-        services.kits.assemble_kits(kit.recipe, agency.room, 6, "tester")
+        services.kits.assemble_kits(kit.recipe, agency.room, 6)
     message = str(refusal.value)
     assert "Any naloxone 4mg nasal: 12 needed, 7 usable" in message
     assert "Kit pouch: 6 needed, 4 usable" in message
@@ -128,10 +124,10 @@ def test_expired_components_are_never_picked_and_cannot_be_forced_in(services, a
     stock_parts(services, agency, kit, naloxone=[("OLD", date(2025, 12, 31), 40)])
     before = snapshot(database.sessions)
     with pytest.raises(ComponentShortage, match=r"0 usable \(40 expired not counted\)"):
-        services.kits.assemble_kits(kit.recipe, agency.room, 2, "tester")
+        services.kits.assemble_kits(kit.recipe, agency.room, 2)
     old = lot_id(services, agency.narcan, "OLD")
     with pytest.raises(LotExpired, match="expired components never go into a kit"):
-        services.kits.assemble_kits(kit.recipe, agency.room, 2, "tester", overrides={0: [(old, 4)]})
+        services.kits.assemble_kits(kit.recipe, agency.room, 2, overrides={0: [(old, 4)]})
     assert services.kits.lot_choices(kit.recipe, 0, agency.room) == []
     assert snapshot(database.sessions) == before
 
@@ -170,7 +166,7 @@ def test_overriding_with_a_lot_from_elsewhere_is_refused(services, agency):
     kit = standard(services)
     stock_parts(services, agency, kit)
     services.stock.receive(
-        agency.cabinet, [ReceiveLine(agency.narcan, "CAB", date(2027, 1, 31), 10)], "tester"
+        agency.cabinet, [ReceiveLine(agency.narcan, "CAB", date(2027, 1, 31), 10)]
     )
     cab = lot_id(services, agency.narcan, "CAB")
     with pytest.raises(InsufficientStock, match="not at that location"):
@@ -199,7 +195,7 @@ def test_a_failure_part_way_through_assembly_writes_nothing(
     monkeypatch.setattr(kit_assembly, "next_kit_lot_number", failing)
     before = snapshot(database.sessions)
     with pytest.raises(RuntimeError):
-        services.kits.assemble_kits(kit.recipe, agency.room, 6, "tester")
+        services.kits.assemble_kits(kit.recipe, agency.room, 6)
     assert snapshot(database.sessions) == before
 
 
@@ -214,7 +210,7 @@ def test_hundreds_of_kits_are_one_operation_with_progress(services, agency):
     )
     seen: list[tuple[int, int]] = []
     result = services.kits.assemble_kits(
-        kit.recipe, agency.room, 400, "tester", progress=lambda d, t: seen.append((d, t))
+        kit.recipe, agency.room, 400, progress=lambda d, t: seen.append((d, t))
     )
     assert result.kits == 400 and len(result.batches) == 3
     assert seen[-1] == (3, 3)

@@ -27,7 +27,7 @@ def test_label_barcodes_round_trip_through_the_scan_parser(services, agency, tmp
         kit,
         naloxone=[("A", date(2026, 10, 31), 5), ("B", date(2027, 10, 31), 40)],
     )
-    batches = services.kits.assemble_kits(kit.recipe, agency.room, 8, "tester").batches
+    batches = services.kits.assemble_kits(kit.recipe, agency.room, 8).batches
     services.settings.set("agency_name", "Demo County Sheriff")
     path = services.kits.write_labels(
         tmp_path / "labels.pdf", [(b.lot_id, b.quantity) for b in batches]
@@ -49,7 +49,7 @@ def test_label_barcodes_round_trip_through_the_scan_parser(services, agency, tmp
 def test_labels_skip_used_positions_and_flow_onto_more_sheets(services, agency, tmp_path):
     kit = standard(services)
     stock_parts(services, agency, kit)
-    batch = services.kits.assemble_kits(kit.recipe, agency.room, 12, "tester").batches[0]
+    batch = services.kits.assemble_kits(kit.recipe, agency.room, 12).batches[0]
     path = services.kits.write_labels(tmp_path / "l.pdf", [(batch.lot_id, 12)], skip=4)
     pages = PdfReader(str(path)).pages
     assert len(pages) == 2
@@ -61,7 +61,7 @@ def test_labels_skip_used_positions_and_flow_onto_more_sheets(services, agency, 
 def test_a_card_print_run_is_booked_as_a_lot_valid_until_its_date(services, agency, tmp_path):
     standard(services)
     path, version = services.kits.print_resource_cards(
-        tmp_path / "cards.pdf", agency.room, 2, date(2026, 12, 31), "tester"
+        tmp_path / "cards.pdf", agency.room, 2, date(2026, 12, 31)
     )
     assert version == "RC260115"
     reader = PdfReader(str(path))
@@ -75,7 +75,7 @@ def test_a_card_print_run_is_booked_as_a_lot_valid_until_its_date(services, agen
     ]
     assert [(r.quantity, r.expiry) for r in cards] == [(20, date(2026, 12, 31))]
     _again, second = services.kits.print_resource_cards(
-        tmp_path / "c2.pdf", agency.room, 1, date(2026, 12, 31), "tester"
+        tmp_path / "c2.pdf", agency.room, 1, date(2026, 12, 31)
     )
     assert second == "RC260115-2"
 
@@ -90,14 +90,14 @@ def test_card_content_is_editable_and_refuses_past_dates(services, agency, tmp_p
     path = services.kits.preview_resource_cards(tmp_path / "p.pdf")
     assert "Need help? Call 911." in _text(path)
     with pytest.raises(ValidationError, match="in the future"):
-        services.kits.print_resource_cards(tmp_path / "x.pdf", agency.room, 1, TODAY, "tester")
+        services.kits.print_resource_cards(tmp_path / "x.pdf", agency.room, 1, TODAY)
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_kits_with_an_out_of_date_card_are_flagged_for_rekitting(services, agency, clock):
     kit = standard(services)
     stock_parts(services, agency, kit)
-    services.kits.assemble_kits(kit.recipe, agency.room, 3, "tester")
+    services.kits.assemble_kits(kit.recipe, agency.room, 3)
     assert services.kits.list_kit_stock()[0].rekit_reason is None
     clock.set(date(2027, 1, 5))
     row = services.kits.list_kit_stock()[0]
@@ -118,8 +118,8 @@ def test_kits_ready_by_location_band_expiries_against_par_levels(services, agenc
             ("C", date(2027, 9, 1), 20),
         ],
     )
-    batches = services.kits.assemble_kits(kit.recipe, agency.room, 8, "tester").batches
-    services.stock.transfer(batches[-1].lot_id, agency.room, agency.vehicle, 2, "tester")
+    batches = services.kits.assemble_kits(kit.recipe, agency.room, 8).batches
+    services.stock.transfer(batches[-1].lot_id, agency.room, agency.vehicle, 2)
     services.catalog.set_par_level(agency.vehicle, kit.product, 4)
     services.catalog.set_par_level(agency.vehicle2, kit.product, 2)
     rows = {r.location_path: r for r in services.kits.kits_ready_by_location()}
@@ -136,9 +136,7 @@ def test_kits_received_ready_made_get_labels_too(services, agency, tmp_path):
     from models.stock.rows import ReceiveLine
 
     kit = standard(services)
-    services.stock.receive(
-        agency.room, [ReceiveLine(kit.product, "CTY-7", date(2028, 3, 31), 4)], "tester"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(kit.product, "CTY-7", date(2028, 3, 31), 4)])
     county = services.stock.find_lot(kit.product, "CTY-7")
     path = services.kits.write_labels(tmp_path / "c.pdf", [(county.id, 2)])
     assert barcodes_in_pdf(path, BAR_HEIGHT) == [kit_label_payload("CTY-7")] * 2

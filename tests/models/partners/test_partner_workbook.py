@@ -35,7 +35,7 @@ def hostile_names(services, agency, activity) -> None:
     services.catalog.rename_location(agency.station, EVIL)
     source = services.catalog.save_source(None, name=EVIL)
     line = ReceiveLine(agency.narcan, "N-200", date(2027, 9, 30), 24)
-    services.stock.receive(agency.room, [line], "t", source_id=source.id)
+    services.stock.receive(agency.room, [line], source_id=source.id)
     services.settings.set(
         "distribution_settings", [{"code": "overdose_scene", "label": "@SUM(A1:A2)"}]
     )

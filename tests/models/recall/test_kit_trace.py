@@ -33,7 +33,7 @@ def _ledger_ok(database) -> None:
 def test_a_batch_records_its_component_lots_and_survives_recipe_changes(services, agency):
     kit = standard(services)
     stock_parts(services, agency, kit)
-    made = services.kits.assemble_kits(kit.recipe, agency.room, 4, "tester").batches[0]
+    made = services.kits.assemble_kits(kit.recipe, agency.room, 4).batches[0]
     recipe = services.kits.get_recipe(kit.recipe)
     lines = [line.as_input() for line in recipe.lines]
     services.kits.save_recipe(kit.recipe, "Standard LBN kit v2", lines[:3], notes="Smaller")
@@ -58,9 +58,9 @@ def test_disassembling_returns_every_component_exactly(services, agency, databas
         naloxone=[("A", date(2026, 10, 31), 5), ("B", date(2027, 10, 31), 40)],
     )
     before = _balances(database)
-    result = services.kits.assemble_kits(kit.recipe, agency.room, 6, "tester")
+    result = services.kits.assemble_kits(kit.recipe, agency.room, 6)
     for batch in result.batches:
-        services.kits.disassemble_kits(batch.lot_id, agency.room, batch.quantity, "tester")
+        services.kits.disassemble_kits(batch.lot_id, agency.room, batch.quantity)
     after = {
         key: qty
         for key, qty in _balances(database).items()
@@ -77,12 +77,12 @@ def test_opened_kits_send_expired_parts_to_the_station_quarantine(
 ):
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("SOON", date(2026, 2, 28), 8)])
-    batch = services.kits.assemble_kits(kit.recipe, agency.room, 4, "tester").batches[0]
-    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 3, "tester")
+    batch = services.kits.assemble_kits(kit.recipe, agency.room, 4).batches[0]
+    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 3)
     clock.set(date(2026, 3, 2))
     stock = services.kits.list_kit_stock(agency.vehicle)
     assert stock[0].rekit_reason is not None and stock[0].rekit_reason.startswith("kit expired")
-    result = services.kits.disassemble_kits(batch.lot_id, agency.vehicle, 3, "tester")
+    result = services.kits.disassemble_kits(batch.lot_id, agency.vehicle, 3)
     moved = {(r.product_name, r.to_location, r.quantity, r.quarantined) for r in result.released}
     assert ("Narcan 4 mg nasal spray", "Quarantine", 6, True) in moved
     assert ("Kit pouch", "Patrol 12", 3, False) in moved
@@ -102,12 +102,10 @@ def test_rekit_rebuilds_with_fresh_lots_and_never_the_parts_that_were_due(
 ):
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("SOON", date(2026, 3, 31), 10)])
-    old = services.kits.assemble_kits(kit.recipe, agency.room, 5, "tester").batches[0]
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.teva, "FRESH", date(2028, 5, 31), 10)], "tester"
-    )
+    old = services.kits.assemble_kits(kit.recipe, agency.room, 5).batches[0]
+    services.stock.receive(agency.room, [ReceiveLine(agency.teva, "FRESH", date(2028, 5, 31), 10)])
     result = services.kits.disassemble_kits(
-        old.lot_id, agency.room, 5, "tester", note="Replace expiring naloxone", rebuild=True
+        old.lot_id, agency.room, 5, note="Replace expiring naloxone", rebuild=True
     )
     assert result.rebuilt is not None and result.rebuilt.kits == 5
     rebuilt = result.rebuilt.batches[0]
@@ -121,10 +119,10 @@ def test_rekit_rebuilds_with_fresh_lots_and_never_the_parts_that_were_due(
 def test_rekit_without_fresh_stock_changes_nothing(services, agency, database):
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("SOON", date(2026, 3, 31), 10)])
-    old = services.kits.assemble_kits(kit.recipe, agency.room, 5, "tester").batches[0]
+    old = services.kits.assemble_kits(kit.recipe, agency.room, 5).batches[0]
     before = snapshot(database.sessions)
     with pytest.raises(ComponentShortage, match="Any naloxone 4mg nasal: 10 needed, 0 usable"):
-        services.kits.disassemble_kits(old.lot_id, agency.room, 5, "tester", rebuild=True)
+        services.kits.disassemble_kits(old.lot_id, agency.room, 5, rebuild=True)
     assert snapshot(database.sessions) == before
 
 
@@ -155,9 +153,9 @@ def test_recall_trace_finds_loose_stock_kits_and_distributions(services, agency,
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("RECALL", date(2027, 6, 30), 30)])
     recalled = lot_id(services, agency.narcan, "RECALL")
-    batch = services.kits.assemble_kits(kit.recipe, agency.room, 10, "tester").batches[0]
-    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 4, "tester")
-    services.stock.transfer(recalled, agency.room, agency.cabinet, 3, "tester")
+    batch = services.kits.assemble_kits(kit.recipe, agency.room, 10).batches[0]
+    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 4)
+    services.stock.transfer(recalled, agency.room, agency.cabinet, 3)
     _distribute(database, batch.lot_id, agency.vehicle, 1, date(2026, 1, 12), "12866")
     trace = services.recall.trace_lot(recalled)
     holdings = {(h.location_path, h.kit_lot_number, h.kits, h.units) for h in trace.holdings}
@@ -179,11 +177,11 @@ def test_recall_quarantines_everything_on_hand_in_one_operation(services, agency
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("RECALL", date(2027, 6, 30), 30)])
     recalled = lot_id(services, agency.narcan, "RECALL")
-    batch = services.kits.assemble_kits(kit.recipe, agency.room, 10, "tester").batches[0]
-    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 4, "tester")
+    batch = services.kits.assemble_kits(kit.recipe, agency.room, 10).batches[0]
+    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 4)
     with pytest.raises(ValidationError, match="recall reason"):
-        services.recall.quarantine_recalled(recalled, " ", "tester")
-    result = services.recall.quarantine_recalled(recalled, "FDA notice 2026-017", "tester")
+        services.recall.quarantine_recalled(recalled, " ")
+    result = services.recall.quarantine_recalled(recalled, "FDA notice 2026-017")
     assert (result.loose_units, result.kits, result.locations) == (10, 10, 2)
     trace = services.recall.trace_lot(recalled)
     assert all(h.quarantined for h in trace.holdings) and trace.units_on_hand == 30
@@ -193,7 +191,7 @@ def test_recall_quarantines_everything_on_hand_in_one_operation(services, agency
     assert ops[0].move_count == 3
     before = snapshot(database.sessions)
     with pytest.raises(DomainError, match="outside quarantine"):
-        services.recall.quarantine_recalled(recalled, "again", "tester")
+        services.recall.quarantine_recalled(recalled, "again")
     assert snapshot(database.sessions) == before
     ready = services.kits.kits_ready_by_location()
     assert sum(r.ready for r in ready) == 0 and sum(r.quarantined for r in ready) == 10

@@ -52,12 +52,12 @@ def test_consumption_from_the_ledger_converts_kits_and_separates_the_categories(
     issue(sessions, Reason.DISTRIBUTE, kits, agency.room, 6, at(date(2025, 9, 1)))
     issue(sessions, Reason.ADMINISTER, lot_a, agency.room, 4, at(date(2025, 10, 1)))
     clock.set(date(2025, 11, 1))
-    services.stock.dispose(lot_x, agency.room, 4, "expired", "t")
+    services.stock.dispose(lot_x, agency.room, 4, "expired")
     clock.set(date(2025, 12, 1))
-    services.stock.count(lot_a, agency.room, 4, "monthly count", "t")  # 6 on the shelf: 2 lost
+    services.stock.count(lot_a, agency.room, 4, "monthly count")  # 6 on the shelf: 2 lost
     mistake = issue(sessions, Reason.DISTRIBUTE, kits, agency.room, 1, at(date(2025, 12, 15)))
     clock.set(date(2025, 12, 15))
-    services.stock.reverse(mistake, "entered twice", "t")
+    services.stock.reverse(mistake, "entered twice")
     clock.set(date(2026, 1, 15))
 
     state = source_id(services, "NYSDOH")  # lead time 21 days: delivery 2026-02-05
@@ -116,7 +116,7 @@ def test_a_new_program_falls_back_to_par_levels_and_is_due(
 def test_a_station_surge_raises_the_target_and_says_why(services: Services, agency: Agency) -> None:
     par_levels(services, agency)
     services.reorders.add_surge(
-        1.5, date(2026, 1, 10), date(2026, 2, 10), "Overdose spike downtown", "t", agency.station
+        1.5, date(2026, 1, 10), date(2026, 2, 10), "Overdose spike downtown", agency.station
     )
     line = line_of(services, GROUP, station_id=agency.station)
     assert line.surge == 1.5
@@ -132,18 +132,17 @@ def test_open_orders_are_counted_once_and_receipts_close_the_loop(
     par_levels(services, agency)
     state = source_id(services, "NYSDOH")
     [draft] = services.reorders.create_reorders(
-        [state], [DraftLine(None, GROUP, 10)], "t", station_id=agency.station
+        [state], [DraftLine(None, GROUP, 10)], station_id=agency.station
     )
     assert draft.status == "draft" and draft.units == 20
     assert line_of(services, GROUP).result.on_order == 0  # a draft is not on order yet
-    services.reorders.mark_sent(draft.id, "t")
+    services.reorders.mark_sent(draft.id)
     assert line_of(services, GROUP).result.on_order == 20
 
     first = services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "N1", date(2029, 1, 31), 6)], "t",
-        source_id=state,
+        agency.room, [ReceiveLine(agency.narcan, "N1", date(2029, 1, 31), 6)], source_id=state,
     )  # fmt: skip
-    result = services.reorders.record_receipt(draft.id, first.id, "t")
+    result = services.reorders.record_receipt(draft.id, first.id)
     assert (result.reorder.status, result.booked_units) == ("partly_received", 6)
     after = line_of(services, GROUP).result
     assert (after.usable, after.on_order) == (6, 14)  # the 6 received count as stock only
@@ -151,13 +150,13 @@ def test_open_orders_are_counted_once_and_receipts_close_the_loop(
 
     before = snapshot(database_sessions(services))
     with pytest.raises(ValidationError, match="already booked"):
-        services.reorders.record_receipt(draft.id, first.id, "t")
+        services.reorders.record_receipt(draft.id, first.id)
     assert snapshot(database_sessions(services)) == before
 
     second = services.stock.receive(
-        agency.room, [ReceiveLine(agency.teva, "T9", date(2029, 1, 31), 14)], "t"
+        agency.room, [ReceiveLine(agency.teva, "T9", date(2029, 1, 31), 14)]
     )
-    done = services.reorders.record_receipt(draft.id, second.id, "t")
+    done = services.reorders.record_receipt(draft.id, second.id)
     assert done.reorder.status == "received" and done.reorder.received_units == 20
     assert line_of(services, GROUP).result.on_order == 0
     history = services.reorders.sheet(draft.id).history
@@ -176,13 +175,13 @@ def test_allocation_caps_split_an_order_across_sources(
 ) -> None:
     state, county = source_id(services, "NYSDOH"), source_id(services, "County")
     services.catalog.save_source(state, allocation_cap_packages=5)
-    made = services.reorders.create_reorders([state, county], [DraftLine(None, GROUP, 8)], "t")
+    made = services.reorders.create_reorders([state, county], [DraftLine(None, GROUP, 8)])
     assert sorted((r.source_id, r.units) for r in made) == sorted([(state, 10), (county, 6)])
 
     services.catalog.save_source(county, allocation_cap_packages=2)
     before = snapshot(database.sessions)
     with pytest.raises(ValidationError, match="allow only 7 carton"):
-        services.reorders.create_reorders([state, county], [DraftLine(None, GROUP, 8)], "t")
+        services.reorders.create_reorders([state, county], [DraftLine(None, GROUP, 8)])
     assert snapshot(database.sessions) == before
 
 
@@ -191,18 +190,18 @@ def test_only_drafts_are_edited_or_sent_and_cancelling_needs_a_reason(
 ) -> None:
     state = source_id(services, "NYSDOH")
     [draft] = services.reorders.create_reorders(
-        [state], [DraftLine(None, GROUP, 3), DraftLine(agency.strips, None, 1)], "t"
+        [state], [DraftLine(None, GROUP, 3), DraftLine(agency.strips, None, 1)]
     )
     lines = services.reorders.sheet(draft.id).lines
     assert "instead of the computed 0: quantity set by the quartermaster" in lines[0].steps[-1]
     services.reorders.set_line_packages(draft.id, lines[0].id, 5)
     assert services.reorders.sheet(draft.id).lines[0].quantity == 10
-    services.reorders.mark_sent(draft.id, "t")
+    services.reorders.mark_sent(draft.id)
     with pytest.raises(ValidationError, match="no longer a draft"):
         services.reorders.set_line_packages(draft.id, lines[0].id, 1)
     with pytest.raises(ValidationError, match="why"):
-        services.reorders.cancel(draft.id, " ", "t")
-    cancelled = services.reorders.cancel(draft.id, "Source out of stock", "t")
+        services.reorders.cancel(draft.id, " ")
+    cancelled = services.reorders.cancel(draft.id, "Source out of stock")
     assert cancelled.status == "cancelled"
     assert line_of(services, GROUP).result.on_order == 0
 
@@ -225,7 +224,7 @@ def test_a_late_entered_leave_behind_counts_on_the_day_it_happened(
     # Entered today from last autumn's tally sheets: 3 kits on 2025-09-20, 3 on 2025-11-02.
     for day in (date(2025, 9, 20), date(2025, 11, 2)):
         services.distributions.record_distribution(
-            DistributionEntry(day, 3, agency.vehicle, "12866", "other", "family"), "t"
+            DistributionEntry(day, 3, agency.vehicle, "12866", "other", "family")
         )
     line = line_of(services, GROUP)
     # History runs from the first leave-behind (2025-09-20): 3 whole months to 2026-01-15.

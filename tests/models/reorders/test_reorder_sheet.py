@@ -32,7 +32,7 @@ def make_sheet(services: Services, agency: Agency, source_name: str | None = Non
     proposal = services.reorders.propose(source_id=state.id)
     wanted = [DraftLine(x.product_id, x.group, x.result.packages) for x in proposal.lines]
     [reorder] = services.reorders.create_reorders(
-        [state.id], wanted, "t", ship_to="Station 1, Supply room", contact="Sgt. Rivera"
+        [state.id], wanted, ship_to="Station 1, Supply room", contact="Sgt. Rivera"
     )
     return services.reorders.sheet(reorder.id)
 

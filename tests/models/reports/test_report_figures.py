@@ -48,8 +48,8 @@ def test_location_filter_keeps_only_kits_from_inside_the_chosen_places(
 def test_program_figures_net_out_voids_and_count_expired_disposals_as_doses(
     services, activity, agency
 ) -> None:
-    services.stock.dispose(activity.teva_lot, agency.cabinet, 5, "expired", "t")
-    services.stock.dispose(activity.teva_lot, agency.cabinet, 2, "damaged", "t", "dropped")
+    services.stock.dispose(activity.teva_lot, agency.cabinet, 5, "expired")
+    services.stock.dispose(activity.teva_lot, agency.cabinet, 2, "damaged", "dropped")
     figures = services.reports.program_figures(Period(date(2025, 10, 1), date(2026, 1, 31)))
     assert figures.doses_expired == 5
     assert figures.kits_distributed == 23

@@ -35,15 +35,12 @@ def stocked(services, agency):
             ReceiveLine(agency.narcan, "NX-LATE", date(2027, 6, 30), 8),
             ReceiveLine(agency.teva, "TV-OLD", date(2025, 12, 1), 4),
         ],
-        "tester",
         allow_expired=True,
     )
-    stock.receive(
-        agency.cabinet, [ReceiveLine(agency.strips, "FS-1", date(2026, 3, 20), 100)], "tester"
-    )
+    stock.receive(agency.cabinet, [ReceiveLine(agency.strips, "FS-1", date(2026, 3, 20), 100)])
     lot_late = stock.find_lot(agency.narcan, "NX-LATE")
-    stock.transfer(lot_late.id, agency.room, agency.vehicle, 6, "tester")
-    stock.quarantine(stock.find_lot(agency.teva, "TV-OLD").id, agency.room, 1, "expired", "t")
+    stock.transfer(lot_late.id, agency.room, agency.vehicle, 6)
+    stock.quarantine(stock.find_lot(agency.teva, "TV-OLD").id, agency.room, 1, "expired")
     return agency
 
 

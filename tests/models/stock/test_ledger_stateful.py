@@ -71,7 +71,7 @@ class LedgerMachine(RuleBasedStateMachine):
     def receive(self, lot, where, qty) -> None:
         try:
             op = self.services.stock.receive(
-                self.places[where], [ReceiveLine(self.product, lot[0], lot[1], qty)], "hyp"
+                self.places[where], [ReceiveLine(self.product, lot[0], lot[1], qty)]
             )
         except DomainError:
             assert qty <= 0
@@ -86,7 +86,7 @@ class LedgerMachine(RuleBasedStateMachine):
         if lot_id is None:
             return
         try:
-            op = self.services.stock.transfer(lot_id, self.places[a], self.places[b], qty, "hyp")
+            op = self.services.stock.transfer(lot_id, self.places[a], self.places[b], qty)
         except DomainError:
             return
         self.ops.append(op.id)
@@ -97,7 +97,7 @@ class LedgerMachine(RuleBasedStateMachine):
         if lot_id is None:
             return
         try:
-            op = self.services.stock.count(lot_id, self.places[where], counted, "count", "hyp")
+            op = self.services.stock.count(lot_id, self.places[where], counted, "count")
         except DomainError:
             assert counted < 0
             return
@@ -111,7 +111,7 @@ class LedgerMachine(RuleBasedStateMachine):
         if lot_id is None:
             return
         try:
-            op = self.services.stock.dispose(lot_id, self.places[where], qty, "expired", "hyp")
+            op = self.services.stock.dispose(lot_id, self.places[where], qty, "expired")
         except DomainError:
             return
         self.ops.append(op.id)
@@ -121,7 +121,7 @@ class LedgerMachine(RuleBasedStateMachine):
         if not self.ops:
             return
         try:
-            self.services.stock.reverse(self.ops[pick % len(self.ops)], "oops", "hyp")
+            self.services.stock.reverse(self.ops[pick % len(self.ops)], "oops")
         except DomainError:
             return
 

@@ -26,9 +26,7 @@ def test_datamatrix_matches_product_by_barcode_and_lot_is_new(services, agency) 
 
 
 def test_known_lot_is_found_again(services, agency) -> None:
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 6)], "tester"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 6)])
     found = _match(services, f"(01){NARCAN_UPC.zfill(14)}(10)NX42")
     assert found.lot is not None and found.lot.lot_number == "NX42"
     assert found.lot.expiry == date(2027, 4, 30) and not found.expiry_conflict
@@ -59,9 +57,7 @@ def test_unknown_gtin_says_so_with_its_ndc_digits(services, agency) -> None:
 
 def test_kit_label_finds_the_kit_lot(services, agency) -> None:
     kit = next(p for p in services.catalog.list_products() if p.kind == "kit")
-    services.stock.receive(
-        agency.room, [ReceiveLine(kit.id, "K-2026-001", date(2027, 1, 31), 3)], "tester"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(kit.id, "K-2026-001", date(2027, 1, 31), 3)])
     found = _match(services, kit_label_payload("K-2026-001"))
     assert found.product is not None and found.product.id == kit.id
     assert found.lot is not None and found.lot.lot_number == "K-2026-001"
@@ -75,7 +71,6 @@ def test_list_lots_gives_every_lot_of_a_product_first_expiry_first(services, age
             ReceiveLine(agency.narcan, "B", date(2028, 1, 31), 1),
             ReceiveLine(agency.narcan, "A", date(2027, 1, 31), 1),
         ],
-        "tester",
     )
     assert [lot.lot_number for lot in services.stock.list_lots(agency.narcan)] == ["A", "B"]
     assert [lot.lot_number for lot in services.stock.find_lots_by_number("B")] == ["B"]

@@ -25,7 +25,7 @@ EXP = date(2027, 6, 30)
 
 def receive(services, agency: Agency, qty=10, lot="A1", expiry=EXP, product=None, where=None):
     return services.stock.receive(
-        where or agency.room, [ReceiveLine(product or agency.narcan, lot, expiry, qty)], "tester"
+        where or agency.room, [ReceiveLine(product or agency.narcan, lot, expiry, qty)]
     )
 
 
@@ -55,7 +55,6 @@ def test_receive_several_lines_is_one_operation(services, agency):
             ReceiveLine(agency.strips, "FT9", date(2027, 1, 31), 100),
             ReceiveLine(agency.shield, "", None, 50),
         ],
-        "tester",
     )
     assert op.move_count == 3 and op.quantity == 162
     shields = [r for r in services.stock.list_on_hand() if r.product_id == agency.shield]
@@ -73,7 +72,6 @@ def test_receive_records_source_and_received_date(services, agency):
     services.stock.receive(
         agency.room,
         [ReceiveLine(agency.narcan, "S1", EXP, 2)],
-        "tester",
         source_id=source.id,
         received_on=date(2026, 1, 10),
     )
@@ -108,7 +106,6 @@ def test_one_bad_line_refuses_the_whole_delivery(services, agency, database):
         services.stock.receive(
             agency.room,
             [ReceiveLine(agency.narcan, "A1", EXP, 5), ReceiveLine(agency.teva, "", EXP, 5)],
-            "tester",
         )
     assert snapshot(database.sessions) == before
 
@@ -116,7 +113,7 @@ def test_one_bad_line_refuses_the_whole_delivery(services, agency, database):
 def test_expired_receipt_needs_explicit_override(services, agency):
     old = TODAY - timedelta(days=30)
     services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "OLD", old, 4)], "tester", allow_expired=True
+        agency.room, [ReceiveLine(agency.narcan, "OLD", old, 4)], allow_expired=True
     )
     assert services.stock.list_on_hand()[0].expired
 
@@ -143,47 +140,47 @@ def test_inactive_location_accepts_nothing(services, agency, database):
     lot = services.stock.find_lot(agency.narcan, "A1")
     before = snapshot(database.sessions)
     with pytest.raises(InactiveLocation):
-        services.stock.transfer(lot.id, agency.room, agency.vehicle2, 1, "tester")
+        services.stock.transfer(lot.id, agency.room, agency.vehicle2, 1)
     assert snapshot(database.sessions) == before
 
 
 def test_transfer_moves_stock_and_refuses_overdraft(services, agency, database):
     receive(services, agency, qty=10)
     lot = services.stock.find_lot(agency.narcan, "A1")
-    services.stock.transfer(lot.id, agency.room, agency.vehicle, 4, "tester", "restock")
+    services.stock.transfer(lot.id, agency.room, agency.vehicle, 4, "restock")
     assert held(services, agency.room) == 6 and held(services, agency.vehicle) == 4
     before = snapshot(database.sessions)
     with pytest.raises(InsufficientStock, match=r"Supply room holds 6 .* lot A1; 7 requested"):
-        services.stock.transfer(lot.id, agency.room, agency.vehicle, 7, "tester")
+        services.stock.transfer(lot.id, agency.room, agency.vehicle, 7)
     with pytest.raises(ValidationError):
-        services.stock.transfer(lot.id, agency.room, agency.room, 1, "tester")
+        services.stock.transfer(lot.id, agency.room, agency.room, 1)
     with pytest.raises(ValidationError):
-        services.stock.transfer(lot.id, agency.room, agency.vehicle, 0, "tester")
+        services.stock.transfer(lot.id, agency.room, agency.vehicle, 0)
     assert snapshot(database.sessions) == before
 
 
 def test_count_records_the_difference(services, agency, database):
     receive(services, agency, qty=10)
     lot = services.stock.find_lot(agency.narcan, "A1")
-    op = services.stock.count(lot.id, agency.room, 8, "monthly count", "tester")
+    op = services.stock.count(lot.id, agency.room, 8, "monthly count")
     assert op.reason == "adjust" and op.quantity == 2
     assert held(services, agency.room) == 8
-    services.stock.count(lot.id, agency.room, 11, "found a carton", "tester")
+    services.stock.count(lot.id, agency.room, 11, "found a carton")
     assert held(services, agency.room) == 11
-    assert services.stock.count(lot.id, agency.room, 11, "same", "tester") is None
+    assert services.stock.count(lot.id, agency.room, 11, "same") is None
     before = snapshot(database.sessions)
     for bad in (-1, 2.0, True):
         with pytest.raises(ValidationError):
-            services.stock.count(lot.id, agency.room, bad, "x", "tester")
+            services.stock.count(lot.id, agency.room, bad, "x")
     with pytest.raises(ValidationError):
-        services.stock.count(lot.id, agency.room, 3, "  ", "tester")
+        services.stock.count(lot.id, agency.room, 3, "  ")
     assert snapshot(database.sessions) == before
 
 
 def test_quarantine_moves_to_station_quarantine_and_is_not_usable(services, agency):
     receive(services, agency, qty=10)
     lot = services.stock.find_lot(agency.narcan, "A1")
-    services.stock.quarantine(lot.id, agency.room, 3, "damaged box", "tester")
+    services.stock.quarantine(lot.id, agency.room, 3, "damaged box")
     rows = {r.location_path: r for r in services.stock.list_on_hand()}
     assert rows["Station 1 / Quarantine"].quantity == 3
     assert rows["Station 1 / Quarantine"].quarantined
@@ -196,47 +193,47 @@ def test_quarantine_moves_to_station_quarantine_and_is_not_usable(services, agen
 def test_dispose_needs_a_known_reason(services, agency, database):
     receive(services, agency, qty=10)
     lot = services.stock.find_lot(agency.narcan, "A1")
-    op = services.stock.dispose(lot.id, agency.room, 2, "damaged", "tester", "crushed")
+    op = services.stock.dispose(lot.id, agency.room, 2, "damaged", "crushed")
     assert op.note == "damaged: crushed"
     assert held(services, agency.room) == 8
     before = snapshot(database.sessions)
     with pytest.raises(ValidationError, match="disposal reason"):
-        services.stock.dispose(lot.id, agency.room, 1, "lost in fire", "tester")
+        services.stock.dispose(lot.id, agency.room, 1, "lost in fire")
     with pytest.raises(ValidationError, match="Describe"):
-        services.stock.dispose(lot.id, agency.room, 1, "other", "tester")
+        services.stock.dispose(lot.id, agency.room, 1, "other")
     with pytest.raises(InsufficientStock):
-        services.stock.dispose(lot.id, agency.room, 9, "expired", "tester")
+        services.stock.dispose(lot.id, agency.room, 9, "expired")
     assert snapshot(database.sessions) == before
 
 
 def test_reverse_restores_balances_once(services, agency, database):
     receive(services, agency, qty=10)
     lot = services.stock.find_lot(agency.narcan, "A1")
-    move = services.stock.transfer(lot.id, agency.room, agency.vehicle, 4, "tester")
-    reversal = services.stock.reverse(move.id, "wrong vehicle", "tester")
+    move = services.stock.transfer(lot.id, agency.room, agency.vehicle, 4)
+    reversal = services.stock.reverse(move.id, "wrong vehicle")
     assert held(services, agency.room) == 10 and held(services, agency.vehicle) == 0
     history = services.stock.list_moves(lot_id=lot.id)
     assert {move.id, reversal.id} <= {m.operation_id for m in history}
     assert any(m.reversed_by_id == reversal.id for m in history)
     before = snapshot(database.sessions)
     with pytest.raises(AlreadyReversed):
-        services.stock.reverse(move.id, "again", "tester")
+        services.stock.reverse(move.id, "again")
     with pytest.raises(ValidationError):
-        services.stock.reverse(reversal.id, "undo the undo", "tester")
+        services.stock.reverse(reversal.id, "undo the undo")
     with pytest.raises(ValidationError):
-        services.stock.reverse(move.id, "", "tester")
+        services.stock.reverse(move.id, "")
     with pytest.raises(NotFound):
-        services.stock.reverse(424242, "nope", "tester")
+        services.stock.reverse(424242, "nope")
     assert snapshot(database.sessions) == before
 
 
 def test_reversal_that_would_go_negative_is_refused(services, agency, database):
     op = receive(services, agency, qty=10)
     lot = services.stock.find_lot(agency.narcan, "A1")
-    services.stock.transfer(lot.id, agency.room, agency.vehicle, 8, "tester")
+    services.stock.transfer(lot.id, agency.room, agency.vehicle, 8)
     before = snapshot(database.sessions)
     with pytest.raises(InsufficientStock):
-        services.stock.reverse(op.id, "typo", "tester")
+        services.stock.reverse(op.id, "typo")
     assert snapshot(database.sessions) == before
 
 
@@ -246,7 +243,6 @@ def test_fefo_pick_takes_earliest_usable_lots_first(services, agency):
     services.stock.receive(
         agency.room,
         [ReceiveLine(agency.narcan, "GONE", date(2025, 12, 31), 9)],
-        "tester",
         allow_expired=True,
     )
     picks = services.stock.fefo_pick(agency.narcan, agency.room, 5)
@@ -275,7 +271,8 @@ def test_history_says_who_when_what_why(services, agency, clock):
     receive(services, agency, qty=6)
     lot = services.stock.find_lot(agency.narcan, "A1")
     clock.advance(days=1)
-    services.stock.transfer(lot.id, agency.room, agency.vehicle, 2, "sgt.smith", "restock")
+    services.actor.name = "sgt.smith"  # another person at the keyboard
+    services.stock.transfer(lot.id, agency.room, agency.vehicle, 2, "restock")
     latest = services.stock.list_moves(location_id=agency.vehicle)[0]
     assert (latest.user, latest.reason, latest.note, latest.quantity) == (
         "sgt.smith",
@@ -289,5 +286,5 @@ def test_history_says_who_when_what_why(services, agency, clock):
 
 def test_every_refusal_is_a_domain_error_with_a_message(services, agency):
     with pytest.raises(DomainError) as refusal:
-        services.stock.receive(agency.room, [], "tester")
+        services.stock.receive(agency.room, [])
     assert "at least one line" in str(refusal.value)

@@ -13,9 +13,9 @@ from ui.distributions.quick_entry_widget import LINE_HEADERS
 def test_void_status_column_is_wide_enough_for_its_text(qtbot, services, agency) -> None:
     receive_kits(services, agency.vehicle, 6)
     record = services.distributions.record_distribution
-    first = record(entry(agency, occurred_on=date(2026, 1, 3), kits=2), "officer")
-    record(entry(agency, occurred_on=date(2026, 1, 9), comment="Peer referral accepted"), "officer")
-    services.distributions.void_distribution(first.id, "Entered twice", "sergeant")
+    first = record(entry(agency, occurred_on=date(2026, 1, 3), kits=2))
+    record(entry(agency, occurred_on=date(2026, 1, 9), comment="Peer referral accepted"))
+    services.distributions.void_distribution(first.id, "Entered twice")
     view = DistributionsView(services)
     qtbot.addWidget(view)
     view.resize(900, 600)
@@ -36,9 +36,7 @@ def test_every_column_of_the_latest_entries_has_a_title() -> None:
 
 def test_summary_counts_read_as_english_for_one(qtbot, services, agency) -> None:
     receive_kits(services, agency.vehicle, 3)
-    services.distributions.record_distribution(
-        entry(agency, occurred_on=date(2026, 1, 9), kits=1), "officer"
-    )
+    services.distributions.record_distribution(entry(agency, occurred_on=date(2026, 1, 9), kits=1))
     view = DistributionsView(services)
     qtbot.addWidget(view)
     view.refresh()

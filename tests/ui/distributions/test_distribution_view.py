@@ -31,8 +31,8 @@ def stocked(services, agency: Agency) -> Agency:
 @pytest.fixture
 def view(qtbot, services, stocked) -> DistributionsView:
     record = services.distributions.record_distribution
-    record(entry(stocked, occurred_on=date(2026, 1, 3), kits=2), "officer")
-    record(entry(stocked, occurred_on=date(2026, 1, 9), zip_code="12831"), "officer")
+    record(entry(stocked, occurred_on=date(2026, 1, 3), kits=2))
+    record(entry(stocked, occurred_on=date(2026, 1, 9), zip_code="12831"))
     widget = DistributionsView(services)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
@@ -141,7 +141,7 @@ def test_settings_tab_saves_lists_and_zips_or_refuses_whole(qtbot, services, sto
         tab.save_button.click()
     assert services.distributions.service_area_zips() == ["12866", "12831", "12020"]
     assert not services.distributions.list_categories(CategoryKind.RELATIONSHIP)[4].active
-    services.distributions.record_distribution(entry(stocked), "officer")  # uses overdose_scene
+    services.distributions.record_distribution(entry(stocked))  # uses overdose_scene
     tab.refresh()
     tab.lists[CategoryKind.SETTING].takeItem(0)
     tab.zips.setPlainText("99")

@@ -27,13 +27,10 @@ def stocked(services, agency):
             ReceiveLine(agency.narcan, "NX-LATE", date(2027, 6, 30), 8),
             ReceiveLine(agency.teva, "TV-OLD", date(2025, 12, 1), 4),
         ],
-        "tester",
         allow_expired=True,
     )
-    stock.receive(
-        agency.cabinet, [ReceiveLine(agency.strips, "FS-1", date(2026, 3, 20), 100)], "tester"
-    )
-    stock.transfer(stock.find_lot(agency.narcan, "NX-LATE").id, agency.room, agency.vehicle, 6, "t")
+    stock.receive(agency.cabinet, [ReceiveLine(agency.strips, "FS-1", date(2026, 3, 20), 100)])
+    stock.transfer(stock.find_lot(agency.narcan, "NX-LATE").id, agency.room, agency.vehicle, 6)
     return agency
 
 
@@ -193,7 +190,7 @@ def test_receive_into_the_selected_place_and_the_screen_updates(qtbot, monkeypat
     dialog = view.run_action("receive")
     assert calls[-1]["location_id"] == stocked.vehicle2
     view._services.stock.receive(
-        stocked.vehicle2, [ReceiveLine(stocked.narcan, "NX-NEW", date(2027, 1, 1), 2)], "t"
+        stocked.vehicle2, [ReceiveLine(stocked.narcan, "NX-NEW", date(2027, 1, 1), 2)]
     )
     with qtbot.waitSignal(view.data_changed):
         dialog.done(QDialog.DialogCode.Accepted)
@@ -250,9 +247,7 @@ def test_long_names_are_cut_but_readable_in_full(qtbot, services, agency) -> Non
     from ui.inventory.inventory_view import PRODUCT_COLUMN_MAX, InventoryView
     from ui.inventory.on_hand_table_model import Column
 
-    services.stock.receive(
-        agency.cabinet, [ReceiveLine(agency.teva, "T1", date(2027, 5, 31), 4)], "tester"
-    )
+    services.stock.receive(agency.cabinet, [ReceiveLine(agency.teva, "T1", date(2027, 5, 31), 4)])
     view = InventoryView(services)
     qtbot.addWidget(view)
     view.resize(900, 600)

@@ -91,9 +91,7 @@ def test_upc_only_carton_selects_product_and_moves_cursor_to_lot(qtbot, services
 
 def test_known_lot_is_found_again_and_its_expiry_filled(qtbot, services, agency):
     narcan_gtin = NARCAN_UPC.zfill(14)
-    services.stock.receive(
-        agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 6)], "tester"
-    )
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 6)])
     dialog = _dialog(qtbot, services, location_id=agency.room)
     type_scan(qtbot, dialog.scan, f"]d201{narcan_gtin}10NX42")
     assert dialog.expiry.text() == "2027-04-30"

@@ -18,7 +18,8 @@ def _texts(model, row: int) -> list[str]:
 
 def test_reverse_needs_a_reason_then_puts_stock_back(qtbot, services, agency):
     lots = stock_supply_room(services, agency)
-    op = services.stock.transfer(lots.nx2, agency.room, agency.vehicle, 4, "alice", "restock")
+    services.actor.name = "alice"
+    op = services.stock.transfer(lots.nx2, agency.room, agency.vehicle, 4, "restock")
     dialog = show(qtbot, ReverseDialog(services, operation_id=op.id))
     ModelTester(qtbot).check(dialog.model)
     assert dialog.selected_operation().id == op.id
@@ -37,8 +38,8 @@ def test_reverse_needs_a_reason_then_puts_stock_back(qtbot, services, agency):
 
 def test_reversed_movement_is_marked_and_cannot_be_reversed_twice(qtbot, services, agency):
     lots = stock_supply_room(services, agency)
-    op = services.stock.transfer(lots.nx2, agency.room, agency.vehicle, 4, "alice")
-    back = services.stock.reverse(op.id, "typo", "alice")
+    op = services.stock.transfer(lots.nx2, agency.room, agency.vehicle, 4)
+    back = services.stock.reverse(op.id, "typo")
     before = db(services)
     dialog = show(qtbot, ReverseDialog(services))
     model = dialog.model
@@ -68,7 +69,8 @@ def test_reverse_without_a_choice_is_refused(qtbot, services, agency):
 
 def test_history_per_location_shows_who_when_what_why(qtbot, services, agency):
     lots = stock_supply_room(services, agency)
-    services.stock.transfer(lots.nx1, agency.room, agency.vehicle, 2, "alice", "restock")
+    services.actor.name = "alice"
+    services.stock.transfer(lots.nx1, agency.room, agency.vehicle, 2, "restock")
     dialog = show(qtbot, HistoryDialog(services, location_id=agency.vehicle))
     assert dialog.by_location.isChecked()
     model = dialog.model
@@ -92,8 +94,8 @@ def test_history_per_location_shows_who_when_what_why(qtbot, services, agency):
 
 def test_history_per_lot_chosen_by_scan_includes_reversals(qtbot, services, agency):
     lots = stock_supply_room(services, agency)
-    op = services.stock.transfer(lots.nx1, agency.room, agency.vehicle, 2, "alice")
-    services.stock.reverse(op.id, "wrong car", "bob")
+    op = services.stock.transfer(lots.nx1, agency.room, agency.vehicle, 2)
+    services.stock.reverse(op.id, "wrong car")
     dialog = show(qtbot, HistoryDialog(services, location_id=agency.room))
     type_scan(qtbot, dialog.scan, gs1(NARCAN_GTIN, "NX1", "270331"))
     assert dialog.by_lot.isChecked() and dialog.lot.currentData() == lots.nx1

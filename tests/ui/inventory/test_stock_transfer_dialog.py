@@ -113,7 +113,7 @@ def test_same_place_and_zero_quantity_are_refused(qtbot, services, agency):
 
 def test_place_with_only_expired_stock_suggests_no_lot(qtbot, services, agency):
     lots = stock_supply_room(services, agency)
-    services.stock.transfer(lots.old, agency.room, agency.cabinet, 4, "tester")
+    services.stock.transfer(lots.old, agency.room, agency.cabinet, 4)
     dialog = _dialog(qtbot, services, from_location_id=agency.cabinet)
     assert dialog.picker.fefo_lot_id is None
     assert "only expired stock" in dialog.fefo_label.text()

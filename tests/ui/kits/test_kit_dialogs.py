@@ -95,8 +95,8 @@ def test_big_assemblies_run_in_the_background(qtbot, services, agency):
 def test_recall_dialog_traces_a_lot_and_quarantines_it(qtbot, services, agency):
     kit = standard(services)
     stock_parts(services, agency, kit, naloxone=[("BAD42", date(2027, 6, 30), 20)])
-    batch = services.kits.assemble_kits(kit.recipe, agency.room, 6, "tester").batches[0]
-    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 2, "tester")
+    batch = services.kits.assemble_kits(kit.recipe, agency.room, 6).batches[0]
+    services.stock.transfer(batch.lot_id, agency.room, agency.vehicle, 2)
     dialog = RecallDialog(services)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.search, "bad4")
@@ -129,13 +129,11 @@ def test_disassemble_dialog_rekits_selected_kits(qtbot, services, agency):
     services.stock.receive(
         agency.room,
         [ReceiveLine(agency.teva, "NEW", date(2028, 1, 31), 6)],
-        "tester",
     )
     services.kits.assemble_kits(
         kit.recipe,
         agency.room,
         3,
-        "tester",
         overrides={0: [(lot_id(services, agency.narcan, "SOON"), 6)]},
     )
     row = services.kits.list_kit_stock()[0]

@@ -27,8 +27,8 @@ def _kits(services, agency):
     stock_parts(
         services, agency, kit, naloxone=[("A", date(2026, 2, 10), 4), ("B", date(2027, 9, 1), 20)]
     )
-    batches = services.kits.assemble_kits(kit.recipe, agency.room, 8, "tester").batches
-    services.stock.transfer(batches[-1].lot_id, agency.room, agency.vehicle, 3, "tester")
+    batches = services.kits.assemble_kits(kit.recipe, agency.room, 8).batches
+    services.stock.transfer(batches[-1].lot_id, agency.room, agency.vehicle, 3)
     services.catalog.set_par_level(agency.vehicle, kit.product, 4)
     return kit, batches
 

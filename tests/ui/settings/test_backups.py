@@ -33,7 +33,7 @@ def _units(tab: BackupSettingsTab) -> int:
 
 def _receive(tab: BackupSettingsTab, agency, quantity: int) -> None:
     line = ReceiveLine(agency.narcan, f"L{quantity}", date(2028, 1, 31), quantity)
-    tab._services.stock.receive(agency.room, [line], "tester")  # noqa: SLF001
+    tab._services.stock.receive(agency.room, [line])  # noqa: SLF001
 
 
 def test_back_up_now_lists_the_backup_without_asking_for_a_file(qtbot, tab, monkeypatch):

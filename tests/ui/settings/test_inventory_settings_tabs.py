@@ -110,7 +110,7 @@ def test_deactivate_is_refused_while_the_place_holds_stock(
     qtbot, services, database, locations, agency
 ) -> None:
     services.stock.receive(
-        agency.vehicle, [ReceiveLine(agency.narcan, "NX1", date(2027, 1, 31), 2)], "tester"
+        agency.vehicle, [ReceiveLine(agency.narcan, "NX1", date(2027, 1, 31), 2)]
     )
     locations.refresh()
     locations.select(agency.vehicle)
