@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.distributions.categories import CategoryKind, load_categories, load_service_area_zips
@@ -52,7 +52,7 @@ def _zip_rows(s: Session) -> list[str]:
     """The service area; without one, every ZIP ever recorded (not only this period's)."""
     zips = load_service_area_zips(s)
     if not zips:
-        stmt = select(distinct(Distribution.zip_code)).where(Distribution.zip_code.is_not(None))
+        stmt = select(Distribution.zip_code).where(Distribution.zip_code.is_not(None)).distinct()
         zips = [z for z in s.scalars(stmt) if z]
     return sorted(set(zips))
 

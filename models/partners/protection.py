@@ -25,7 +25,7 @@ from models.partners.release_figures import Atom, Figure, connected, package_fig
 from models.reports.suppression import Pos
 
 Build = Callable[[Sequence[set[Pos]]], PartnerPackage]
-MAX_ROUNDS, MAX_TRIES, MAX_HIDDEN = 20, 40, 400
+MAX_ROUNDS, MAX_TRIES, MAX_HIDDEN = 20, 80, 400
 CLUSTERS = {"summary": "kits", "flow": "received", "received_source": "received"}
 
 
@@ -157,7 +157,7 @@ def _complement(
         for f in package_figures(package, len(relevant))
         if not f.hidden and any(_cluster(a) in near for a in f.atoms)
     ]
-    candidates.sort(key=lambda f: (not f.atoms & target.atoms, _cost(f, package)))
+    candidates.sort(key=lambda f: (_cost(f, package), not f.atoms & target.atoms))
     for f in candidates[:MAX_TRIES]:
         trial = [set(s) for s in forced]
         trial[f.table].add(f.pos)
@@ -169,9 +169,10 @@ def _complement(
 
 
 def _cost(f: Figure, package: PartnerPackage) -> int:
-    grid = package.tables[f.table].grid
+    table = package.tables[f.table]
+    grid = table.grid
     base = f.value if f.value > 0 else f.threshold
-    if f.pos == grid.grand_total_pos():
+    if f.pos == grid.grand_total_pos() or table.family == "summary":  # the program's headline
         return base * 16
     return base * 4 if grid.is_total(f.pos) else base
 
