@@ -57,6 +57,7 @@ class _Model:
         self.figures = [f for k, p in enumerate(packages) for f in package_figures(p, k)]
         self.index: dict[Atom | tuple[str, str], int] = {}
         self.rows: list[tuple[list[int], list[int], int]] = []  # columns, coefficients, value
+        self.keys: list[frozenset[Atom] | None] = []  # the figure each row publishes (or a link)
         shown: dict[frozenset[Atom], Figure] = {}
         for f in self.figures:
             if f.hidden or not f.atoms:
@@ -66,10 +67,13 @@ class _Model:
                 raise ReleaseConflict(_conflict(packages, earlier, f))
             if earlier is f:
                 self.rows.append(([self._var(a) for a in f.atoms], [1] * len(f.atoms), f.value))
+                self.keys.append(f.atoms)
         for p in packages:
             for link in link_sums(p):
-                cols = [self._var(a) for a in link.atoms] + [self._var((link.group, link.month))]
-                self.rows.append((cols, [1] * len(link.atoms) + [-1], 0))
+                totals = [self._var((link.group, m)) for m in link.months]
+                cols = [self._var(a) for a in link.atoms] + totals
+                self.rows.append((cols, [1] * len(link.atoms) + [-1] * len(totals), 0))
+                self.keys.append(None)
 
     def _var(self, key: Atom | tuple[str, str]) -> int:
         return self.index.setdefault(key, len(self.index))
@@ -146,6 +150,22 @@ def figure_range(
         raise ReleaseConflict(INCONSISTENT) from None
 
 
+def binding(
+    packages: Sequence[PartnerPackage], atoms: frozenset[Atom], largest: bool
+) -> set[frozenset[Atom]]:
+    """The published figures that hold the sum's smallest (or largest) value where it is: the
+    equations with a non-zero shadow price in the linear relaxation."""
+    model = _Model(packages)
+    for a in atoms:
+        model._var(a)
+    comp = model.components([atoms])
+    root = comp[model.index[next(iter(atoms))]]
+    solver, local, kept = _solver_rows(model, [v for v, r in enumerate(comp) if r == root])
+    c = _vector(model, local, atoms)
+    rows = solver.binding_rows(-c if largest else c)
+    return {key for r in rows if (key := model.keys[kept[r]]) is not None}
+
+
 def _targets(model: _Model, focus: set[int] | None) -> list[Figure]:
     """Withheld small counts, one per distinct sum (the widest band wins)."""
     best: dict[frozenset[Atom], Figure] = {}
@@ -163,20 +183,30 @@ def _targets(model: _Model, focus: set[int] | None) -> list[Figure]:
 
 def _solver(model: _Model, variables: list[int]) -> tuple[RangeSolver, dict[int, int]]:
     """The integer program of one connected part of the equations."""
+    solver, local, _rows = _solver_rows(model, variables)
+    return solver, local
+
+
+def _solver_rows(
+    model: _Model, variables: list[int]
+) -> tuple[RangeSolver, dict[int, int], list[int]]:
+    """The solver, the variables' local numbers, and which model row each local row is."""
     local = {v: k for k, v in enumerate(variables)}
+    kept: list[int] = []
     data: list[int] = []
     rows: list[int] = []
     cols: list[int] = []
     values: list[int] = []
-    for cols_, coefs, value in model.rows:
+    for r, (cols_, coefs, value) in enumerate(model.rows):
         if cols_ and cols_[0] in local:
             for c, a in zip(cols_, coefs, strict=True):
                 rows.append(len(values))
                 cols.append(local[c])
                 data.append(a)
             values.append(value)
+            kept.append(r)
     matrix = csr_matrix((data, (rows, cols)), shape=(len(values), len(variables)))
-    return RangeSolver(matrix, values, len(variables)), local
+    return RangeSolver(matrix, values, len(variables)), local, kept
 
 
 def _vector(model: _Model, local: dict[int, int], atoms: frozenset[Atom]) -> np.ndarray:

@@ -54,6 +54,16 @@ class RangeSolver:
         self.points.append(whole)
         return whole
 
+    def binding_rows(self, c: Vector) -> list[int]:
+        """Equations with a non-zero shadow price at the relaxation's optimum of c.x."""
+        if not len(self._values):
+            return []
+        relaxed = linprog(c, A_eq=self._matrix, b_eq=self._values, bounds=(0, CAP), method="highs")
+        if relaxed.status != 0:
+            return []
+        marginals = np.asarray(relaxed.eqlin.marginals, dtype=float)
+        return [int(k) for k in np.flatnonzero(np.abs(marginals) > 1e-9)]
+
     def range(self, c: Vector) -> tuple[int, int | None]:
         low = round(float(c @ self.point(c)))
         high = round(float(c @ self.point(-c)))

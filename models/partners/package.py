@@ -10,7 +10,9 @@ from models.reports.rows import FlowRow, Period, TrainingFigures
 from models.reports.suppression import Pos, SuppressedGrid, TableSpec, suppress_linked
 
 TOTAL = "Total"
-Link = tuple[str, str, tuple[str, ...]]
+# (group, column key, body rows, whole period): the rows' sum in that column equals the group's
+# total, month by month (or only over the whole period when the last item is True).
+Link = tuple[str, str, tuple[str, ...], bool]
 
 DEFINITIONS: tuple[tuple[str, str], ...] = (
     (
@@ -85,9 +87,7 @@ class SharedTable:
     units: tuple[str, ...] = ()  # per row, e.g. "each" / "device"
     family: str = ""
     col_atoms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per body column: key, months
-    # (group, column key, body rows): rows whose sum in that column is the group's total for
-    # each month; tables in the same group publish the same total (what every reader knows).
-    links: tuple[Link, ...] = ()
+    links: tuple[Link, ...] = ()  # tables of a group publish the same total (readers know it)
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -165,7 +165,7 @@ def _column(
         spec,
         family,
         (("kits", all_months),),
-        links=(("kits", "kits", tuple(keys)),),
+        links=(("kits", "kits", tuple(keys), False),),
     )
 
 
@@ -185,7 +185,7 @@ def _drafts(period: Period, data: PackageInput) -> list[_Draft]:
             TableSpec([[data.kits], [data.doses_distributed]], row_totals=False, col_totals=False),
             "summary",
             (("count", labels),),
-            links=(("kits", "count", ("Kits distributed",)),),
+            links=(("kits", "count", ("Kits distributed",), False),),
         ),
         _Draft(
             "By ZIP and month",
@@ -198,7 +198,7 @@ def _drafts(period: Period, data: PackageInput) -> list[_Draft]:
             ),
             "kits_zip",
             tuple(("kits", (m,)) for m in labels),
-            links=(("kits", "kits", tuple(zips)),),
+            links=(("kits", "kits", tuple(zips), False),),
         ),
         _column("Kits distributed by setting", "Setting", data.by_setting, "kits_setting", labels),
         _column(
@@ -246,7 +246,7 @@ def _drafts(period: Period, data: PackageInput) -> list[_Draft]:
             TableSpec([[v] for v in data.received_by_source.values()], row_totals=False, cols=1),
             "received_source",
             (("Units received", labels),),
-            links=(("received", "Units received", tuple(data.received_by_source)),),
+            links=(("received", "Units received", tuple(data.received_by_source), False),),
         ),
         _Draft(
             "Training",
@@ -283,10 +283,10 @@ def _drafts(period: Period, data: PackageInput) -> list[_Draft]:
 def _flow_links(flows: Sequence[FlowRow], kits: int) -> tuple[Link, ...]:
     """Units received add up to the received-by-source total; kits distributed (kit products,
     in kits) to the kits total, where the agency's records agree (a reader would see it)."""
-    received: Link = ("received", "Received", tuple(f.product_name for f in flows))
+    received: Link = ("received", "Received", tuple(f.product_name for f in flows), False)
     kit_rows = tuple(f.product_name for f in flows if f.kind == "kit")
     if kit_rows and sum(f.distributed for f in flows if f.kind == "kit") == kits:
-        return (received, ("kits", "Distributed", kit_rows))
+        return (received, ("kits", "Distributed", kit_rows, True))
     return (received,)
 
 

@@ -17,6 +17,7 @@ from models.partners.audit import (
     Exposure,
     Progress,
     audit,
+    binding,
     describe,
     figure_range,
 )
@@ -25,8 +26,7 @@ from models.partners.release_figures import Atom, Figure, connected, package_fig
 from models.reports.suppression import Pos
 
 Build = Callable[[Sequence[set[Pos]]], PartnerPackage]
-MAX_ROUNDS, MAX_TRIES, MAX_HIDDEN = 20, 80, 400
-CLUSTERS = {"summary": "kits", "flow": "received", "received_source": "received"}
+MAX_ROUNDS, MAX_TRIES, MAX_HIDDEN = 20, 20, 400
 
 
 class ReleaseRefused(DomainError):
@@ -79,10 +79,11 @@ def protect(
                     known.add(exposed.figure.atoms)
                     break
                 choice = _complement(build, forced, relevant, exposed)
-                if choice is None:
+                if not choice:
                     raise ReleaseRefused(_why(exposed, [*relevant, package]))
-                forced[choice[0]].add(choice[1])
-                added += 1
+                for table, pos in choice:
+                    forced[table].add(pos)
+                added += len(choice)
                 package = build(forced)
                 exposed = _still_exposed([*relevant, package], exposed.figure)
     raise ReleaseRefused("The privacy check found no safe way to hide enough; nothing written.")
@@ -140,32 +141,45 @@ def _already_known(relevant: Sequence[PartnerPackage], exposed: Exposure) -> boo
     return figure_range(relevant, atoms) == (exposed.low, exposed.high)
 
 
-def _cluster(atom: Atom) -> tuple[str, str]:
-    family = atom[0]
-    return CLUSTERS.get(family, "kits" if family.startswith("kits_") else family), atom[3]
-
-
 def _complement(
     build: Build, forced: list[set[Pos]], relevant: Sequence[PartnerPackage], exposed: Exposure
-) -> tuple[int, Pos] | None:
-    """The cheapest visible figure of the new workbook whose hiding widens the exposed range."""
+) -> list[tuple[int, Pos]]:
+    """The cheapest visible figures of the new workbook whose hiding widens the exposed range.
+
+    Figures that hold the range where it is (non-zero shadow price) come first, each group
+    cheapest first. One at a time first; when none helps alone, the shortest run of candidates
+    that widens it together is found, then each one not needed is shown again. Empty when
+    hiding all of them does not help.
+    """
     target = exposed.figure
-    near = {_cluster(a) for a in target.atoms}
     package = build(forced)
-    candidates = [
-        f
-        for f in package_figures(package, len(relevant))
-        if not f.hidden and any(_cluster(a) in near for a in f.atoms)
-    ]
-    candidates.sort(key=lambda f: (_cost(f, package), not f.atoms & target.atoms))
-    for f in candidates[:MAX_TRIES]:
+    largest = exposed.high is not None and exposed.high < target.threshold - 1
+    holding = binding([*relevant, package], target.atoms, largest)
+    shown = sorted(
+        (f for f in package_figures(package, len(relevant)) if not f.hidden),
+        key=lambda f: (f.atoms not in holding, _cost(f, package)),
+    )
+    candidates = [(f.table, f.pos) for f in shown]
+
+    def widens(extra: Sequence[tuple[int, Pos]]) -> bool:
         trial = [set(s) for s in forced]
-        trial[f.table].add(f.pos)
+        for table, pos in extra:
+            trial[table].add(pos)
         low, high = figure_range([*relevant, build(trial)], target.atoms)
         wider_high = high is None or (exposed.high is not None and high > exposed.high)
-        if low < exposed.low or wider_high:
-            return f.table, f.pos
-    return None
+        return low < exposed.low or wider_high
+
+    for single in candidates[:MAX_TRIES]:
+        if widens([single]):
+            return [single]
+    if not candidates or not widens(candidates):
+        return []
+    chosen = list(candidates)
+    for candidate in reversed(candidates[:MAX_TRIES]):  # the dearest first
+        fewer = [c for c in chosen if c != candidate]
+        if fewer and widens(fewer):
+            chosen = fewer
+    return chosen
 
 
 def _cost(f: Figure, package: PartnerPackage) -> int:

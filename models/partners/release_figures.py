@@ -8,6 +8,7 @@ Knows the package's table metadata only; no solver, no database.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,10 +40,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class LinkSum:
-    """The atoms of one linked table that add up to the group's total for one month."""
+    """Atoms of one linked table that add up to the group's total over these months."""
 
     group: str
-    month: str
+    months: tuple[str, ...]
     atoms: frozenset[Atom]
 
 
@@ -61,21 +62,33 @@ def table_figures(table: SharedTable, release: int, index: int, threshold: int) 
         )
 
 
+_CACHE: dict[int, tuple[weakref.ref[PartnerPackage], int, list[Figure]]] = {}
+
+
 def package_figures(package: PartnerPackage, release: int) -> list[Figure]:
-    return [
+    """Every figure of a workbook (remembered while the package lives: audits repeat a lot)."""
+    cached = _CACHE.get(id(package))
+    if cached is not None and cached[0]() is package and cached[1] == release:
+        return cached[2]
+    figures = [
         f
         for k, table in enumerate(package.tables)
         for f in table_figures(table, release, k, package.threshold)
     ]
+    key = id(package)
+    _CACHE[key] = (weakref.ref(package, lambda _r: _CACHE.pop(key, None)), release, figures)
+    return figures
 
 
 def link_sums(package: PartnerPackage) -> list[LinkSum]:
     out: list[LinkSum] = []
     for table in package.tables:
-        for group, col, rows in table.links:
-            for month in dict(table.col_atoms)[col]:
-                atoms = frozenset((table.family, r, col, month) for r in rows)
-                out.append(LinkSum(group, month, atoms))
+        for group, col, rows, whole_period in table.links:
+            months = dict(table.col_atoms)[col]
+            spans = [months] if whole_period else [(m,) for m in months]
+            for span in spans:
+                atoms = frozenset((table.family, r, col, m) for r in rows for m in span)
+                out.append(LinkSum(group, span, atoms))
     return out
 
 

@@ -139,7 +139,7 @@ def _dump_table(t: SharedTable) -> dict[str, Any]:
         "units": list(t.units),
         "family": t.family,
         "col_atoms": [[c, list(ms)] for c, ms in t.col_atoms],
-        "links": [[g, c, list(rows)] for g, c, rows in t.links],
+        "links": [[g, c, list(rows), whole] for g, c, rows, whole in t.links],
         "values": [list(r) for r in g.values],
         "shape": [g.rows, g.cols, g.row_totals, g.col_totals, g.threshold],
         "hidden": [[i, j, why.name] for (i, j), why in sorted(g.hidden.items())],
@@ -181,5 +181,5 @@ def _load_table(t: dict[str, Any]) -> SharedTable:
         tuple(t["units"]),
         t["family"],
         tuple((c, tuple(ms)) for c, ms in t["col_atoms"]),
-        tuple((g, c, tuple(rows)) for g, c, rows in t["links"]),
+        tuple((g, c, tuple(rows), whole) for g, c, rows, whole in t["links"]),
     )
