@@ -146,10 +146,10 @@ def _complement(
 ) -> list[tuple[int, Pos]]:
     """The cheapest visible figures of the new workbook whose hiding widens the exposed range.
 
-    Figures that hold the range where it is (non-zero shadow price) come first, each group
-    cheapest first. One at a time first; when none helps alone, the shortest run of candidates
-    that widens it together is found, then each one not needed is shown again. Empty when
-    hiding all of them does not help.
+    The headline figures come last; before them, figures that hold the range where it is
+    (non-zero shadow price) come first, each group cheapest first. One at a time first; when
+    none helps alone, the shortest run of candidates that widens it together is found, then
+    each one not needed is shown again. Empty when hiding all of them does not help.
     """
     target = exposed.figure
     package = build(forced)
@@ -157,7 +157,7 @@ def _complement(
     holding = binding([*relevant, package], target.atoms, largest)
     shown = sorted(
         (f for f in package_figures(package, len(relevant)) if not f.hidden),
-        key=lambda f: (f.atoms not in holding, _cost(f, package)),
+        key=lambda f: (_headline(f, package), f.atoms not in holding, _cost(f, package)),
     )
     candidates = [(f.table, f.pos) for f in shown]
 
@@ -182,11 +182,16 @@ def _complement(
     return chosen
 
 
-def _cost(f: Figure, package: PartnerPackage) -> int:
+def _headline(f: Figure, package: PartnerPackage) -> bool:
+    """Kits in total (the program's headline figure) is hidden only when nothing else helps."""
     table = package.tables[f.table]
-    grid = table.grid
+    return f.pos == table.grid.grand_total_pos() or table.family == "summary"
+
+
+def _cost(f: Figure, package: PartnerPackage) -> int:
+    grid = package.tables[f.table].grid
     base = f.value if f.value > 0 else f.threshold
-    if f.pos == grid.grand_total_pos() or table.family == "summary":  # the program's headline
+    if _headline(f, package):
         return base * 16
     return base * 4 if grid.is_total(f.pos) else base
 

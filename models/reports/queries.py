@@ -197,7 +197,7 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
             .where(record.occurred_on >= period.start, record.occurred_on <= period.end)
         )
     for stmt in selects:
-        for r in s.execute(_grouped(stmt)):
+        for r in s.execute(stmt):
             _add_flow(sums[(r.name, r.kind, r.unit_of_issue)], r)
     return [
         FlowRow(name, kind, unit, *values)
@@ -232,18 +232,15 @@ def _flow_select() -> Select[*tuple[Any, ...]]:
             and_(_SRC.kind == LocationKind.SUPPLIER, Operation.reason == Reason.RECEIVE)
             | _DST.kind.in_(FLOW_SINKS)
         )
-    )
-
-
-def _grouped(stmt: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
-    return stmt.group_by(
-        Product.name,
-        Product.kind,
-        Product.unit_of_issue,
-        _SRC.kind,
-        _DST.kind,
-        Operation.reason,
-        disposal_kind(Operation.note.expression),
+        .group_by(  # the very same disposal expression: PostgreSQL compares them as written
+            Product.name,
+            Product.kind,
+            Product.unit_of_issue,
+            _SRC.kind,
+            _DST.kind,
+            Operation.reason,
+            disposal,
+        )
     )
 
 
