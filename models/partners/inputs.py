@@ -61,7 +61,10 @@ def _by_category(s: Session, period: Period, field: str, kind: CategoryKind) -> 
     """Every category of the list (retired ones too); unknown codes count under its 'Other'."""
     categories = load_categories(s, kind)
     labels = {c.code: c.label for c in categories}
-    other = next((c.label for c in reversed(categories) if c.code.startswith("other")), "Other")
+    others = [c.label for c in categories if c.code == "other"] + [
+        c.label for c in categories if c.code.startswith("other") and c.label.startswith("Other")
+    ]
+    other = (others or ["Other"])[0]
     out = dict.fromkeys(dict.fromkeys(c.label for c in categories), 0)
     out.setdefault(other, 0)
     for (code, _month), kits in aq.kits_matrix(s, period, field).items():

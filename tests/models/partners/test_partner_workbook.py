@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from models.distributions.rows import AdministrationEntry
 from models.partners.package import PartnerPackage, SharedTable
+from models.partners.periods import month
 from models.partners.registry import PartnerDraft
 from models.reports.rows import Period
 from models.reports.suppression import SUPPRESSED_MARK
@@ -177,3 +179,45 @@ def test_the_workbook_opens_in_libreoffice(services, hostile_names, tmp_path) ->
     station = list(csv.reader(sheets["By station"].open(encoding="utf-8")))
     assert any(row and row[0] == "'" + EVIL for row in station)
     assert ["Total", "20"] in station
+
+
+def test_doses_include_those_inside_kits_and_flows_count_on_the_encounter_day(
+    services, activity, tmp_path
+) -> None:
+    path, package = _save(services, tmp_path)
+    summary = package.tables[0]
+    assert summary.row_labels == ("Kits distributed", "Naloxone doses distributed")
+    figures = services.reports.distribution_figures(PERIOD)
+    assert summary.grid.values == ((20,), (figures.doses_left_behind,))
+    assert figures.doses_left_behind == 40  # two doses in every kit
+    about = load_workbook(path)["About"]
+    defined = {about.cell(r, 1).value: about.cell(r, 2).value for r in range(1, about.max_row + 1)}
+    assert "inside every kit" in defined["Naloxone doses distributed"]
+    flow = next(t for t in package.tables if t.title.startswith("Inventory flow"))
+    assert sum(row[1] for row in flow.grid.values) > 0
+
+
+def test_a_flow_counts_an_administration_in_the_month_it_happened(services, agency) -> None:
+    services.stock.receive(
+        agency.vehicle, [ReceiveLine(agency.narcan, "N-1", date(2028, 1, 31), 4)]
+    )
+    # Entered on 15 Jan 2026 (the clock) for a call on 30 Dec 2025.
+    services.distributions.record_administration(
+        AdministrationEntry(date(2025, 12, 30), 2, agency.vehicle, zip_code="12866")
+    )
+    flows = {t.title: t for t in services.partners.partner_package(month(2025, 12)).tables}
+    table = flows["Inventory flow by product (units of issue)"]
+    row = table.row_labels.index(next(r for r in table.row_labels if r.startswith("Narcan")))
+    assert table.grid.values[row][2] == 2  # administered on scene, shown as S (small count)
+
+
+def test_every_category_is_listed_once_with_one_other(services, activity) -> None:
+    package = services.partners.partner_package(PERIOD)
+    by_title = {t.title: t for t in package.tables}
+    settings = by_title["Kits distributed by setting"].row_labels
+    relations = by_title["Kits distributed by recipient relationship"].row_labels
+    zips = by_title["Kits distributed by ZIP code and month"].row_labels
+    assert len(set(settings)) == len(settings) and settings.count("Other") == 1
+    assert "Post-overdose outreach" in settings  # none in the period, listed all the same
+    assert len(set(relations)) == len(relations) and "Other or declined" in relations
+    assert zips[-2:] == ("Other ZIPs", "Total")
