@@ -166,7 +166,7 @@ def record_administration(
         doses=entry.doses,
         location_id=place.id,
         from_kit=bool(entry.from_kit),
-        zip_code=dc.check_zip(entry.zip_code) if (entry.zip_code or "").strip() else None,
+        zip_code=_zip_or_none(entry.zip_code),
         comment=check_comment(entry.comment),
     )
     op = open_operation(s, Reason.ADMINISTER, user, now, "Administered on scene")
@@ -262,3 +262,8 @@ def _open_kits_for(
             + "; record the doses as loose doses instead."
         )
     return released
+
+
+def _zip_or_none(raw: str | None) -> str | None:
+    """An administration's ZIP is optional; a given one must be a valid ZIP."""
+    return dc.check_zip(raw) if raw and raw.strip() else None

@@ -88,6 +88,7 @@ def plan_assembly(
                 raise ValidationError(f"{label} is required in every kit and cannot be left out.")
             planned.append(PlannedLine(line.position, label, line.quantity, False, (), True))
             continue
+        picks: tuple[LotPick, ...] | None
         if line.position in overrides:
             picks = _override(s, line, label, location_id, need, overrides[line.position], today)
         else:
@@ -257,14 +258,15 @@ def segments(
         key = tuple(content)
         groups[key] = groups.get(key, 0) + 1
     expiring = {p.lot_id: p for line in planned for p in line.picks}
-    out = []
-    for content, kits in groups.items():
+    out: list[tuple[date | None, int, tuple[tuple[int, int], ...]]] = []
+    for lots, kits in groups.items():
         dated = [
-            expiring[lot_id].expiry
-            for lot_id, _q in content
-            if expiring[lot_id].expiry is not None and _expires(s, expiring[lot_id].product_id)
+            expiry
+            for lot_id, _q in lots
+            if (expiry := expiring[lot_id].expiry) is not None
+            and _expires(s, expiring[lot_id].product_id)
         ]
-        out.append((min(dated) if dated else None, kits, content))
+        out.append((min(dated) if dated else None, kits, lots))
     return out
 
 

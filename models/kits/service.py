@@ -20,7 +20,7 @@ from models.common.dates import end_of_month
 from models.common.errors import NotFound, ValidationError
 from models.common.settings import read_setting, write_setting
 from models.kits import assembly, queries, recipes, rekit
-from models.kits.entities import KitBatch
+from models.kits.entities import KitBatch, KitRecipe
 from models.kits.rows import (
     AssemblyPlan,
     AssemblyResult,
@@ -88,7 +88,7 @@ class KitService:
         with self._sessions() as s:
             rows = [
                 recipes.recipe_row(s, r)
-                for r in s.scalars(select(recipes.KitRecipe).order_by(recipes.KitRecipe.name))
+                for r in s.scalars(select(KitRecipe).order_by(KitRecipe.name))
             ]
         return [r for r in rows if include_inactive or r.active]
 

@@ -38,7 +38,7 @@ class ReportKind(StrEnum):
     PROGRAM = "program"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:  # not `title`: that is str.title()
         return {
             "expiration": "Expiration report",
             "inventory": "Inventory on hand",
@@ -127,7 +127,7 @@ class ReportService:
         with self._sessions() as s:
             scope = self._scope_label(s, location_ids)
             frame = PageFrame(
-                kind.title,
+                kind.heading,
                 agency_title(s),
                 period.label if kind.uses_period else f"On hand {today:%d %b %Y} - {scope}",
                 self._clock.now(),

@@ -7,7 +7,7 @@ filtering stays a list comprehension even at tens of thousands of rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -61,7 +61,7 @@ def haystack(row: OnHandRow) -> str:
     return f"{row.product_name} {row.lot_number} {row.location_path}".lower()
 
 
-def _expiry_test(window: ExpiryWindow, bands: tuple[int, int]):  # noqa: ANN202 - a predicate
+def _expiry_test(window: ExpiryWindow, bands: tuple[int, int]) -> Callable[[OnHandRow], bool]:
     if window is ExpiryWindow.EXPIRED:
         return lambda r: r.expired
     if window is ExpiryWindow.QUARANTINED:

@@ -47,7 +47,7 @@ class _StartPage(QWizardPage):
             # Demo and empty need no further page: Finish right here.
             choice.toggled.connect(lambda: self.setFinalPage(not self.set_up.isChecked()))
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return AGENCY if self.set_up.isChecked() else -1
 
 
@@ -112,7 +112,7 @@ class _StationsPage(QWizardPage):
                 plans.append(StationPlan(name, vehicles, self.supply_room.isChecked()))
         return plans
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         if not self.plans():
             self.error_label.setText("Name at least one station.")
             return False

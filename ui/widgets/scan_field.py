@@ -38,7 +38,7 @@ class _WedgeLineEdit(QLineEdit):
 
     submitted = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ENTER:
             event.accept()
             self.submitted.emit()

@@ -40,7 +40,7 @@ def test_every_page_has_the_frame_and_page_x_of_y(services, activity, tmp_path) 
         total = len(reader.pages)
         for number, page in enumerate(reader.pages, start=1):
             text = page.extract_text()
-            assert kind.title in text
+            assert kind.heading in text
             assert "Example & Sons Fire <District>" in text
             assert f"Page {number} of {total}" in text
             assert "Generated 2026-01-15 09:00" in text
