@@ -121,7 +121,7 @@ class ScanField(QWidget):
 def _separators(services: Services) -> Iterable[str]:
     """The agency's substitute separators (Settings), else the defaults."""
     try:
-        configured = services.settings.get(SEPARATORS_SETTING, list(DEFAULT_SEPARATORS))
+        configured = services.settings.get(SEPARATORS_SETTING)
     except DomainError:
         return DEFAULT_SEPARATORS
     if not isinstance(configured, list):
