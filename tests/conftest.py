@@ -18,6 +18,7 @@ from models.common.clock import FixedClock
 from models.services import Services, seed_defaults
 from models.stock.entities import LocationKind
 from tests.postgres import POSTGRES_URL, PostgresDatabases, runs_on_postgres
+from tests.windows_files import windows_files  # noqa: F401  (fixture)
 
 TODAY = date(2026, 1, 15)
 
