@@ -24,16 +24,27 @@ BACKUP_DELAY_MS = 3000
 
 
 def open_services(
-    args: argparse.Namespace, clock: Clock | None = None
+    args: argparse.Namespace, clock: Clock | None = None, *, create: bool = True
 ) -> tuple[Paths, Database, Services]:
-    """Database (migrated) and services for a command or the window."""
+    """Database (migrated) and services for a command or the window.
+
+    Only the window creates a missing SQLite file (first run); a command refuses, naming the
+    path it looked at. A file on a network share or in a synced folder is refused everywhere.
+    """
     from lbn_desktop.database import open_database
+    from lbn_desktop.file_location import check_sqlite_location, require_existing, sqlite_file
     from lbn_desktop.maintenance import DatabaseMaintenance
     from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
-    database = open_database(database_url(paths, args.database))
+    url = database_url(paths, args.database)
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_location(path)
+        if not create:
+            require_existing(path)
+    database = open_database(url)
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
     services = Services.build(
         database.sessions, clock or SystemClock(), current_user(), maintenance
