@@ -119,6 +119,8 @@ def _windows_drive_is_remote(path: Path) -> bool:
     drive = PureWindowsPath(str(path.resolve())).drive
     if not drive:
         return False
-    DRIVE_REMOTE = 4
+    drive_remote = 4
     windll = getattr(ctypes, "windll", None)
-    return bool(windll) and windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+    if windll is None:
+        return False
+    return bool(windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
