@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,7 +32,8 @@ from ui.reports.report_options import ReportOptions
 from ui.widgets.background import BackgroundTask, Progress, run_in_background
 from ui.widgets.error_label import error_label
 from ui.widgets.page import Page
-from ui.widgets.pdf_preview_dialog import PdfPreviewDialog, print_pdf
+from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.pdf_printing import print_pdf, printer_for
 
 WORKBOOK = "Partner workbook (.xlsx)"
 DESCRIPTIONS = {
@@ -185,7 +186,7 @@ class ReportsView(Page):
     def _print(self, path: Path) -> None:
         document = QPdfDocument(self)
         document.load(str(path))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for(document)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         pages = print_pdf(document, printer)
