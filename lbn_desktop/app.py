@@ -14,6 +14,7 @@ from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from lbn_desktop.database import Database
     from models.common.clock import Clock
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_DELAY_MS = 3000
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly look; daily_backup writes at most one a day
 
 
 def open_services(
@@ -97,6 +99,19 @@ def run_gui(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
     log_path = setup_logging(paths.logs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from lbn_desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data)
+    if not instance.acquire():
+        forwarded = instance.bring_forward_the_running_app()
+        print(
+            f"{APP_NAME} is already running for {paths.data}"
+            + ("; its window was brought forward." if forwarded else ".")
+        )
+        return 0
+    from ui.widgets.scratch import purge_scratch
+
+    purge_scratch()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
 
@@ -134,10 +149,14 @@ def run_gui(args: argparse.Namespace) -> int:
     window.setWindowIcon(app_icon())
     window.show()
     window.start()
+    instance.listen(lambda: bring_forward(window))
     from PySide6.QtCore import QTimer
 
     # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
     QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_daily_backup(database, paths))
+    daily = QTimer(app)  # the app may stay open for weeks: one backup each day it runs
+    daily.timeout.connect(lambda: start_daily_backup(database, paths))
+    daily.start(BACKUP_CHECK_MS)
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
@@ -145,4 +164,15 @@ def run_gui(args: argparse.Namespace) -> int:
 
     wait_for_background_work()
     database.dispose()
+    instance.release()
     return code
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show a minimised or hidden window again, on top (a second start asked for it)."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -4,7 +4,6 @@ thread with a progress dialog."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Slot
@@ -34,6 +33,7 @@ from ui.widgets.error_label import error_label
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.pdf_printing import print_pdf, printer_for
+from ui.widgets.scratch import scratch_folder
 
 WORKBOOK = "Partner workbook (.xlsx)"
 DESCRIPTIONS = {
@@ -59,7 +59,7 @@ class ReportsView(Page):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._tasks: list[BackgroundTask] = []
-        self._folder = tempfile.TemporaryDirectory(prefix="lbn-reports-")
+        self._folder = scratch_folder("reports")
         self.kinds = QListWidget()
         self.kinds.addItems([k.heading for k in ReportKind] + [WORKBOOK])
         self.kinds.setMaximumWidth(240)
@@ -167,7 +167,7 @@ class ReportsView(Page):
 
     def _scratch(self) -> Path:
         kind = self.kind()
-        return Path(self._folder.name) / f"{kind.value if kind else 'report'}.pdf"
+        return self._folder / f"{kind.value if kind else 'report'}.pdf"
 
     @Slot()
     def _on_preview(self) -> None:
