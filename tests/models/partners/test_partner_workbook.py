@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from models.common.settings import AGENCY_NAME
+from models.distributions.categories import CategoryKind
 from models.partners.package import PartnerPackage, SharedTable
 from models.partners.registry import PartnerDraft
 from models.reports.rows import Period
@@ -38,7 +39,7 @@ def hostile_names(services, agency, activity) -> None:
     line = ReceiveLine(agency.narcan, "N-200", date(2027, 9, 30), 24)
     services.stock.receive(agency.room, [line], source_id=source.id)
     services.settings.set(
-        "distribution_settings", [{"code": "overdose_scene", "label": "@SUM(A1:A2)"}]
+        CategoryKind.SETTING.setting_key, [{"code": "overdose_scene", "label": "@SUM(A1:A2)"}]
     )
 
 
