@@ -49,12 +49,15 @@ class SingleInstance:
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.listen(self.server_name)
 
+        def answer(connection: QLocalSocket) -> None:
+            connection.readAll()
+            on_request()
+            connection.disconnectFromServer()
+
         def accept() -> None:
             while server.hasPendingConnections():
                 connection = server.nextPendingConnection()
-                connection.readyRead.connect(
-                    lambda c=connection: (c.readAll(), on_request(), c.disconnectFromServer())
-                )
+                connection.readyRead.connect(lambda c=connection: answer(c))
 
         server.newConnection.connect(accept)
         self._server = server
