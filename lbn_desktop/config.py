@@ -27,8 +27,11 @@ class Paths:
 
     @classmethod
     def resolve(cls, data_dir: str | None = None) -> Paths:
-        """User folders by default; one folder for everything with LBN_DATA_DIR or --data-dir."""
-        chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+        """One folder for everything: --data-dir, else LBN_DATA_DIR, else the folder the installer
+        chose for the whole PC; per-user folders only when none is set."""
+        from lbn_desktop.station_config import configured_data_dir
+
+        chosen = data_dir or os.environ.get(DATA_DIR_ENV) or configured_data_dir()
         if chosen:
             root = Path(chosen).expanduser().resolve()
             return cls(root, root / "logs", root / "backups")
