@@ -7,6 +7,7 @@ runs; a local socket named after the folder carries the "come forward" request.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "lbn-quartermaster.lock"
+INSTALLER_MUTEX = "LBNQuartermasterRunning"  # packaging/lbn-quartermaster.iss AppMutex
 RAISE = b"raise\n"
 
 
@@ -27,7 +29,10 @@ class SingleInstance:
 
     def acquire(self) -> bool:
         """True when this is the only app on the folder (a dead app's lock is taken over)."""
-        return self._lock.tryLock(200)
+        if not self._lock.tryLock(200):
+            return False
+        _hold_installer_mutex()
+        return True
 
     def bring_forward_the_running_app(self) -> bool:
         """Ask the app that holds the folder to show its window; False if it did not answer."""
@@ -67,3 +72,14 @@ class SingleInstance:
             self._server.close()
             self._server = None
         self._lock.unlock()
+
+
+def _hold_installer_mutex() -> None:
+    """On Windows, a named mutex tells the installer to ask the app to close before upgrading."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    windll = getattr(ctypes, "windll", None)
+    if windll is not None:  # the handle lives until the process ends
+        windll.kernel32.CreateMutexW(None, False, INSTALLER_MUTEX)
