@@ -33,8 +33,16 @@ def open_services(
     Only the window creates a missing SQLite file (first run); a command refuses, naming the
     path it looked at. A file on a network share or in a synced folder is refused everywhere.
     """
+    from sqlalchemy.exc import OperationalError
+
     from lbn_desktop.database import open_database
-    from lbn_desktop.file_location import check_sqlite_location, require_existing, sqlite_file
+    from lbn_desktop.file_location import (
+        check_sqlite_location,
+        require_existing,
+        sqlite_file,
+        unreachable,
+        with_connect_timeout,
+    )
     from lbn_desktop.maintenance import DatabaseMaintenance
     from models.common.clock import SystemClock
     from models.services import Services
@@ -46,7 +54,14 @@ def open_services(
         check_sqlite_location(path)
         if not create:
             require_existing(path)
-    database = open_database(url)
+    else:
+        url = with_connect_timeout(url)
+    try:
+        database = open_database(url)
+    except OperationalError as error:
+        if path is not None:
+            raise
+        raise unreachable(url, error) from None
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
     services = Services.build(
         database.sessions, clock or SystemClock(), current_user(), maintenance
@@ -97,7 +112,6 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     paths = Paths.resolve(args.data_dir)
-    log_path = setup_logging(paths.logs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from lbn_desktop.single_instance import SingleInstance
 
@@ -109,6 +123,7 @@ def run_gui(args: argparse.Namespace) -> int:
             + ("; its window was brought forward." if forwarded else ".")
         )
         return 0
+    log_path = setup_logging(paths.logs)  # after the lock: one app writes (and rotates) the log
     from ui.widgets.scratch import purge_scratch
 
     purge_scratch()
@@ -126,13 +141,21 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     install_error_hook(show_error)
+    from lbn_desktop.file_location import ServerUnreachable
     from models.common.errors import DomainError
 
-    try:
-        paths, database, services = open_services(args)
-    except DomainError as refusal:
-        QMessageBox.critical(None, APP_NAME, str(refusal))
-        return 2
+    while True:
+        try:
+            paths, database, services = open_services(args)
+            break
+        except ServerUnreachable as refusal:
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
+            answer = QMessageBox.warning(None, APP_NAME, str(refusal), buttons)
+            if answer != QMessageBox.StandardButton.Retry:
+                return 2
+        except DomainError as refusal:
+            QMessageBox.critical(None, APP_NAME, str(refusal))
+            return 2
     if args.demo:
         from models.services import build_demo
 

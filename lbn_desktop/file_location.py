@@ -30,6 +30,38 @@ class DatabaseMissing(DomainError):
     """A command was pointed at an SQLite file that does not exist."""
 
 
+class ServerUnreachable(DomainError):
+    """The agency's database server did not answer (network down, server stopped)."""
+
+
+CONNECT_TIMEOUT_S = 10
+
+
+def with_connect_timeout(url: str) -> str:
+    """A server URL that gives up after CONNECT_TIMEOUT_S instead of hanging for minutes."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("postgresql") or "connect_timeout" in parsed.query:
+        return url
+    with_timeout = parsed.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
+    return with_timeout.render_as_string(hide_password=False)
+
+
+def unreachable(url: str, error: Exception) -> ServerUnreachable:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    first_line = str(getattr(error, "orig", None) or error).strip().splitlines()[0:1]
+    reason = f" ({first_line[0]})" if first_line else ""
+    return ServerUnreachable(
+        f"The agency's database server {where} did not answer within {CONNECT_TIMEOUT_S} "
+        f"seconds{reason}. Check this PC's network connection, or ask whoever runs the server; "
+        "then try again."
+    )
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file behind an SQLite URL (None for a server or an in-memory database)."""
     from sqlalchemy.engine import make_url

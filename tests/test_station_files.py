@@ -8,7 +8,12 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from lbn_desktop.__main__ import main
-from lbn_desktop.file_location import UnsafeDatabaseLocation, check_sqlite_location, shared_location
+from lbn_desktop.file_location import (
+    UnsafeDatabaseLocation,
+    check_sqlite_location,
+    shared_location,
+    with_connect_timeout,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +65,13 @@ def test_the_window_refuses_a_database_in_a_synced_folder_before_creating_it(
     code = main(["--data-dir", str(folder), "check"])
     assert code != 0 and "Dropbox" in capsys.readouterr().err
     assert not (folder / "quartermaster.sqlite3").exists()
+
+
+def test_an_unreachable_server_is_one_clear_line_with_a_timeout(capsys) -> None:
+    url = "postgresql+psycopg://lbn:lbn@127.0.0.1:9/lbn"  # nothing listens on port 9
+    assert main(["check", "--database", url]) == 1
+    err = capsys.readouterr().err
+    assert "127.0.0.1:9 did not answer within 10 seconds" in err
+    assert "Traceback" not in err
+    assert with_connect_timeout(url).endswith("?connect_timeout=10")
+    assert with_connect_timeout(url + "?connect_timeout=3").endswith("connect_timeout=3")
