@@ -44,8 +44,15 @@ def database_url(paths: Paths, explicit: str | None = None) -> str:
     """--database wins, then LBN_DATABASE_URL, then the SQLite file in the user data folder."""
     url = explicit or os.environ.get(DATABASE_ENV)
     if url:
-        return url if "://" in url else f"sqlite:///{Path(url).expanduser().resolve()}"
-    return f"sqlite:///{paths.database_file}"
+        return url if "://" in url else sqlite_url(Path(url).expanduser().resolve())
+    return sqlite_url(paths.database_file)
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of an SQLite file; '%' and '?' in folder names are escaped, because
+    the URL parser would otherwise read them as an escape or the start of options."""
+    text = str(path).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{text}"
 
 
 def current_user() -> str:

@@ -75,3 +75,17 @@ def test_an_unreachable_server_is_one_clear_line_with_a_timeout(capsys) -> None:
     assert "Traceback" not in err
     assert with_connect_timeout(url).endswith("?connect_timeout=10")
     assert with_connect_timeout(url + "?connect_timeout=3").endswith("connect_timeout=3")
+
+
+def test_folders_with_hash_percent_spaces_and_accents_work_for_check_and_backup(
+    tmp_path: Path, capsys
+) -> None:
+    from lbn_desktop.database import open_database, sqlite_url
+
+    folder = tmp_path / "Agency #2 100%20 Ñandú"
+    open_database(sqlite_url(folder / "quartermaster.sqlite3")).dispose()
+    assert (folder / "quartermaster.sqlite3").is_file()
+    assert main(["check", "--data-dir", str(folder)]) == 0
+    assert main(["backup", "--data-dir", str(folder)]) == 0
+    assert "Backup written and checked" in capsys.readouterr().out
+    assert len(list((folder / "backups").glob("*.sqlite3"))) == 1
