@@ -1,7 +1,8 @@
 """Tells the quartermaster what needs action: at start and each morning while the app runs.
 
 A banner across the top of the main window, plus a system-tray notification where the platform
-has a tray (a tray message fades; the banner stays until it is read). Alerts are computed off the GUI thread; this module only shows them.
+has a tray (a tray message fades; the banner stays until it is read). Alerts are computed off
+the GUI thread; this module only shows them.
 """
 
 from __future__ import annotations
