@@ -136,7 +136,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args)
+        _paths, database, services = open_services(args, create=False)
         kind = ReportKind(args.kind)
         threshold, audience = DEFAULT_SUPPRESSION_THRESHOLD, ""
         if args.partner:
@@ -156,7 +156,7 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         if database is not None:
             database.dispose()
-    print(f"{kind.title} written: {path}")
+    print(f"{kind.heading} written: {path}")
     return 0
 
 
@@ -174,7 +174,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args)
+        _paths, database, services = open_services(args, create=False)
         partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and (partner is None or args.dry_run):
             raise ValidationError("--mark-sent needs --partner and cannot go with --dry-run.")
