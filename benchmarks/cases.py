@@ -381,13 +381,13 @@ def release_audit(db: Path, repeat: int, median: Median) -> tuple[float, float |
     return ours, None
 
 
-def _bench_partner():  # noqa: ANN202
+def _bench_partner():
     from models.partners.registry import PartnerDraft
 
     return PartnerDraft("Bench county", 10, 3)
 
 
-def _record_unaudited(sessions, periods, partner: str) -> None:  # noqa: ANN001
+def _record_unaudited(sessions, periods, partner: str) -> None:
     """Earlier releases as they would stand in the register (each suppressed on its own)."""
     from models.common.settings import agency_title
     from models.partners import release_register

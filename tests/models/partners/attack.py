@@ -56,7 +56,7 @@ class Attack:
                 line[("kits", m)] = -1
                 self.equations.append((line, 0))
 
-    def _read_summary(self, p: PartnerPackage, t, months: list[str]) -> None:  # noqa: ANN001
+    def _read_summary(self, p: PartnerPackage, t, months: list[str]) -> None:
         row = t.row_labels.index("Kits distributed")
         cell = {("kits", m): 1 for m in months}
         self._publish(
@@ -69,7 +69,7 @@ class Attack:
             cell,
         )
 
-    def _publish(self, p, title, row, col, shown, truth, cell: Cell) -> None:  # noqa: ANN001
+    def _publish(self, p, title, row, col, shown, truth, cell: Cell) -> None:
         for name in cell:
             self.names.setdefault(name, len(self.names))
         if shown is None:

@@ -61,7 +61,7 @@ def _inputs(agency: list[tuple[int, str, str, str, str, int]], period: Period) -
     )
 
 
-def _release(agency, period: Period, partner: str, threshold: int, earlier) -> PartnerPackage:  # noqa: ANN001
+def _release(agency, period: Period, partner: str, threshold: int, earlier) -> PartnerPackage:
     data = _inputs(agency, period)
 
     def build(forced: Sequence[set[Pos]]) -> PartnerPackage:
