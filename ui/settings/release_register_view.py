@@ -22,9 +22,8 @@ COLUMNS: list[RowColumn[ReleaseRow]] = [
     RowColumn("File", lambda r: r.file_name),
 ]
 NOTE = (
-    "Every partner workbook saved from the preview or written by the command line is recorded "
-    "here and can never be changed, so each new workbook is checked against all of them. "
-    "Workbooks sent before this register existed are not in it."
+    "<b>Workbooks released</b> (kept for good; each new workbook is checked against all of "
+    "them). Workbooks sent before this register existed are not in it."
 )
 
 
@@ -38,11 +37,11 @@ class ReleaseRegisterView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(60)  # a few rows; the tab must fit 600 pixels high
         self.note = QLabel(NOTE)
         self.note.setWordWrap(True)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel("<b>Workbooks released</b>"))
         box.addWidget(self.note)
         box.addWidget(self.table, 1)
 
