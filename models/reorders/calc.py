@@ -278,13 +278,12 @@ def usable_stock(
     on_hand = sum(lot.quantity for lot in ordered)
     before_delivery = 0
     unusable = 0
-    used_before = 0.0  # units that will have been used from earlier-expiring lots
-    for lot in ordered:
-        kept = lot.quantity
-        if lot.expiry is not None and monthly_use > 0:
-            can_use = monthly_use * (lot.expiry - today).days / DAYS_PER_MONTH - used_before
-            kept = max(0, min(lot.quantity, math.floor(can_use + 1e-9)))
-        used_before += kept
+    dated = [
+        (lot.quantity, None if lot.expiry is None else (lot.expiry - today).days) for lot in ordered
+    ]
+    used = used_before_expiry(dated, monthly_use / DAYS_PER_MONTH) if monthly_use > 0 else None
+    for index, lot in enumerate(ordered):
+        kept = lot.quantity if used is None else used[index]
         if lot.expiry is not None and lot.expiry < delivery:
             before_delivery += lot.quantity
         else:
@@ -297,6 +296,22 @@ def usable_stock(
         f"before use = {usable}"
     ]
     return on_hand, excluded, usable, steps
+
+
+def used_before_expiry(lots: Sequence[tuple[int, int | None]], per_day: float) -> list[int]:
+    """For (quantity, days left) in first-expiry-first-out order: how much of each will be used
+    before it expires at `per_day`. Earlier lots are used first; what they leave unused is
+    thrown away, not used later. A lot without expiry is used whole."""
+    out: list[int] = []
+    used_before = 0
+    for quantity, days_left in lots:
+        kept = quantity
+        if days_left is not None:
+            can_use = per_day * max(0, days_left) - used_before
+            kept = max(0, min(quantity, math.floor(can_use + 1e-9)))
+        used_before += kept
+        out.append(kept)
+    return out
 
 
 def split_packages(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select, union_all
@@ -294,3 +294,19 @@ def item_first_moves(
 
 def _day(value: datetime | date | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
+
+
+def product_paces(s: Session, tree: LocationTree, today: date, window_days: int) -> dict[int, Pace]:
+    """Per product, the agency's pace over the window (or the days observed, when fewer):
+    end use, plus units drawn into kits when the product is a kit component."""
+    since = today - timedelta(days=window_days)
+    usage = product_usage(s, tree, since)
+    first = first_moves(s, since)
+    kits = set(s.scalars(select(Product.id).where(Product.kind == ProductKind.KIT)))
+    out: dict[int, Pace] = {}
+    for product_id in first.keys() | usage.keys():
+        use = usage.get(product_id) or Usage()
+        start = min(d for d in (first.get(product_id), use.first_use) if d is not None)
+        units = use.demand + (0 if product_id in kits else use.totals["assembled"])
+        out[product_id] = Pace(units, observed_days(start, today, since))
+    return out
