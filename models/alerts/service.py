@@ -44,7 +44,7 @@ from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.partners.service import PartnerService
-from models.reorders.consumption import product_paces
+from models.reorders.consumption import PaceMemo
 from models.reorders.service import ReorderService
 from models.stock.location_tree import LocationTree
 from models.training.service import TrainingService
@@ -78,6 +78,7 @@ class AlertService:
         self._sessions, self._clock, self._actor = sessions, clock, actor
         # The areas whose alerts arrive through hooks (reorders due, refreshers, deadlines).
         self._reorders, self._training, self._partners = reorders, training, partners
+        self._paces = PaceMemo()
 
     # --- rules --------------------------------------------------------------------------
 
@@ -211,7 +212,7 @@ class AlertService:
         if rules.below_par:
             alerts += par_alerts(books.gaps, books.tasks)
         if rules.at_risk:
-            paces = product_paces(s, books.tree, today, rules.consumption_days)
+            paces = self._paces.paces(s, books.tree, today, rules.consumption_days)
             held = held_back(books.positions, books.pars, books.tasks, books.tree, today)
             partner = donation_partner(s)
             alerts += at_risk_alerts(

@@ -148,7 +148,9 @@ def _classified(
     s: Session, tree: LocationTree, since: date, scope: set[int] | None, *, open_kits: bool
 ) -> list[_Row]:
     kinds = {r.id: LocationKind(r.kind) for r in tree.rows.values()}
-    virtual = {i for i, k in kinds.items() if k in CATEGORY_OF_KIND}
+    # Items count kit contents as stock, so units drawn into kits are not read for them.
+    wanted = {k for k in CATEGORY_OF_KIND if not (open_kits and k == LocationKind.ASSEMBLY)}
+    virtual = {i for i, k in kinds.items() if k in wanted}
     out: list[_Row] = []
     for r in s.execute(_by_product(since, sorted(virtual), open_kits)).all():
         outgoing = r.to_location_id in virtual
@@ -233,6 +235,10 @@ def _by_product(since: date, virtual: list[int], open_kits: bool) -> Any:
     )
     if not open_kits:
         return as_such
+    # Kits of a known batch are counted through their component lots (below), not as kits.
+    as_such = as_such.join(Product, Product.id == Lot.product_id).where(
+        KitBatch.id.is_(None) | (Product.kind != ProductKind.KIT)
+    )
     part = aliased(Lot)
     in_kits = (
         select(part.product_id, *pair)
@@ -310,3 +316,21 @@ def product_paces(s: Session, tree: LocationTree, today: date, window_days: int)
         units = use.demand + (0 if product_id in kits else use.totals["assembled"])
         out[product_id] = Pace(units, observed_days(start, today, since))
     return out
+
+
+class PaceMemo:
+    """Product paces kept until the ledger or the day changes: the dashboard refreshes often
+    and nothing but a new operation (or a new day) can change a pace. Belongs to one service."""
+
+    def __init__(self) -> None:
+        self._key: tuple[date, int, int | None] | None = None
+        self._paces: dict[int, Pace] = {}
+
+    def paces(
+        self, s: Session, tree: LocationTree, today: date, window_days: int
+    ) -> dict[int, Pace]:
+        key = (today, window_days, s.scalar(select(func.max(Operation.id))))
+        if key != self._key:
+            self._paces = product_paces(s, tree, today, window_days)
+            self._key = key
+        return self._paces
