@@ -180,7 +180,7 @@ def _classified(
     return out
 
 
-def _by_lot(since: date, virtual: list[int]) -> Select[Any]:
+def _by_lot(since: date, virtual: list[int]) -> Any:
     """Movements into or out of the consumption places since `since`, added up in SQL.
 
     A leave-behind or administration counts on the day it happened, even if entered later
