@@ -20,7 +20,7 @@ from models.alerts.positions import Position
 from models.alerts.readiness import Par, counts_for
 from models.alerts.rows import ActionKind, AlertKind, AlertRow, AtRiskPlan, RestockTask, Severity
 from models.alerts.rules import AlertRules
-from models.common.wording import counted
+from models.common.wording import counted, plural
 from models.reorders.calc import MIN_HISTORY_DAYS, fmt_number, used_before_expiry
 from models.reorders.consumption import Pace
 from models.stock.entities import Source
@@ -136,7 +136,7 @@ def explain(risk: _Risk, today: date) -> str:
     days = p.days_left(today) or 0
     rough = f", rough: under {MIN_HISTORY_DAYS} days" if pace.rough else ""
     text = (
-        f"Pace {fmt_number(pace.per_month)} a month ({counted(pace.units, p.unit)} used in "
+        f"Pace {fmt_number(pace.per_month)} {plural(p.unit)} a month ({pace.units} used in "
         f"{pace.days} days{rough}); {counted(days, 'day')} left; expected use "
         f"{risk.expected_use} of the {risk.expiring_by_then} expiring by then across the "
         f"agency (earliest first); at risk here {risk.at_risk - risk.held}"

@@ -98,7 +98,7 @@ def test_at_risk_is_what_the_agency_will_not_use_before_expiry_with_its_arithmet
     assert alert.action is ActionKind.DONATE and alert.severity is Severity.WARNING
     assert alert.when == days(29)
     assert alert.detail.startswith(
-        "Pace 4.57 a month (9 devices used in 60 days); 29 days left; expected use 4 of the "
+        "Pace 4.57 devices a month (9 used in 60 days); 29 days left; expected use 4 of the "
         "20 expiring by then across the agency (earliest first); at risk here 16."
     )
     assert "Donate 16 to Local harm-reduction partner before 2026-02-13" in alert.detail

@@ -57,7 +57,7 @@ def test_only_what_is_neither_picked_nor_used_in_time_is_offered_with_its_arithm
     assert (alert.lot_id, alert.location_id, alert.quantity) == (kits, agency.room, 1)
     assert alert.quantity + picked <= services.stock.on_hand(kits, agency.room)
     assert alert.detail.startswith(
-        "Pace 7.02 a month (6 kits used in 26 days, rough: under 30 days); 45 days left; "
+        "Pace 7.02 kits a month (6 used in 26 days, rough: under 30 days); 45 days left; "
         "expected use 10 of the 12 expiring by then across the agency (earliest first); "
         "at risk here 1 (1 more kept for par levels or restock picks, not offered)."
     )
@@ -75,4 +75,4 @@ def test_kit_components_are_used_by_kit_assembly(services, database, clock, agen
     # 10 days, 10 will go into kits in time: 10 at risk, not all 20 (no strip left loose).
     (alert,) = [a for a in at_risk(services) if a.lot_id == strips]
     assert alert.quantity == 10
-    assert "(40 strips used in 40 days)" in alert.detail
+    assert "strips a month (40 used in 40 days)" in alert.detail
