@@ -88,13 +88,8 @@ def item_usage(
     used when the kit leaves (so assembly is not demand of an item: the units stay in stock)."""
     out: dict[ItemKey, Usage] = defaultdict(Usage)
     for r in _classified(s, tree, since, scope, open_kits=True):
-        if r.category == "assembled":
-            continue  # still on a shelf, inside a kit
-        product = catalog.products[r.product_id]
-        if r.opened and product.kind == ProductKind.KIT:
+        if r.opened and catalog.products[r.product_id].kind == ProductKind.KIT:
             continue  # a kit inside a kit is not counted twice
-        if not r.opened and product.kind == ProductKind.KIT and r.has_batch:
-            continue  # counted through its batch's component lots
         contents = (
             [(catalog.key_of_product(r.product_id), 1, None)]
             if r.opened
@@ -124,7 +119,6 @@ class _Row:
     quantity: int  # signed: a reversal subtracts
     day: date
     opened: bool
-    has_batch: bool
 
 
 def _add(use: Usage, r: _Row, units: int) -> None:
@@ -174,7 +168,6 @@ def _classified(
                 sign * int(r.quantity),
                 day,
                 bool(r.opened),
-                bool(r.has_batch),
             )
         )
     return out
@@ -224,20 +217,20 @@ def _by_product(since: date, virtual: list[int], open_kits: bool) -> Any:
         func.min(by_lot.c.first_day).label("first_day"),
         func.min(by_lot.c.first_at).label("first_at"),
     )
-    has_batch: ColumnElement[bool] = KitBatch.id.is_not(None)
     as_such = (
         select(Lot.product_id, *pair)
         .add_columns(func.sum(by_lot.c.quantity).label("quantity"), *firsts)
-        .add_columns(literal(False).label("opened"), has_batch.label("has_batch"))
+        .add_columns(literal(False).label("opened"))
         .join(Lot, Lot.id == by_lot.c.lot_id)
-        .outerjoin(KitBatch, KitBatch.lot_id == Lot.id)
-        .group_by(Lot.product_id, *pair, has_batch)
+        .group_by(Lot.product_id, *pair)
     )
     if not open_kits:
         return as_such
     # Kits of a known batch are counted through their component lots (below), not as kits.
-    as_such = as_such.join(Product, Product.id == Lot.product_id).where(
-        KitBatch.id.is_(None) | (Product.kind != ProductKind.KIT)
+    as_such = (
+        as_such.join(Product, Product.id == Lot.product_id)
+        .outerjoin(KitBatch, KitBatch.lot_id == Lot.id)
+        .where(KitBatch.id.is_(None) | (Product.kind != ProductKind.KIT))
     )
     part = aliased(Lot)
     in_kits = (
@@ -246,7 +239,7 @@ def _by_product(since: date, virtual: list[int], open_kits: bool) -> Any:
             func.sum(by_lot.c.quantity * KitBatchComponent.quantity_per_kit).label("quantity"),
             *firsts,
         )
-        .add_columns(literal(True).label("opened"), literal(True).label("has_batch"))
+        .add_columns(literal(True).label("opened"))
         .join(Lot, Lot.id == by_lot.c.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .join(KitBatch, KitBatch.lot_id == Lot.id)
