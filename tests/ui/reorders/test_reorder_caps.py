@@ -13,7 +13,7 @@ GROUP_LABEL = "Naloxone 4mg nasal (any brand)"
 
 
 def _row(dialog: ReorderRequestDialog, label: str) -> int:
-    return next(i for i, x in enumerate(dialog._lines) if x.label == label)  # noqa: SLF001
+    return next(i for i, x in enumerate(dialog._lines) if x.label == label)
 
 
 def test_suggestion_fills_the_caps_splits_to_the_next_source_and_is_never_refused(
@@ -32,7 +32,7 @@ def test_suggestion_fills_the_caps_splits_to_the_next_source_and_is_never_refuse
     row = _row(dialog, GROUP_LABEL)
     assert dialog.overflow.currentData() is not None  # the next source is chosen for us
     overflow = dialog.overflow.currentText()
-    assert dialog._spin(row).value() == 7  # noqa: SLF001 - 5 + 2: all the caps allow
+    assert dialog._spin(row).value() == 7  # 5 + 2: all the caps allow
     why = dialog.table.item(row, WHY_COLUMN).text()
     assert why == "Capped: calculated 10 cartons, the sources' allocation caps allow 7 cartons"
     assert f"{GROUP_LABEL}: 5 from {state.name}, 2 from {overflow}." in dialog.split_label.text()
