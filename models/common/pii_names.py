@@ -51,6 +51,9 @@ PLACE_WORDS = {
     "chapel", "cathedral", "temple", "rescue", "recovery", "treatment", "ambulance", "detox",
     "residence", "housing", "projects", "homes", "estates", "corners", "junction", "harbor",
 }  # fmt: skip
+# Place words that are also common surnames ("Brandon Hall" is a person, "Hope Center" is not).
+PLACE_SURNAMES = {"hall", "hill", "lane", "park", "field", "fields", "woods", "wood", "brooks",
+                  "rivers", "grove", "church", "bell", "king", "price", "young"}  # fmt: skip
 NOT_PERSON = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -112,15 +115,19 @@ def _is_pair(first: Word, second: Word) -> bool:
     if first.key not in given or first.key in NOT_PERSON or first.key in CUES:
         return False
     if first.capital and second.capital:
+        if second.key in PLACE_WORDS and second.key not in PLACE_SURNAMES:
+            return False
         if given.is_clear_name(first.key):
-            return second.key in family or second.key not in PLACE_WORDS
+            return True
         return family.is_clear_name(second.key) or (not first.sentence_start and _namey(second))
     return given.is_clear_name(first.key) and second.key in family and not second.capital
 
 
 def _lone_name(words: list[Word], i: int) -> bool:
     word = words[i]
-    if word.key in NOT_PERSON or word.key in CUES or word.dotted or _shouting(word):
+    if word.key in NOT_PERSON or word.key in CUES or word.dotted or word.possessive or _shouting(
+        word
+    ):
         return False
     before = words[i - 1].key if i > 0 else ""
     if word.capital:

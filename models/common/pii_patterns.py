@@ -28,7 +28,9 @@ _SEP = r"[\s./-]?"
 EMAIL = re.compile(
     r"[\w.+-]+\s*(?:@|\(at\)|\[at\]|\{at\}|<at>|\bat\b)\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*"
     r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|mil)\b"
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|[\w.+-]+@[\w-]{2,}"
+    r"|[\w.+-]+\s*(?:@|\(at\)|\[at\]|\{at\}|\bat\b)\s*(?:gmail|yahoo|hotmail|aol|icloud|outlook|"
+    r"protonmail|msn|comcast|verizon|optonline|live)\b"
     r"|\b(?:gmail|yahoo|hotmail|aol|icloud|outlook|protonmail|msn|comcast|verizon|optonline)"
     r"\s*(?:\.|dot)\s*(?:com|net)\b",
     re.I,
@@ -46,10 +48,11 @@ _DATES = (
     re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]('?\d{2}|\d{4})\b"),
     re.compile(r"\b((?:19|20)\d{2})[/.-](\d{1,2})[/.-](\d{1,2})\b"),
     re.compile(rf"\b(?:{MONTHS})\.?\s+{_DAY_FIRST_YEAR},?\s+('\d{{2}}|(?:19|20)\d{{2}})\b", re.I),
+    re.compile(rf"\b(?:{MONTHS})\.?\s+{_DAY_FIRST_YEAR},?\s+(\d{{2}})(?=\s*(?:$|[,.;)]))", re.I),
     re.compile(rf"\b{_DAY_FIRST_YEAR}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+('\d{{2}}|(?:19|20)\d{{2}})\b", re.I),
 )
 AGE = re.compile(
-    r"\b\d{1,3}\s*(?:y/?o|yoa|y\.o\.?|yrs?\s+old|years?[\s-]old\s+(?:male|female|man|woman|m|f|boy|girl))\b"
+    r"\b\d{1,3}s?\s*(?:y/?o|yoa|y\.o\.?|yrs?\s+old|years?[\s-]old\s+(?:male|female|man|woman|m|f|boy|girl))\b"
     r"|\bage[sd]?\s*[:=]?\s*\d{1,3}\b|\b\d{2}\s?(?:yo\s?)?[MF]\b",
     re.I,
 )
@@ -58,6 +61,8 @@ ADDRESS = re.compile(
     rf"(?:{STREET_SUFFIXES})\b(?!\.?\s+[A-Z][a-z]+'s)"
     r"|\bp\.?\s?o\.?\s*box\s*#?\s*\d+"
     r"|\b(?:apt|apartment|suite|ste|room|rm|flat|bldg|building|lot\s+#)\.?\s*#?\s*\d+[A-Za-z]?\b"
+    r"|\b(?:at|on)\s+\d{1,5}[A-Za-z]?\s+(?-i:(?!(?:Station|Engine|Medic|Ladder|Car|Unit|Rescue|Kits?|"
+    r"Doses?|Narcan|Cartons?|Boxes|Minutes|Hours)\b)[A-Z][a-z]{2,})"
     r"|#\s?\d+[A-Za-z]?\b(?=\s*(?:at|in)\s+(?:the\s+)?[A-Z])"
     r"|\b(?:lives?|living|resides?|residing|stays?|staying|home|house|address|addr)\s+"
     r"(?:is\s+|at\s+|on\s+|in\s+)?(?:\d{1,6}[A-Za-z]?|\d+-\d+)\s+[A-Za-z]",
