@@ -46,7 +46,7 @@ PLACE_WORDS = {
     "gardens", "commons", "college", "university", "academy", "lake", "river", "bridge", "beach",
     "field", "stadium", "arena", "pharmacy", "drugs", "market", "deli", "diner", "cafe", "bar",
     "grill", "garage", "falls", "hill", "hills", "island", "valley", "ridge", "creek", "point",
-    "island", "mission", "ministries", "foundation", "program", "team", "unit", "fire", "police",
+    "mission", "ministries", "foundation", "program", "team", "unit", "fire", "police",
     "ems", "department", "dept", "pd", "fd", "hs", "ms", "elementary", "shop", "shops", "store",
     "chapel", "cathedral", "temple", "rescue", "recovery", "treatment", "ambulance", "detox",
     "residence", "housing", "projects", "homes", "estates", "corners", "junction", "harbor",
@@ -97,8 +97,10 @@ def _words(text: str) -> list[Word]:
     for match in _WORD.finditer(text):
         raw, gap = match.group(), text[last_end : match.start()]
         previous = found[-1] if found else None
-        ends_sentence = previous is None or bool(re.search(r"[!?;:\n]|\.\s", gap) and not (
-            previous.dotted and previous.key in ABBREVIATIONS or len(previous.raw) == 1))
+        ends_sentence = previous is None or bool(
+            re.search(r"[!?;:\n]|\.\s", gap)
+            and not ((previous.dotted and previous.key in ABBREVIATIONS) or len(previous.raw) == 1)
+        )
         found.append(Word(raw, _key(raw), raw[0].isupper(),
                           bool(_POSSESSIVE.search(raw)), text[match.end():match.end() + 1] == ".",
                           ends_sentence))  # fmt: skip
@@ -125,8 +127,12 @@ def _is_pair(first: Word, second: Word) -> bool:
 
 def _lone_name(words: list[Word], i: int) -> bool:
     word = words[i]
-    if word.key in NOT_PERSON or word.key in CUES or word.dotted or word.possessive or _shouting(
-        word
+    if (
+        word.key in NOT_PERSON
+        or word.key in CUES
+        or word.dotted
+        or word.possessive
+        or _shouting(word)
     ):
         return False
     before = words[i - 1].key if i > 0 else ""
@@ -152,13 +158,25 @@ def _strong_span_at(words: list[Word], i: int) -> tuple[int, int] | None:
     word, nxt = words[i], words[i + 1] if i + 1 < len(words) else None
     if nxt is None or nxt.key in PLACE_WORDS:
         return None
-    if word.key in HONORIFICS and (word.capital or word.key in PLAIN_HONORIFICS or _namey(nxt)) and (
-            nxt.capital or _namey(nxt)):
+    if (
+        word.key in HONORIFICS
+        and (word.capital or word.key in PLAIN_HONORIFICS or _namey(nxt))
+        and (nxt.capital or _namey(nxt))
+    ):
         return (i + 1, _followed_name(words, i + 1))
-    if word.key in CUES and not word.possessive and nxt.capital and _namey(nxt) and not _shouting(nxt):
+    if (
+        word.key in CUES
+        and not word.possessive
+        and nxt.capital
+        and _namey(nxt)
+        and not _shouting(nxt)
+    ):
         return (i + 1, _followed_name(words, i + 1))
-    if len(word.raw) == 1 and (word.dotted or (word.capital and word.raw not in "AI")) and (
-            (nxt.capital and nxt.key in surnames()) or surnames().is_clear_name(nxt.key)):
+    if (
+        len(word.raw) == 1
+        and (word.dotted or (word.capital and word.raw not in "AI"))
+        and ((nxt.capital and nxt.key in surnames()) or surnames().is_clear_name(nxt.key))
+    ):
         return (i, i + 2)
     if word.capital and word.possessive and _namey(word) and nxt.key in KIN_OR_HOME:
         return (i, i + 1)
@@ -181,11 +199,14 @@ def _span_at(words: list[Word], i: int) -> tuple[int, int] | None:
 
 
 def _placey(words: list[Word], start: int, end: int) -> bool:
-    """Part of a place or organisation name: "St. Mary's", "Lincoln Park", "Martin Luther King Blvd"."""
+    """Part of a place or organisation: "St. Mary's", "Lincoln Park", "Martin Luther King Blvd"."""
     before = words[start - 1].key if start > 0 else ""
     after = {w.key for w in words[end : end + 2] if w.capital or w.dotted}
-    return before in PLACE_PREFIXES or bool(after & PLACE_WORDS) or (
-        end < len(words) and words[end].key in PLACE_WORDS)
+    return (
+        before in PLACE_PREFIXES
+        or bool(after & PLACE_WORDS)
+        or (end < len(words) and words[end].key in PLACE_WORDS)
+    )
 
 
 def names_in(text: str, allowed: Iterable[str] = ()) -> list[str]:
@@ -199,8 +220,10 @@ def names_in(text: str, allowed: Iterable[str] = ()) -> list[str]:
             i = _followed_name(words, i + 1)  # the agency's own people
             continue
         span = _span_at(words, i)
-        if span is None or _placey(words, *span) or all(
-            w.key in allowed_keys for w in words[span[0] : span[1]]
+        if (
+            span is None
+            or _placey(words, *span)
+            or all(w.key in allowed_keys for w in words[span[0] : span[1]])
         ):
             i += 1
             continue

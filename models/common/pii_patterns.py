@@ -1,4 +1,4 @@
-"""Regular shapes of identifiers in notes: e-mail, SSN, birth date, age, address, plate, record numbers.
+"""Regular shapes of identifiers: e-mail, SSN, birth date, age, address, plate, record numbers.
 
 Knows how responders write these (obfuscated e-mails, any separator, cue words such as "plate",
 "Inc#", "MRN"); knows nothing about names or phone numbers (see pii_names, pii_phones).
@@ -42,14 +42,17 @@ SSN = re.compile(
 )
 _DAY_FIRST_YEAR = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 DATE_CUE = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|d/o/b|born|birth\s?date|birthday|bday|b-day|date\s+of\s+birth|yob)\b", re.I
+    r"\b(?:dob|d\.o\.b\.?|d/o/b|born|birth\s?date|birthday|bday|b-day|date\s+of\s+birth|yob)\b",
+    re.I,
 )
 _DATES = (
     re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]('?\d{2}|\d{4})\b"),
     re.compile(r"\b((?:19|20)\d{2})[/.-](\d{1,2})[/.-](\d{1,2})\b"),
     re.compile(rf"\b(?:{MONTHS})\.?\s+{_DAY_FIRST_YEAR},?\s+('\d{{2}}|(?:19|20)\d{{2}})\b", re.I),
     re.compile(rf"\b(?:{MONTHS})\.?\s+{_DAY_FIRST_YEAR},?\s+(\d{{2}})(?=\s*(?:$|[,.;)]))", re.I),
-    re.compile(rf"\b{_DAY_FIRST_YEAR}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+('\d{{2}}|(?:19|20)\d{{2}})\b", re.I),
+    re.compile(
+        rf"\b{_DAY_FIRST_YEAR}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+('\d{{2}}|(?:19|20)\d{{2}})\b", re.I
+    ),
 )
 AGE = re.compile(
     r"\b\d{1,3}s?\s*(?:y/?o|yoa|y\.o\.?|yrs?\s+old|years?[\s-]old\s+(?:male|female|man|woman|m|f|boy|girl))\b"

@@ -29,7 +29,11 @@ def normalise(text: str) -> str:
 
     def _zeroes(match: re.Match[str]) -> str:
         chunk = match.group()
-        return chunk.replace("O", "0").replace("o", "0") if sum(map(str.isdigit, chunk)) >= 3 else chunk
+        return (
+            chunk.replace("O", "0").replace("o", "0")
+            if sum(map(str.isdigit, chunk)) >= 3
+            else chunk
+        )
 
     return _NUMBERISH.sub(_zeroes, text)
 

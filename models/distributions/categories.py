@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from models.common.errors import ValidationError
+from models.common.pii_screen import screen_free_text
 from models.common.settings import read_setting, write_setting
 
 ZIP_SETTING = "service_area_zips"
@@ -88,6 +89,7 @@ def save_categories(
         label = category.label.strip()
         if not label:
             raise ValidationError(f"Every {kind.label.lower()} needs a name.")
+        screen_free_text(label, f"The {kind.label.lower()} '{label}'")
         if label.lower() in seen_labels:
             raise ValidationError(f"'{label}' appears twice in the {kind.label.lower()} list.")
         if category.code in seen_codes:

@@ -16,7 +16,9 @@ def _lines(name: str) -> list[str]:
 
 
 def _identifiers() -> list[tuple[str, str]]:
-    return [tuple(part.strip() for part in line.split("|", 1)) for line in _lines("pii_identifiers.txt")]  # type: ignore[misc]
+    return [
+        tuple(part.strip() for part in line.split("|", 1)) for line in _lines("pii_identifiers.txt")
+    ]  # type: ignore[misc]
 
 
 def test_corpus_is_big_enough_and_covers_every_kind():
