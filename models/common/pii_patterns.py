@@ -82,7 +82,9 @@ PLATE = re.compile(
 )
 # NY's usual plate shape; in capitals only, and not when it is a lot, a month and year, or an NDC.
 BARE_PLATE = re.compile(r"(?<![\w-])[A-Z]{3}[\s-]?\d{4}(?![\w-])")
-_NOT_PLATE_BEFORE = re.compile(r"\b(?:lot|batch|ndc|sku|item|model|part|cat|ref)\W*$", re.I)
+_NOT_PLATE_BEFORE = re.compile(
+    r"\b(?:lot|batch|ndc|sku|item|model|part|cat|ref|form|code|order|rev|version|po)\W*$", re.I
+)
 _MONTH_ONLY = re.compile(rf"^(?:{MONTHS})\b", re.I)
 _CASE_CUES = (
     r"case|incident|inc|complaint|cad|ccr|arrest|docket|run|report|rpt|dr|pcr|epcr|call|job|"

@@ -88,12 +88,13 @@ class TextAuditService:
         spec = _BY_KEY.get((table_name, column_name))
         if spec is None:
             raise ValidationError(f"{table_name}.{column_name} is not a stored text.")
+        allowed = list(self._actor.personnel())  # read before this transaction opens
         with self._sessions.begin() as s:
             target = table(spec.table, column("id"), column(spec.column))
             text = s.execute(select(target.c[spec.column]).where(target.c.id == row_id)).scalar()
             if text is None:
                 raise NotFound(f"No {spec.label.lower()} with number {row_id}.")
-            reason = find_personal_data(text, list(self._actor.personnel())) or "asked to"
+            reason = find_personal_data(text, allowed) or "asked to"
             s.execute(
                 update(target)
                 .where(target.c.id == row_id)
