@@ -9,6 +9,7 @@ add or retire labels without touching history.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,6 +26,7 @@ class CategoryKind(StrEnum):
     SETTING = "setting"
     RELATIONSHIP = "relationship"
     TIME_BAND = "time_band"
+    OUTCOME = "outcome"  # tags a responder ticks instead of typing a note
 
     @property
     def setting_key(self) -> str:
@@ -32,9 +34,12 @@ class CategoryKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"setting": "Setting", "relationship": "Relationship", "time_band": "Time of day"}[
-            self.value
-        ]
+        return {
+            "setting": "Setting",
+            "relationship": "Relationship",
+            "time_band": "Time of day",
+            "outcome": "Outcome",
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,16 @@ DEFAULTS: dict[CategoryKind, tuple[Category, ...]] = {
         Category("afternoon", "Afternoon (12–18)"),
         Category("evening", "Evening (18–24)"),
     ),
+    CategoryKind.OUTCOME: (
+        Category("declined_services", "Declined services"),
+        Category("accepted_referral", "Accepted referral information"),
+        Category("family_present", "Family present"),
+        Category("repeat_encounter", "Repeat encounter"),
+        Category("bystanders_shown", "Bystanders shown how to use naloxone"),
+        Category("transported", "Taken to hospital"),
+    ),
 }
+OPTIONAL_KINDS = (CategoryKind.TIME_BAND, CategoryKind.OUTCOME)  # may all be retired
 
 
 def load_categories(s: Session, kind: CategoryKind) -> list[Category]:
@@ -102,7 +116,7 @@ def save_categories(
             f"Records use {', '.join(missing)}: retire such a {kind.label.lower()} "
             "instead of deleting it."
         )
-    if kind is not CategoryKind.TIME_BAND and not any(c.active for c in categories):
+    if kind not in OPTIONAL_KINDS and not any(c.active for c in categories):
         raise ValidationError(f"Keep at least one {kind.label.lower()} in use.")
     cleaned = [Category(c.code, c.label.strip(), c.active) for c in categories]
     write_setting(
@@ -165,3 +179,13 @@ def save_service_area_zips(s: Session, zips: list[str]) -> list[str]:
             cleaned.append(code)
     write_setting(s, ZIP_SETTING, cleaned)
     return cleaned
+
+
+def resolve_outcomes(categories: list[Category], wanted: Sequence[str]) -> str | None:
+    """The codes of the ticked outcome tags, comma-separated in list order (None when none)."""
+    codes = {resolve(categories, text, CategoryKind.OUTCOME) for text in wanted if text.strip()}
+    return ",".join(c.code for c in categories if c.code in codes) or None
+
+
+def outcome_codes(stored: str | None) -> tuple[str, ...]:
+    return tuple(code for code in (stored or "").split(",") if code)

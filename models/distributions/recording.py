@@ -52,6 +52,7 @@ class Categories:
     settings: list[dc.Category]
     relationships: list[dc.Category]
     time_bands: list[dc.Category]
+    outcomes: list[dc.Category]
 
     @classmethod
     def load(cls, s: Session) -> Categories:
@@ -59,6 +60,7 @@ class Categories:
             dc.load_categories(s, dc.CategoryKind.SETTING),
             dc.load_categories(s, dc.CategoryKind.RELATIONSHIP),
             dc.load_categories(s, dc.CategoryKind.TIME_BAND),
+            dc.load_categories(s, dc.CategoryKind.OUTCOME),
         )
 
 
@@ -135,6 +137,7 @@ def build_distribution(
         naloxone_administered=bool(entry.naloxone_administered),
         services_offered=bool(entry.services_offered),
         comment=check_comment(entry.comment),
+        outcomes=dc.resolve_outcomes(cats.outcomes, entry.outcomes),
     )
 
 

@@ -270,8 +270,10 @@ def _codes_in_use(s: Session, kind: dc.CategoryKind) -> set[str]:
         dc.CategoryKind.SETTING: Distribution.setting,
         dc.CategoryKind.RELATIONSHIP: Distribution.relationship,
         dc.CategoryKind.TIME_BAND: Distribution.time_band,
+        dc.CategoryKind.OUTCOME: Distribution.outcomes,
     }[kind]
-    return {c for c in s.scalars(select(func.distinct(column))) if c}
+    found = {c for c in s.scalars(select(func.distinct(column))) if c}
+    return {code for c in found for code in c.split(",")}
 
 
 def _location_finder(s: Session) -> Callable[[str], int]:

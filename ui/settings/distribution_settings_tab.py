@@ -31,6 +31,7 @@ KIND_TITLES = {
     CategoryKind.SETTING: "Settings (where the kit was left)",
     CategoryKind.RELATIONSHIP: "Recipient relationship",
     CategoryKind.TIME_BAND: "Time of day (optional on each record)",
+    CategoryKind.OUTCOME: "Outcome tags (ticked in quick entry instead of a note)",
 }
 
 
@@ -49,7 +50,7 @@ class DistributionSettingsTab(QWidget):
         intro.setWordWrap(True)
         columns = QGridLayout()
         for number, (kind, title) in enumerate(KIND_TITLES.items()):
-            columns.addWidget(self._category_box(kind, title), number // 2, number % 2)
+            columns.addWidget(self._category_box(kind, title), number // 3, number % 3)
         self.zips = QPlainTextEdit()
         self.zips.setPlaceholderText("12866\n12831")
         zip_box = QGroupBox("Service-area ZIP codes")
@@ -60,7 +61,7 @@ class DistributionSettingsTab(QWidget):
         zip_hint.setWordWrap(True)
         zip_layout.addWidget(zip_hint)
         zip_layout.addWidget(self.zips, 1)
-        columns.addWidget(zip_box, 1, 1)
+        columns.addWidget(zip_box, 1, 1, 1, 2)
         self.save_button = QPushButton("Save distribution settings")
         self.error_label = error_label()
         self.saved_label = QLabel()
