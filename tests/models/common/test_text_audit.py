@@ -1,4 +1,4 @@
-"""Stored texts written before the screen grew: found, listed without their text, redacted on request."""
+"""Old stored texts holding personal data: found, listed without their text, redacted on request."""
 
 from __future__ import annotations
 
