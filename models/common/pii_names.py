@@ -28,6 +28,18 @@ CUES = {
     "cousin", "grandmother", "grandfather", "grandma", "grandpa", "nephew", "niece", "fiance",
     "fiancee", "spouse", "partner", "caregiver", "landlord", "name", "called", "pt's", "mr/mrs",
 }  # fmt: skip
+KIN = {
+    "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "brother", "sister",
+    "girlfriend", "boyfriend", "gf", "bf", "friend", "roommate", "neighbor", "neighbour", "uncle",
+    "aunt", "cousin", "grandmother", "grandfather", "grandma", "grandpa", "nephew", "niece",
+    "fiance", "fiancee", "spouse", "named", "aka",
+}  # fmt: skip
+PROGRAM_WORDS = {
+    "narcan", "naloxone", "kit", "kits", "card", "cards", "info", "spray", "strips", "doses",
+    "dose", "treatment", "referral", "services", "training", "the", "a", "an", "and", "at",
+    "present", "declined", "accepted", "refused", "took", "was", "is", "also", "too", "said",
+    "called", "arrived", "left", "gave", "given", "trained", "showed", "shown", "on", "in",
+}  # fmt: skip
 KIN_OR_HOME = CUES | {"house", "home", "place", "apartment", "apt", "room", "car", "residence",
                       "kids", "kid", "baby", "family", "children", "child", "parents"}  # fmt: skip
 # Lower-case words after which a lower-case given name is a person ("spoke with stephanie").
@@ -50,6 +62,7 @@ PLACE_WORDS = {
     "ems", "department", "dept", "pd", "fd", "hs", "ms", "elementary", "shop", "shops", "store",
     "chapel", "cathedral", "temple", "rescue", "recovery", "treatment", "ambulance", "detox",
     "residence", "housing", "projects", "homes", "estates", "corners", "junction", "harbor",
+    "day", "festival", "fest", "parade", "concert", "walk", "run", "lodge", "institute", "inc",
 }  # fmt: skip
 # Place words that are also common surnames ("Brandon Hall" is a person, "Hope Center" is not).
 PLACE_SURNAMES = {"hall", "hill", "lane", "park", "field", "fields", "woods", "wood", "brooks",
@@ -153,6 +166,17 @@ def _followed_name(words: list[Word], j: int) -> int:
     return j + 1
 
 
+def _unlisted_name_after_kin(cue: Word, word: Word) -> bool:
+    """ "brother Tre", "bf Devonte": after a kin word, a capitalised word is a name even when the
+    1990 lists miss it, unless it starts a sentence or is a program word ("friend Narcan")."""
+    return (
+        cue.key in KIN
+        and not word.sentence_start
+        and word.key not in PROGRAM_WORDS
+        and word.key not in NOT_PERSON
+    )
+
+
 def _strong_span_at(words: list[Word], i: int) -> tuple[int, int] | None:
     """A name announced by an honorific, a cue word, an initial or a possessive."""
     word, nxt = words[i], words[i + 1] if i + 1 < len(words) else None
@@ -168,8 +192,8 @@ def _strong_span_at(words: list[Word], i: int) -> tuple[int, int] | None:
         word.key in CUES
         and not word.possessive
         and nxt.capital
-        and _namey(nxt)
         and not _shouting(nxt)
+        and (_namey(nxt) or _unlisted_name_after_kin(word, nxt))
     ):
         return (i + 1, _followed_name(words, i + 1))
     if (
@@ -201,7 +225,7 @@ def _span_at(words: list[Word], i: int) -> tuple[int, int] | None:
 def _placey(words: list[Word], start: int, end: int) -> bool:
     """Part of a place or organisation: "St. Mary's", "Lincoln Park", "Martin Luther King Blvd"."""
     before = words[start - 1].key if start > 0 else ""
-    after = {w.key for w in words[end : end + 2] if w.capital or w.dotted}
+    after = {w.key for w in words[end : end + 3] if w.capital or w.dotted}
     return (
         before in PLACE_PREFIXES
         or bool(after & PLACE_WORDS)

@@ -42,7 +42,7 @@ SSN = re.compile(
 )
 _DAY_FIRST_YEAR = r"(?:\d{1,2})(?:st|nd|rd|th)?"
 DATE_CUE = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|d/o/b|born|birth\s?date|birthday|bday|b-day|date\s+of\s+birth|yob)\b",
+    r"\b(?:dob|d\.o\.b\.?|d/o/b|b\.\s?(?=(?:19|20)\d{2}\b)|born|birth\s?date|birthday|bday|b-day|date\s+of\s+birth|yob)\b",
     re.I,
 )
 _DATES = (
