@@ -8,47 +8,43 @@ anyone. Every stored free text and every label that can leave in an export passe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from models.common.errors import ValidationError
-from models.common.pii_names import names_in
-from models.common.pii_patterns import (
-    ADDRESS,
-    AGE,
-    EMAIL,
-    RECORD_NUMBER,
-    SSN,
-    has_birth_date,
-    has_plate,
-)
-from models.common.pii_phones import has_phone_number, normalise
 
 NAME = "a person's name"
+Check = Callable[[str], bool]
 
 
-def _matches(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: bool(pattern.search(text))
+@cache
+def checks() -> tuple[tuple[str, Check], ...]:
+    """The checks in the order their reasons are given; built on first use, not at start-up
+    (the phone library, the patterns and the name lists take a few hundred ms to load)."""
+    from models.common import pii_patterns as p
+    from models.common.pii_phones import has_phone_number
 
-
-CHECKS: list[tuple[str, Callable[[str], bool]]] = [
-    ("an e-mail address", _matches(EMAIL)),
-    ("a Social Security number", _matches(SSN)),
-    ("a phone number", has_phone_number),
-    ("a date of birth", has_birth_date),
-    ("an age", _matches(AGE)),
-    ("a street address", _matches(ADDRESS)),
-    ("a licence plate", has_plate),
-    ("a case or incident number", _matches(RECORD_NUMBER)),
-]
+    return (
+        ("an e-mail address", lambda text: bool(p.EMAIL.search(text))),
+        ("a Social Security number", lambda text: bool(p.SSN.search(text))),
+        ("a phone number", has_phone_number),
+        ("a date of birth", p.has_birth_date),
+        ("an age", lambda text: bool(p.AGE.search(text))),
+        ("a street address", lambda text: bool(p.ADDRESS.search(text))),
+        ("a licence plate", p.has_plate),
+        ("a case or incident number", lambda text: bool(p.RECORD_NUMBER.search(text))),
+    )
 
 
 def find_personal_data(text: str | None, allowed_names: Iterable[str] = ()) -> str | None:
     """What kind of identifier the text seems to hold, or None when it looks clean.
 
     `allowed_names` are people who may be named (the agency's personnel)."""
+    from models.common.pii_names import names_in
+    from models.common.pii_phones import normalise
+
     plain = normalise(text or "")
-    for label, check in CHECKS:
+    for label, check in checks():
         if check(plain):
             return label
     return NAME if names_in(plain, allowed_names) else None
