@@ -85,7 +85,7 @@ def test_check_points_to_personal_data_which_is_reviewed_and_redacted(
     with database.sessions.begin() as s:
         s.execute(
             text(
-                "INSERT INTO operation (reason, user, at, note) "
+                'INSERT INTO operation (reason, "user", at, note) '
                 "VALUES ('adjust', 'old', '2025-01-01 09:00:00', 'kit to John Smith 518-555-0199')"
             )
         )
