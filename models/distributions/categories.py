@@ -12,14 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from models.common.errors import ValidationError
 from models.common.pii_screen import screen_free_text
-from models.common.settings import read_setting, write_setting
+from models.common.settings import SettingKey, as_json, read_setting, write_setting
 
-ZIP_SETTING = "service_area_zips"
+ZIP_SETTING: SettingKey[Any] = SettingKey("service_area_zips", [], as_json)
 
 
 class CategoryKind(StrEnum):
@@ -29,8 +30,8 @@ class CategoryKind(StrEnum):
     OUTCOME = "outcome"  # tags a responder ticks instead of typing a note
 
     @property
-    def setting_key(self) -> str:
-        return f"distribution_{self.value}s"
+    def setting_key(self) -> SettingKey[Any]:
+        return SettingKey(f"distribution_{self.value}s", None, as_json)
 
     @property
     def label(self) -> str:
@@ -87,7 +88,7 @@ OPTIONAL_KINDS = (CategoryKind.TIME_BAND, CategoryKind.OUTCOME)  # may all be re
 
 def load_categories(s: Session, kind: CategoryKind) -> list[Category]:
     """The agency's categories of a kind (retired ones included, marked inactive)."""
-    stored = read_setting(s, kind.setting_key, None)
+    stored = read_setting(s, kind.setting_key)
     if not stored:
         return list(DEFAULTS[kind])
     return [Category(str(c["code"]), str(c["label"]), bool(c.get("active", True))) for c in stored]
@@ -166,7 +167,7 @@ def check_zip(text: str) -> str:
 
 
 def load_service_area_zips(s: Session) -> list[str]:
-    return [str(z) for z in read_setting(s, ZIP_SETTING, None) or []]
+    return [str(z) for z in read_setting(s, ZIP_SETTING) or []]
 
 
 def save_service_area_zips(s: Session, zips: list[str]) -> list[str]:

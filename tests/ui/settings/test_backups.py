@@ -28,12 +28,12 @@ def tab(qtbot, database, clock, agency, tmp_path: Path, monkeypatch) -> BackupSe
 
 
 def _units(tab: BackupSettingsTab) -> int:
-    return sum(r.quantity for r in tab._services.stock.list_on_hand())  # noqa: SLF001
+    return sum(r.quantity for r in tab._services.stock.list_on_hand())
 
 
 def _receive(tab: BackupSettingsTab, agency, quantity: int) -> None:
     line = ReceiveLine(agency.narcan, f"L{quantity}", date(2028, 1, 31), quantity)
-    tab._services.stock.receive(agency.room, [line])  # noqa: SLF001
+    tab._services.stock.receive(agency.room, [line])
 
 
 def test_back_up_now_lists_the_backup_without_asking_for_a_file(qtbot, tab, monkeypatch):
@@ -91,7 +91,7 @@ def test_check_points_to_personal_data_which_is_reviewed_and_redacted(
         )
     qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
     assert "1 stored text looks like personal data" in tab.message.text()
-    dialog = PersonalDataDialog(tab._services.text_audit, tab)  # noqa: SLF001
+    dialog = PersonalDataDialog(tab._services.text_audit, tab)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "a phone number"
