@@ -42,7 +42,7 @@ def main(package_dir: Path, word_list: Path) -> None:
     words = {w for w in word_list.read_text("utf-8").split() if w.islower() and "'" not in w}
     given = sorted(set(_names(package_dir / "dist.male.first"))
                    | set(_names(package_dir / "dist.female.first")))  # fmt: skip
-    surnames = sorted(set(_names(package_dir / "dist.all.last", SURNAMES_KEPT)))
+    surnames = _names(package_dir / "dist.all.last", SURNAMES_KEPT)  # commonest first
     resources = Path(__file__).resolve().parent.parent / "resources"
     _write(resources / "given_names.csv", given, words, "Given names",
            "dist.male.first + dist.female.first")  # fmt: skip

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+COMMONEST = 2_000
+
 
 @dataclass(frozen=True)
 class NameList:
@@ -17,6 +19,7 @@ class NameList:
 
     names: frozenset[str]
     ordinary_words: frozenset[str]
+    commonest: frozenset[str]  # the first COMMONEST of the file (surnames are listed by frequency)
 
     def __contains__(self, word: object) -> bool:
         return word in self.names
@@ -28,14 +31,14 @@ class NameList:
 
 def _read(file_name: str) -> NameList:
     text = resources.files("resources").joinpath(file_name).read_text(encoding="utf-8")
-    names: set[str] = set()
+    names: list[str] = []
     words: set[str] = set()
     for line in text.splitlines()[2:]:
         name, _, ordinary = line.partition(",")
-        names.add(name)
+        names.append(name)
         if ordinary == "1":
             words.add(name)
-    return NameList(frozenset(names), frozenset(words))
+    return NameList(frozenset(names), frozenset(words), frozenset(names[:COMMONEST]))
 
 
 @cache

@@ -45,6 +45,7 @@ KIN_OR_HOME = CUES | {"house", "home", "place", "apartment", "apt", "room", "car
 # Lower-case words after which a lower-case given name is a person ("spoke with stephanie").
 PERSON_CONTEXT = {"with", "to", "w", "for", "told", "tell", "spoke", "gave", "give", "called",
                   "met", "referred", "per", "and", "by", "from", "named", "pt", "left"}  # fmt: skip
+PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "through", "across", "into", "of"}
 PLACE_PREFIXES = {"st", "saint", "ste", "mt", "mount", "fort", "ft", "lake", "port", "san",
                   "santa", "camp", "cape", "glens", "good", "new", "east", "west", "north",
                   "south", "upper", "lower", "old"}  # fmt: skip
@@ -149,9 +150,30 @@ def _lone_name(words: list[Word], i: int) -> bool:
     ):
         return False
     before = words[i - 1].key if i > 0 else ""
+    if before in PLACE_PREPOSITIONS:  # "outreach in Delmar"
+        return False
     if word.capital:
         return given_names().is_clear_name(word.key)
     return before in PERSON_CONTEXT and given_names().is_clear_name(word.key)
+
+
+def _lone_surname(words: list[Word], i: int) -> bool:
+    """ "Garcia declined": a very common surname (never an everyday word nor a given name),
+    capitalised, followed by a lower-case word; not a shop ("Stewart's") nor a place."""
+    word = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    family = surnames()
+    return (
+        word.capital
+        and not word.possessive
+        and not _shouting(word)
+        and word.key in family.commonest
+        and family.is_clear_name(word.key)
+        and word.key not in given_names()
+        and word.key not in NOT_PERSON
+        and (nxt is None or (not nxt.capital and nxt.key not in PLACE_WORDS))
+        and (i == 0 or words[i - 1].key not in PLACE_PREPOSITIONS | {"to", "at"})
+    )
 
 
 def _shouting(word: Word) -> bool:
@@ -217,7 +239,7 @@ def _span_at(words: list[Word], i: int) -> tuple[int, int] | None:
         return strong
     if i + 1 < len(words) and _is_pair(words[i], words[i + 1]):
         return (i, i + 2)
-    if _lone_name(words, i):
+    if _lone_name(words, i) or _lone_surname(words, i):
         return (i, i + 1)
     return None
 
