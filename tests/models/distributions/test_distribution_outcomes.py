@@ -60,3 +60,12 @@ def test_the_agency_edits_its_tags_but_a_tag_in_use_is_only_retired(services, ag
     )
     labels = [t.label for t in services.distributions.list_categories(CategoryKind.OUTCOME)]
     assert labels[-1] == "Narcan used by family"
+
+
+def test_a_comment_may_name_personnel_on_the_roster_but_nobody_else(services, agency: Agency):
+    receive_kits(services, agency.vehicle, 2)
+    services.training.save_person(None, "Dana Whitfield")
+    row = services.distributions.record_distribution(entry(agency, comment="Whitfield left it"))
+    assert row.comment == "Whitfield left it"
+    with pytest.raises(ValidationError, match="person's name"):
+        services.distributions.record_distribution(entry(agency, comment="left with Maria Garcia"))
