@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,10 +12,11 @@ from models.common.errors import DomainError
 if TYPE_CHECKING:
     from lbn_desktop.database import Database
     from lbn_desktop.maintenance import DatabaseMaintenance
+    from models.services import Services
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Adds the `backup` and `check` sub-commands."""
+    """Adds the `backup`, `check` and `redact` sub-commands."""
     from lbn_desktop.cli_options import add_common_options
 
     backup = sub.add_parser(
@@ -51,22 +53,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     redact.set_defaults(handler=run_redact)
 
 
-def _maintenance(args: argparse.Namespace) -> tuple[Database, DatabaseMaintenance]:
+def _maintenance(args: argparse.Namespace) -> tuple[Database, DatabaseMaintenance, Services]:
     from lbn_desktop.app import open_services
     from lbn_desktop.maintenance import DatabaseMaintenance
 
-    paths, database, services = open_services(args)
+    paths, database, services = open_services(args, create=False)
     return database, DatabaseMaintenance(database, paths.backups), services
 
 
 def run_backup(args: argparse.Namespace) -> int:
     try:
         database, maintenance, _services = _maintenance(args)
+    except DomainError as refusal:
+        print(f"Backup not made: {refusal}", file=sys.stderr)
+        return 1
+    try:
         target = maintenance.backup_now(args.to)
     except DomainError as refusal:
-        print(f"Backup not made: {refusal}")
+        print(f"Backup not made: {refusal}", file=sys.stderr)
         return 1
-    database.dispose()
+    finally:
+        database.dispose()  # closes the file before anything else touches it
     print(f"Backup written and checked: {target}")
     return 0
 
@@ -74,12 +81,17 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     try:
         database, maintenance, services = _maintenance(args)
+    except DomainError as refusal:
+        print(f"Check failed: {refusal}", file=sys.stderr)
+        return 1
+    try:
         report = maintenance.check()
         findings = services.text_audit.find_personal_data()
     except DomainError as refusal:
-        print(f"Check failed: {refusal}")
+        print(f"Check failed: {refusal}", file=sys.stderr)
         return 1
-    database.dispose()
+    finally:
+        database.dispose()
     for found in findings:  # never the text itself: this output ends up in logs
         report.problems.append(
             f"personal data? {found.table}.{found.column} {found.row_id} ({found.label}): "
@@ -100,10 +112,15 @@ def run_redact(args: argparse.Namespace) -> int:
     table_name, _, column_name = args.where.partition(".")
     try:
         database, _unused, services = _maintenance(args)
+    except DomainError as refusal:
+        print(f"Nothing redacted: {refusal}", file=sys.stderr)
+        return 1
+    try:
         services.text_audit.redact(table_name, column_name, args.row_id)
     except DomainError as refusal:
-        print(f"Nothing redacted: {refusal}")
+        print(f"Nothing redacted: {refusal}", file=sys.stderr)
         return 1
-    database.dispose()
+    finally:
+        database.dispose()
     print(f"Redacted {args.where} {args.row_id}; the redaction is recorded.")
     return 0
