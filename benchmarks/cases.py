@@ -332,6 +332,24 @@ def _floor_assemble(db: Path, median: Median, repeat: int) -> float:
     return median(work, repeat)
 
 
+NOTE = "Left kit with family after reversal; Sgt. Alvarez explained the resource card at 5th Ave"
+
+
+def screen_note(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    """The personal-data screen on an ordinary note, roster read included (after first use)."""
+    from models.common.pii_screen import screen_free_text
+
+    database, services = _services(db)
+
+    def work() -> object:
+        return screen_free_text(NOTE, "The note", services.training.personnel_names())
+
+    work()  # the name lists load once, on first use
+    ours = median(work, repeat)
+    database.dispose()
+    return ours, median(lambda: NOTE.strip().lower(), repeat)
+
+
 def reorder(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
     database, services = _services(db)
     ours = median(services.reorders.propose, repeat)
@@ -459,6 +477,7 @@ CASES = [
     Case("inventory filter (typing)", "≤ 100 ms", inventory_filter),
     Case("assemble 500 kits", "≤ 2,000 ms", assemble),
     Case("reorder calculation, all products", "—", reorder),
+    Case("personal-data screen, one note", "≤ 20 ms", screen_note),
     Case("partner workbook, 1 year", "—", _workbook(1)),
     Case(
         "partner quarter audited against 10 years of releases",

@@ -16,6 +16,7 @@ from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.maintenance import Maintenance
 from models.common.settings import FIRST_RUN_DONE, SettingsService
+from models.common.text_audit import TextAuditService
 from models.distributions import demo as distribution_demo
 from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
@@ -50,6 +51,7 @@ class Services:
     reorders: ReorderService
     reports: ReportService
     partners: PartnerService
+    text_audit: TextAuditService
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @property
@@ -67,6 +69,7 @@ class Services:
     ) -> Services:
         actor = Actor(user)
         training = TrainingService(sessions, clock)
+        actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock, actor)
         return cls(
@@ -85,6 +88,7 @@ class Services:
             reorders=reorders,
             reports=ReportService(sessions, clock),
             partners=partners,
+            text_audit=TextAuditService(sessions, clock, actor),
             maintenance=maintenance,
         )
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 revision: str = "0005_merge_round_two"
 down_revision: str | Sequence[str] | None = (
     "i15_release_register",
+    "i16_privacy",
     "i19_reorder_line_basis",
 )
 branch_labels: str | Sequence[str] | None = None
