@@ -130,8 +130,12 @@ class Barcode(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)  # digits, as a 14-digit GTIN
     label: Mapped[str | None] = mapped_column(String(60))
+    # Units of issue one scan of this code stands for (a case of 24); None = one package.
+    units: Mapped[int | None] = mapped_column(Integer)
 
     product: Mapped[Product] = relationship(back_populates="barcodes")
+
+    __table_args__ = (CheckConstraint("units IS NULL OR units >= 1", name="units_positive"),)
 
 
 class Location(Base):
