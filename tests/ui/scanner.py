@@ -26,17 +26,47 @@ def send_group_separator(widget: QWidget) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_BracketRight, control, GS))
 
 
-def type_scan(qtbot, target: QWidget, text: str, *, enter: bool = True) -> None:
-    """Type `text` as a scanner would into `target` (a ScanField or a line edit)."""
+SUFFIXES = ("\r", "\r\n", "\r\r", "\t")  # what scanners are set up to send after the data
+
+
+def send_line_feed(widget: QWidget) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(
+            widget, QKeyEvent(kind, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier, "\n")
+        )
+
+
+def send_suffix(qtbot, widget: QWidget, suffix: str) -> None:
+    for char in suffix:
+        if char == "\r":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        elif char == "\n":
+            send_line_feed(widget)
+        elif char == "\t":
+            qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def _focused(widget: QWidget) -> QWidget:
+    """Where a keyboard would type now: the focus inside the target's window."""
+    return widget.window().focusWidget() or widget
+
+
+def type_scan(
+    qtbot, target: QWidget, text: str, *, enter: bool = True, suffix: str = "\r", focus: bool = True
+) -> None:
+    """Type `text` as a scanner would into `target` (a ScanField or any focused widget):
+    keys in one fast burst, ASCII 29 as Ctrl+], then the suffix (CR unless told)."""
     widget = getattr(target, "edit", target)
-    widget.setFocus()
+    if focus:
+        widget.setFocus()
     for number, chunk in enumerate(text.split(GS)):
         if number:
-            send_group_separator(widget)
+            send_group_separator(_focused(widget))
         if chunk:
-            qtbot.keyClicks(widget, chunk)
+            for char in chunk:  # to whatever has focus now, as a keyboard would
+                qtbot.keyClicks(_focused(widget), char)
     if enter:
-        qtbot.keyClick(widget, Qt.Key.Key_Return)
+        send_suffix(qtbot, _focused(widget), suffix)
 
 
 def gs1(gtin: str, lot: str | None = None, expiry: str | None = None, serial: str | None = None):

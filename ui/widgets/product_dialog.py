@@ -31,6 +31,7 @@ from models.stock.barcodes import normalise_code
 from models.stock.entities import ProductKind
 from models.stock.rows import ProductRow
 from ui.widgets.error_label import error_label
+from ui.widgets.scan_catcher import ACCEPTS_SCANS
 
 KIND_LABELS = {
     ProductKind.NALOXONE: "Naloxone",
@@ -112,6 +113,7 @@ class ProductDialog(QDialog):
         self.barcodes = QListWidget()
         self.barcodes.setMaximumHeight(90)
         self.barcode_input = QLineEdit()
+        self.barcode_input.setProperty(ACCEPTS_SCANS, True)  # a scan here is the barcode
         self.barcode_input.setPlaceholderText("scan or type a UPC/GTIN or store code, then Enter")
         self.add_barcode_button = QPushButton("Add barcode")
         self.error_label = error_label()
