@@ -40,3 +40,14 @@ def _shown(found: ScanMatch) -> ScannedLot:
     lot = found.scan.lot
     note = f"; lot {lot} is not on record" if lot else ""
     return ScannedLot(None, found.product.id, f"Scanned: {found.product.name}{note}.")
+
+
+def scanned_kit_lot(services: Services, text: str) -> tuple[str | None, str]:
+    """The kit lot number on a scanned kit label, or (None, why not)."""
+    try:
+        scan = read_scan(services, text)
+    except ScanError as refusal:
+        return None, str(refusal)
+    if scan.kit_lot_number is None:
+        return None, "That is a product barcode; scan the kit's label here."
+    return scan.kit_lot_number, ""

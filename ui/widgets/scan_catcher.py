@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -169,9 +169,15 @@ def _snapshot(widget: QWidget) -> Callable[[], None] | None:
     if isinstance(widget, QDateTimeEdit):
         moment = QDateTime(widget.dateTime())
         return lambda: widget.setDateTime(moment)
-    if isinstance(widget, QComboBox) and widget.isEditable():
+    if isinstance(widget, QComboBox):
         edit = widget.lineEdit()
-        return _snapshot(edit) if edit is not None else None
+        if widget.isEditable() and edit is not None:
+            return _snapshot(edit)
+        index = widget.currentIndex()  # typing into a closed list searches it
+        return lambda: widget.setCurrentIndex(index)
+    if isinstance(widget, QAbstractItemView):
+        current = QPersistentModelIndex(widget.currentIndex())
+        return lambda: widget.setCurrentIndex(QModelIndex(current))
     if isinstance(widget, QLineEdit):
         text, cursor = widget.text(), widget.cursorPosition()
         return lambda: (widget.setText(text), widget.setCursorPosition(cursor))  # type: ignore[func-returns-value]
