@@ -56,7 +56,8 @@ def type_scan(
 ) -> None:
     """Type `text` as a scanner would into `target` (a ScanField or any focused widget):
     keys in one fast burst, ASCII 29 as Ctrl+], then the suffix (CR unless told)."""
-    widget = getattr(target, "edit", target)
+    edit = getattr(target, "edit", None)
+    widget = edit if isinstance(edit, QWidget) else target  # a ScanField types into its edit
     if focus:
         widget.setFocus()
     for number, chunk in enumerate(text.split(GS)):
