@@ -29,6 +29,7 @@ from models.reorders.service import ReorderService
 from models.reports.service import ReportService
 from models.stock import demo as stock_demo
 from models.stock.catalog_service import CatalogService
+from models.stock.count_service import CountService
 from models.stock.seed import seed_catalog, seed_sources
 from models.stock.service import StockService
 from models.training import demo as training_demo
@@ -50,6 +51,7 @@ class Services:
     reorders: ReorderService
     reports: ReportService
     partners: PartnerService
+    counts: CountService  # counting a whole place (stocktake)
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @property
@@ -85,6 +87,7 @@ class Services:
             reorders=reorders,
             reports=ReportService(sessions, clock),
             partners=partners,
+            counts=CountService(sessions, clock, actor),
             maintenance=maintenance,
         )
 

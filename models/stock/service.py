@@ -339,6 +339,11 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
+def operation_row(s: Session, op: Operation) -> OperationRow:
+    """The operation as a row, for other stock use cases that post one (place counts)."""
+    return _operation_row(s, op)
+
+
 def _operation_row(s: Session, op: Operation) -> OperationRow:
     s.flush()
     count, total = s.execute(
