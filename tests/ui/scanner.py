@@ -29,6 +29,14 @@ def send_group_separator(widget: QWidget) -> None:
 SUFFIXES = ("\r", "\r\n", "\r\r", "\t")  # what scanners are set up to send after the data
 
 
+def send_char(widget: QWidget, char: str) -> None:
+    """One printable key as a keyboard sends it. Not QTest.keyClick: in PySide6 6.12 each
+    QTest key call drops a reference to None, and thousands of them crash the interpreter."""
+    key = Qt.Key(ord(char.upper())) if " " <= char <= "~" else Qt.Key.Key_unknown
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+
+
 def send_line_feed(widget: QWidget) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(
@@ -65,7 +73,7 @@ def type_scan(
             send_group_separator(_focused(widget))
         if chunk:
             for char in chunk:  # to whatever has focus now, as a keyboard would
-                qtbot.keyClicks(_focused(widget), char)
+                send_char(_focused(widget), char)
     if enter:
         send_suffix(qtbot, _focused(widget), suffix)
 

@@ -248,7 +248,8 @@ class InventoryView(Page):
         allowed = ACTIONS_FOR_VIEW[self.current_view()]
         row = self.model.row_at(self.table.currentIndex().row()) if target.lot_id else None
         for name, action in self.action_buttons.items():
-            enabled = name == "receive" or (name in allowed and target != StockTarget())
+            always = name in ("receive", "count_place")
+            enabled = always or (name in allowed and target != StockTarget())
             if name == "quarantine" and row is not None and row.quarantined:
                 enabled = False
             action.setEnabled(enabled)

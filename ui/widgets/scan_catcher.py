@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 GS = "\x1d"
-MAX_GAP_S = 0.035  # a person needs ~80 ms between keys; scanners send one every few ms
+MAX_GAP_S = 0.05  # a person needs ~100 ms between keys; scanners send one every few ms
 AFTER_SCAN_S = 0.06  # a second CR or an LF this soon after a scan belongs to it
 ACCEPTS_SCANS = "accepts_scans"  # widget property: a barcode box that takes scans as typed
 MIN_SCAN_CHARS = 8
