@@ -413,7 +413,7 @@ def _floor_pdf(rows: list) -> Callable[[], object]:
 COUNT_LOTS = 3_000
 
 
-def _count_station(db: Path):  # noqa: ANN202
+def _count_station(db: Path):
     """A copy of the agency whose busiest station holds at least 3,000 lot/place lines."""
     from lbn_desktop.database import open_database, sqlite_url
     from models.common.clock import FixedClock

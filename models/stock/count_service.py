@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,7 +40,7 @@ from models.stock.rows import OperationRow
 from models.stock.service import operation_row
 
 OPEN, POSTED, ABANDONED = "open", "posted", "abandoned"
-MAX_COUNTED = 1_000_000
+MAX_COUNTED = 1_000_000_000  # fits every database's integer column
 
 
 class CountService:
@@ -225,15 +226,19 @@ def _sheet(s: Session, count: StockCount, *, with_lines: bool = True) -> CountSh
     tree = LocationTree.load(s)
     rows: tuple[CountLineRow, ...] = ()
     if with_lines:
-        found = s.execute(
-            select(StockCountLine, Lot, Product)
-            .join(Lot, Lot.id == StockCountLine.lot_id)
-            .join(Product, Product.id == Lot.product_id)
-            .where(StockCountLine.count_id == count.id)
-        ).all()
+        line, lot, product = StockCountLine, Lot, Product
+        found = s.execute(  # plain columns: thousands of ORM objects would take a second
+            select(line.lot_id, line.location_id, product.id, product.name, lot.lot_number,
+                   lot.expiry, line.location_id, line.expected, line.counted, line.reason,
+                   product.units_per_package, product.unit_of_issue)
+            .join(lot, lot.id == line.lot_id)
+            .join(product, product.id == lot.product_id)
+            .where(line.count_id == count.id)
+        ).all()  # fmt: skip
+        paths = {place: tree.rows[place].path for place in {r[1] for r in found}}
         rows = tuple(
             sorted(
-                (_line_row(line, lot, product, tree) for line, lot, product in found),
+                (_line_row(r, paths[r[6]]) for r in found),
                 key=lambda r: (r.place, r.product_name, r.expiry or date.max, r.lot_number),
             )
         )
@@ -242,7 +247,5 @@ def _sheet(s: Session, count: StockCount, *, with_lines: bool = True) -> CountSh
                       count.operation_id)  # fmt: skip
 
 
-def _line_row(line: StockCountLine, lot: Lot, product: Product, tree: LocationTree) -> CountLineRow:
-    return CountLineRow(line.lot_id, line.location_id, product.id, product.name, lot.lot_number,
-                        lot.expiry, tree.rows[line.location_id].path, line.expected, line.counted,
-                        line.reason, product.units_per_package, product.unit_of_issue)  # fmt: skip
+def _line_row(r: Any, place: str) -> CountLineRow:
+    return CountLineRow(r[0], r[1], r[2], r[3], r[4], r[5], place, r[7], r[8], r[9], r[10], r[11])

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models.common.gtin import check_digit, gtin12_from_ndc
+from ui.widgets.scan_catcher import ScanCatcher
 
 GS = "\x1d"
 KLOXXADO_UPC = gtin12_from_ndc("59467-679-01")  # 359467679015
@@ -64,6 +65,29 @@ def type_scan(
 ) -> None:
     """Type `text` as a scanner would into `target` (a ScanField or any focused widget):
     keys in one fast burst, ASCII 29 as Ctrl+], then the suffix (CR unless told)."""
+    catcher = ScanCatcher.install()
+    real_clock = catcher.clock
+    catcher.clock = _scanner_pace(real_clock)  # a busy test machine must not slow the scanner
+    try:
+        _type(qtbot, target, text, enter=enter, suffix=suffix, focus=focus)
+    finally:
+        catcher.clock = real_clock
+
+
+def _scanner_pace(real_clock):
+    """The real clock, except that no gap between two keys is longer than a scanner's."""
+    state = {"real": real_clock(), "paced": real_clock()}
+
+    def clock() -> float:
+        now = real_clock()
+        state["paced"] += min(now - state["real"], 0.003)
+        state["real"] = now
+        return state["paced"]
+
+    return clock
+
+
+def _type(qtbot, target: QWidget, text: str, *, enter: bool, suffix: str, focus: bool) -> None:
     edit = getattr(target, "edit", None)
     widget = edit if isinstance(edit, QWidget) else target  # a ScanField types into its edit
     if focus:

@@ -272,7 +272,7 @@ class CountPlaceDialog(QDialog):
         self.preview = PdfPreviewDialog(path, self, "Count sheet")
         self.preview.open()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         """Enter that reaches the dialog never posts nor closes it."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()

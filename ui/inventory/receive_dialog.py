@@ -83,7 +83,7 @@ class ReceiveDialog(QDialog):
         self._update_receive_button()
         self.scan.setFocus()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter that reaches the dialog confirmed a field: back to scanning, never posting."""
         plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:

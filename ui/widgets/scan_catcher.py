@@ -71,7 +71,7 @@ class ScanCatcher(QObject):
         self._handlers: dict[int, tuple[QWidget, ScanHandler]] = {}
         self._burst = _Burst()
         self._last_scan = -1.0
-        self._clock: Callable[[], float] = time.monotonic
+        self.clock: Callable[[], float] = time.monotonic  # seconds; tests pace a scanner
         app.installEventFilter(self)
 
     @classmethod
@@ -107,7 +107,7 @@ class ScanCatcher(QObject):
 
     # --- key handling -------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         window = watched.window()
@@ -117,7 +117,7 @@ class ScanCatcher(QObject):
         return self._on_key(watched, event)
 
     def _on_key(self, widget: QWidget, event: QKeyEvent) -> bool:
-        now = self._clock()
+        now = self.clock()
         text = event.text()
         control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if control and event.key() == Qt.Key.Key_BracketRight:
