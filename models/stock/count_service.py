@@ -6,11 +6,12 @@ A posted count is an ordinary adjustment operation, so it is reversed like every
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor
@@ -23,6 +24,7 @@ from models.stock.entities import (
     Location,
     LocationKind,
     Lot,
+    Operation,
     Product,
     Reason,
     StockCount,
@@ -107,28 +109,35 @@ class CountService:
         with self._sessions.begin() as s:
             count = _open(s, count_id)
             lines = _apply_entries(s, count, entries)
-            place = get_location(s, count.location_id)
-            adjustment = virtual_location_id(s, LocationKind.ADJUSTMENT)
-            op = None
-            for line in sorted(lines, key=lambda x: x.id):
+            books = _books(s, count.location_id)
+            variances = []
+            for line in lines:
                 if line.counted is None:
                     continue
-                line.expected = on_hand(s, line.lot_id, line.location_id)
-                difference = line.counted - line.expected
-                if difference == 0:
-                    continue
-                if not line.reason:
+                line.expected = books.get((line.lot_id, line.location_id), 0)
+                if line.counted != line.expected and not line.reason:
                     raise ValidationError(_unexplained(s, line))
-                if op is None:
-                    note = f"Count of {place.name}"
-                    op = open_operation(s, Reason.ADJUST, self._actor.name, self._clock.now(), note)
-                source, target = (adjustment, line.location_id)
-                if difference < 0:
-                    source, target = target, source
-                post_move(s, op, line.lot_id, source, target, abs(difference))
+                if line.counted != line.expected:
+                    variances.append(line)
+            _save(s, lines)
+            op = self._book(s, count, variances) if variances else None
             count.status = POSTED
             count.operation_id = op.id if op is not None else None
             return None if op is None else operation_row(s, op)
+
+    def _book(self, s: Session, count: StockCount, variances: list[_Line]) -> Operation:
+        place = get_location(s, count.location_id)
+        note = f"Count of {place.name}"
+        op = open_operation(s, Reason.ADJUST, self._actor.name, self._clock.now(), note)
+        adjustment = virtual_location_id(s, LocationKind.ADJUSTMENT)
+        for line in variances:
+            assert line.counted is not None
+            difference = line.counted - line.expected
+            source, target = (adjustment, line.location_id)
+            if difference < 0:
+                source, target = target, source
+            post_move(s, op, line.lot_id, source, target, abs(difference))
+        return op
 
     def abandon(self, count_id: int) -> None:
         """Drop an open count without booking anything."""
@@ -165,25 +174,61 @@ def _open_count_at(s: Session, location_id: int) -> StockCount | None:
     )
 
 
-def _apply_entries(
-    s: Session, count: StockCount, entries: Sequence[CountEntry]
-) -> list[StockCountLine]:
+@dataclass
+class _Line:
+    """A count line as plain values while a draft or a posting is written."""
+
+    id: int
+    lot_id: int
+    location_id: int
+    expected: int
+    counted: int | None
+    reason: str | None
+
+
+def _apply_entries(s: Session, count: StockCount, entries: Sequence[CountEntry]) -> list[_Line]:
     """Write the entries onto the count's lines (adding lines for lots found unexpectedly)."""
-    lines = {(x.lot_id, x.location_id): x for x in _lines(s, count.id)}
+    columns = (StockCountLine.id, StockCountLine.lot_id, StockCountLine.location_id,
+               StockCountLine.expected, StockCountLine.counted, StockCountLine.reason)  # fmt: skip
+    found = s.execute(select(*columns).where(StockCountLine.count_id == count.id)).all()
+    lines = {(r[1], r[2]): _Line(*r) for r in found}
     inside: set[int] | None = None
+    screened: dict[str, str | None] = {}
     for entry in entries:
         _check_counted(entry.counted)
-        reason = screen_free_text(entry.reason, "The reason")
+        text = (entry.reason or "").strip()
+        if text not in screened:  # hundreds of lines often share one reason
+            screened[text] = screen_free_text(text, "The reason")
         line = lines.get((entry.lot_id, entry.location_id))
         if line is None:
-            inside = (
-                inside if inside is not None else LocationTree.load(s).subtree(count.location_id)
-            )
-            line = _new_line(s, count, entry, inside)
+            if inside is None:
+                inside = LocationTree.load(s).subtree(count.location_id)
+            added = _new_line(s, count, entry, inside)
+            line = _Line(added.id, added.lot_id, added.location_id, added.expected, None, None)
             lines[(entry.lot_id, entry.location_id)] = line
-        line.counted, line.reason = entry.counted, reason
-    s.flush()
-    return list(lines.values())
+        line.counted, line.reason = entry.counted, screened[text]
+    _save(s, list(lines.values()))
+    return sorted(lines.values(), key=lambda x: x.id)
+
+
+def _save(s: Session, lines: list[_Line]) -> None:
+    """One executemany for the lines (thousands in a station count)."""
+    if lines:
+        s.execute(update(StockCountLine), [
+            {"id": x.id, "expected": x.expected, "counted": x.counted, "reason": x.reason}
+            for x in lines
+        ])  # fmt: skip
+
+
+def _books(s: Session, location_id: int) -> dict[tuple[int, int], int]:
+    """What the ledger holds now of every lot at the place and everything inside it."""
+    inside = LocationTree.load(s).subtree(location_id)
+    held = s.execute(
+        select(Balance.lot_id, Balance.location_id, Balance.quantity).where(
+            Balance.location_id.in_(inside)
+        )
+    )
+    return {(lot, place): quantity for lot, place, quantity in held}
 
 
 def _check_counted(counted: int | None) -> None:
@@ -205,14 +250,11 @@ def _new_line(s: Session, count: StockCount, entry: CountEntry, inside: set[int]
     line = StockCountLine(count_id=count.id, lot_id=entry.lot_id, location_id=entry.location_id,
                           expected=expected)  # fmt: skip
     s.add(line)
+    s.flush()
     return line
 
 
-def _lines(s: Session, count_id: int) -> Iterable[StockCountLine]:
-    return s.scalars(select(StockCountLine).where(StockCountLine.count_id == count_id))
-
-
-def _unexplained(s: Session, line: StockCountLine) -> str:
+def _unexplained(s: Session, line: _Line) -> str:
     lot = s.get(Lot, line.lot_id)
     place = get_location(s, line.location_id)
     number = lot.lot_number if lot else "?"

@@ -116,3 +116,16 @@ def test_agency_separator_setting_is_used(qtbot, services):
     with qtbot.waitSignal(field.scanned) as signal:
         type_scan(qtbot, field, f"01{KLOXXADO_GTIN}10AB12#21SN9")
     assert signal.args[0].serial == "SN9"
+
+
+def test_a_lot_ending_in_17_and_a_date_is_asked_not_guessed(qtbot, services):
+    field = _field(qtbot, services)
+    scanned = []
+    field.scanned.connect(scanned.append)
+    type_scan(qtbot, field, f"01{KLOXXADO_GTIN}10AB1217270600")
+    assert scanned == [] and field.split_lot_button.isVisible()
+    assert field.whole_lot_button.text() == "Lot AB1217270600"
+    assert field.split_lot_button.text() == "Lot AB12, expiry 2027-06-30"
+    qtbot.mouseClick(field.split_lot_button, Qt.MouseButton.LeftButton)
+    assert [(s.lot, s.expiry) for s in scanned] == [("AB12", date(2027, 6, 30))]
+    assert not field.split_lot_button.isVisible()
