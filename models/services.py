@@ -30,6 +30,7 @@ from models.reorders.service import ReorderService
 from models.reports.service import ReportService
 from models.stock import demo as stock_demo
 from models.stock.catalog_service import CatalogService
+from models.stock.count_service import CountService
 from models.stock.seed import seed_catalog, seed_sources
 from models.stock.service import StockService
 from models.training import demo as training_demo
@@ -52,6 +53,7 @@ class Services:
     reports: ReportService
     partners: PartnerService
     text_audit: TextAuditService
+    counts: CountService  # counting a whole place (stocktake)
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @property
@@ -89,6 +91,7 @@ class Services:
             reports=ReportService(sessions, clock),
             partners=partners,
             text_audit=TextAuditService(sessions, clock, actor),
+            counts=CountService(sessions, clock, actor),
             maintenance=maintenance,
         )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.services import Services
 from ui.widgets.page import Page
+from ui.widgets.scan_catcher import ScanCatcher
 
 
 def _dashboard_page() -> type[Page]:
@@ -124,6 +125,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self._restore_geometry()
+        ScanCatcher.install().register(self, self._on_scan)  # scans land here, never in a field
+
+    def _on_scan(self, text: str) -> None:
+        page = self.current_page()
+        if page is None or not page.handle_scan(text):
+            self.show_page("Inventory").show_scan(text)  # type: ignore[attr-defined]
 
     def _update_title(self) -> None:
         agency = self._services.settings.agency_name()

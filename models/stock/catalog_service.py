@@ -30,6 +30,12 @@ from models.stock.entities import (
     Source,
 )
 from models.stock.location_tree import LocationTree
+from models.stock.packaging import (
+    PackagingLevel,
+    packaging_levels,
+    scan_units,
+    set_packaging_level,
+)
 from models.stock.rows import LocationRow, ProductRow, SourceRow
 from models.stock.seed import seed_catalog, seed_sources
 
@@ -167,6 +173,26 @@ class CatalogService:
             s.flush()
             s.refresh(product)
             return product_row(product)
+
+    def set_packaging_level(
+        self, product_id: int, code: str, units: int, label: str | None = None
+    ) -> list[PackagingLevel]:
+        """Give a product a barcode standing for `units` units (a case of 24 devices)."""
+        with self._sessions.begin() as s:
+            product = _product(s, product_id)
+            set_packaging_level(s, product, code, units, label)
+            s.flush()
+            s.refresh(product)
+            return packaging_levels(product)
+
+    def list_packaging_levels(self, product_id: int) -> list[PackagingLevel]:
+        with self._sessions() as s:
+            return packaging_levels(_product(s, product_id))
+
+    def scan_units(self, product_id: int, code: str, is_case: bool) -> int | None:
+        """Units of issue one scan of `code` stands for; None for a case of unknown size."""
+        with self._sessions() as s:
+            return scan_units(s, _product(s, product_id), code, is_case)
 
     def find_product_by_code(self, code: str) -> ProductRow | None:
         """A product by any of its barcodes, or by the NDC inside a US drug GTIN."""

@@ -299,6 +299,11 @@ class StockService:
         with self._sessions() as s:
             return lot_row(s, get_lot(s, lot_id))
 
+    def largest_receipts(self, product_ids: Sequence[int]) -> dict[int, int]:
+        """The largest quantity ever received in one line, per product (for sanity checks)."""
+        with self._sessions() as s:
+            return q.largest_receipts(s, product_ids)
+
     def list_operations(self, limit: int = 200) -> list[OperationRow]:
         with self._sessions() as s:
             ops = s.scalars(select(Operation).order_by(Operation.id.desc()).limit(limit)).all()
@@ -401,6 +406,11 @@ def _require_reason(reason: str) -> str:
     if not (reason or "").strip():
         raise ValidationError("Give a reason.")
     return reason.strip()
+
+
+def operation_row(s: Session, op: Operation) -> OperationRow:
+    """The operation as a row, for other stock use cases that post one (place counts)."""
+    return _operation_row(s, op)
 
 
 def _operation_row(s: Session, op: Operation) -> OperationRow:

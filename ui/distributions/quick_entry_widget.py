@@ -32,8 +32,10 @@ from models.distributions.rows import DistributionEntry, DistributionRow, IssueP
 from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.distributions.outcome_tags import OutcomeTags
+from ui.inventory.scanned_lot import scanned_kit_lot
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
+from ui.widgets.scan_catcher import ScanCatcher
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -111,6 +113,27 @@ class QuickEntryWidget(QWidget):
             field.installEventFilter(self)
         self.zip.lineEdit().installEventFilter(self)
         self.save_button.clicked.connect(self.save_line)
+        ScanCatcher.install().register(self, self._on_scan)  # a kit label picks "From"
+
+    def _on_scan(self, text: str) -> None:
+        """A kit label: the kits are handed out from a place holding that kit lot."""
+        kit_lot, problem = scanned_kit_lot(self._services, text)
+        holding = [
+            r.location_id
+            for r in self._services.kits.list_kit_stock()
+            if r.lot_number == kit_lot and r.quantity > 0 and not r.quarantined
+        ]
+        if kit_lot is not None and not holding:
+            problem = f"No kits of kit lot {kit_lot} are on hand anywhere kits are handed out."
+        if problem:
+            self.error_label.setText(problem)
+            return
+        if self.location.currentData() not in holding:
+            self._select(
+                "location", next((h for h in holding if self.location.findData(h) >= 0), None)
+            )
+        self.error_label.clear()
+        self.status_label.setText(f"Kit lot {kit_lot}: from {self.location.currentText()}.")
 
     def _fields(self) -> list[QWidget]:
         return [self.date, self.kits, self.location, self.zip, self.setting, self.relationship,

@@ -31,6 +31,7 @@ from models.stock.summary import totals_by_location, totals_by_product
 from ui.inventory.inventory_filter_bar import InventoryFilterBar
 from ui.inventory.on_hand_table_model import Column, OnHandTableModel
 from ui.inventory.product_totals_table_model import ProductTotalsTableModel
+from ui.inventory.scanned_lot import scanned_lot
 from ui.inventory.stock_actions import LABELS, StockActions, StockTarget
 from ui.widgets.background import run_in_background
 from ui.widgets.expiry_style import bands_of, legend_html
@@ -247,7 +248,8 @@ class InventoryView(Page):
         allowed = ACTIONS_FOR_VIEW[self.current_view()]
         row = self.model.row_at(self.table.currentIndex().row()) if target.lot_id else None
         for name, action in self.action_buttons.items():
-            enabled = name == "receive" or (name in allowed and target != StockTarget())
+            always = name in ("receive", "count_place")
+            enabled = always or (name in allowed and target != StockTarget())
             if name == "quarantine" and row is not None and row.quarantined:
                 enabled = False
             action.setEnabled(enabled)
@@ -304,6 +306,21 @@ class InventoryView(Page):
 
     @Slot(str)
     # --- Page ---------------------------------------------------------------------------
+
+    def show_scan(self, text: str) -> None:
+        """A scan caught anywhere: the lot's stock by place, selected for history and actions."""
+        found = scanned_lot(self._services, text)
+        self.status_message.emit(found.message)
+        if found.product_id is None:
+            return
+        self.filters.clear()
+        self.show_view(LOTS)
+        if found.lot_number is not None:
+            self.filters.search.setText(found.lot_number)
+        self.filters.set_product(found.product_id)
+        if self.model.rows():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     def focus_search(self) -> None:
         self.filters.search.setFocus()

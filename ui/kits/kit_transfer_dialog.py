@@ -17,8 +17,10 @@ from models.common.errors import DomainError
 from models.kits.rows import KitStockRow
 from models.services import Services
 from models.stock.rows import OperationRow
+from ui.inventory.scanned_lot import scanned_kit_lot
 from ui.kits.disassemble_dialog import kit_stock_text
 from ui.widgets.error_label import error_label
+from ui.widgets.scan_catcher import ScanCatcher
 
 
 class KitTransferDialog(QDialog):
@@ -64,6 +66,28 @@ class KitTransferDialog(QDialog):
             self.target.setCurrentIndex(self.target.findData(places[vehicle].id))
         self._on_kits_changed()
         self.resize(620, 200)
+        ScanCatcher.install().register(self, self._on_scan)
+
+    def _on_scan(self, text: str) -> None:
+        """A kit label selects its kit lot; each further scan of it adds one kit."""
+        kit_lot, problem = scanned_kit_lot(self._services, text)
+        current = self.current()
+        if current is not None and current.lot_number == kit_lot:
+            if self.count.value() < current.quantity:
+                self.count.setValue(self.count.value() + 1)
+                self.error_label.clear()
+            else:
+                self.error_label.setText(f"Only {current.quantity} kits of this lot are there.")
+            return
+        index = next((i for i, r in enumerate(self._rows) if r.lot_number == kit_lot), -1)
+        if kit_lot is not None and index < 0:
+            problem = f"No kits of kit lot {kit_lot} are in stock to transfer."
+        if problem:
+            self.error_label.setText(problem)
+            return
+        self.kits.setCurrentIndex(index)
+        self.count.setValue(1)
+        self.error_label.clear()
 
     def current(self) -> KitStockRow | None:
         index = self.kits.currentIndex()

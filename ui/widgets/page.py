@@ -25,6 +25,11 @@ class Page(QWidget):
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the screen's filter box, where it has one."""
 
+    def handle_scan(self, text: str) -> bool:
+        """A scan caught by the window while this screen shows; False lets the window open
+        the scanned lot on the Inventory screen."""
+        return False
+
     def print_page(self) -> bool:
         """Ctrl+P: print what the screen shows; False where printing does not apply."""
         return False

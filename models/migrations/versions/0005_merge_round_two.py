@@ -10,6 +10,7 @@ revision: str = "0005_merge_round_two"
 down_revision: str | Sequence[str] | None = (
     "i15_release_register",
     "i16_privacy",
+    "i17_scanner_first",
     "i19_reorder_line_basis",
 )
 branch_labels: str | Sequence[str] | None = None
