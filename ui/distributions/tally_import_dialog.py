@@ -31,6 +31,7 @@ from models.distributions.tally_import import COLUMNS, TallyImportRefused, write
 from models.services import Services
 from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Tally sheets (*.csv *.xlsx)"
 
@@ -87,7 +88,7 @@ class TallyImportDialog(QDialog):
         self.template_button.clicked.connect(self._on_template)
         self.import_button.clicked.connect(self._on_import)
         buttons.rejected.connect(self.reject)
-        self.resize(760, 600)
+        fit_to_screen(self, 760, 600)
 
     @Slot()
     def _on_template(self) -> None:

@@ -35,6 +35,7 @@ from ui.inventory.receive_lines_table import ReceiveLinesTable
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.product_dialog import ProductDialog
 from ui.widgets.scan_field import ScanField
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ReceiveDialog(QDialog):
@@ -158,7 +159,7 @@ class ReceiveDialog(QDialog):
         root.addLayout(notes)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(640, 640)
+        fit_to_screen(self, 640, 640)
 
     def _prefill(self, prefill: Sequence[tuple[int, int]]) -> None:
         for product_id, quantity in prefill:

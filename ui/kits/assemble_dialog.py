@@ -27,6 +27,7 @@ from models.services import Services
 from models.stock.service import NO_LOT
 from ui.widgets.background import run_in_background
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 BACKGROUND_AT = 100  # kits; larger assemblies run off the GUI thread with progress
 WARNING_STYLE = "color: #8a5300;"
@@ -121,7 +122,7 @@ class AssembleDialog(QDialog):
         root.addWidget(self.warnings)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
 
     def _ids(self) -> tuple[int | None, int | None]:
         return self.recipe.currentData(), self.location.currentData()

@@ -19,6 +19,7 @@ from models.services import Services
 from models.stock.rows import OperationRow
 from ui.kits.disassemble_dialog import kit_stock_text
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class KitTransferDialog(QDialog):
@@ -63,7 +64,7 @@ class KitTransferDialog(QDialog):
         if vehicle is not None:
             self.target.setCurrentIndex(self.target.findData(places[vehicle].id))
         self._on_kits_changed()
-        self.resize(620, 200)
+        fit_to_screen(self, 620, 200)
 
     def current(self) -> KitStockRow | None:
         index = self.kits.currentIndex()

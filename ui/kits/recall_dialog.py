@@ -26,6 +26,7 @@ from models.common.wording import noun
 from models.recall.rows import RecallResult, RecallTrace
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -95,7 +96,7 @@ class RecallDialog(QDialog):
         root.addWidget(self.error_label)
         root.addWidget(self.done_label)
         root.addWidget(self.buttons)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
 
     def focus_search(self, text: str = "") -> None:
         self.search.setText(text)

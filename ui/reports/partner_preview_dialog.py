@@ -31,6 +31,7 @@ from models.partners.package import PartnerPackage, SharedTable
 from models.reports.suppression import SUPPRESSED_MARK, suppression_rule
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.screen_fit import fit_to_screen
 
 HIDDEN = QColor("#fff2cc")
 
@@ -77,7 +78,7 @@ class PartnerPreviewDialog(QDialog):
         layout.addWidget(self.mark_sent)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
 
     def tables(self) -> list[QTableWidget]:
         """One table widget per shared table, in the package's order."""

@@ -24,6 +24,7 @@ from models.common.errors import DomainError
 from models.services import Services
 from models.stock.catalog_service import StationPlan
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 START, AGENCY, STATIONS, CATALOG = range(4)
 
@@ -152,7 +153,7 @@ class FirstRunWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(START)
-        self.resize(640, 440)
+        fit_to_screen(self, 640, 440)
 
     @staticmethod
     def needed(services: Services) -> bool:

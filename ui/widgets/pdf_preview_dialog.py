@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.wording import noun
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class PdfPreviewDialog(QDialog):
@@ -53,7 +54,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.pages_label)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
 
     @Slot()
     def _on_save(self) -> None:
