@@ -90,12 +90,19 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     install_error_hook(show_error)
+    # The window first, as an empty frame, so the user sees the app at once; then the database.
+    from ui.main_window import MainWindow
+
+    window = MainWindow(log_path=str(log_path))
+    window.setWindowIcon(app_icon())
+    window.show_as_remembered()
+    app.processEvents()  # paint the frame before the database is opened and migrated
     from models.common.errors import DomainError
 
     try:
         paths, database, services = open_services(args)
     except DomainError as refusal:
-        QMessageBox.critical(None, APP_NAME, str(refusal))
+        QMessageBox.critical(window, APP_NAME, str(refusal))
         return 2
     if args.demo:
         from models.services import build_demo
@@ -104,14 +111,11 @@ def run_gui(args: argparse.Namespace) -> int:
             build_demo(services)
         except DomainError as refusal:
             log.warning("Demo not loaded: %s", refusal)
-    from ui.main_window import MainWindow
     from ui.settings.first_run_wizard import FirstRunWizard
 
     if not (args.demo or args.smoke_test) and FirstRunWizard.needed(services):
-        FirstRunWizard(services).exec()  # Cancel opens the empty app; it asks again next time
-    window = MainWindow(services, log_path=str(log_path))
-    window.setWindowIcon(app_icon())
-    window.show()
+        FirstRunWizard(services, window).exec()  # Cancel opens the empty app; it asks again
+    window.attach(services)
     window.start()
     from PySide6.QtCore import QTimer
 

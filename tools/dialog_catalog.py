@@ -1,4 +1,4 @@
-"""Every dialog of the app, built on the demo agency: shared by the screenshot tool and the fit tests.
+"""Every dialog of the app, built on the demo agency, for the screenshot tool and the fit tests.
 
 Knows how to open each dialog with realistic content; knows nothing about screens or sizes.
 """

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from models.services import Services
+if TYPE_CHECKING:  # the window imports this before the database is open: keep it light
+    from models.services import Services
 
 
 class Page(QWidget):
