@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -73,6 +74,8 @@ def app_icon():  # noqa: ANN201 - QIcon, imported lazily
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from lbn_desktop.startup_timing import REPORT_ENV, mark, when_first_screen_filled
+
     paths = Paths.resolve(args.data_dir)
     log_path = setup_logging(paths.logs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -97,6 +100,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.setWindowIcon(app_icon())
     window.show_as_remembered()
     app.processEvents()  # paint the frame before the database is opened and migrated
+    mark("shown")
     from models.common.errors import DomainError
 
     try:
@@ -121,8 +125,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
     # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
     QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_daily_backup(database, paths))
-    if args.smoke_test:
-        QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
+    if args.smoke_test:  # quit once the start page is filled in
+        when_first_screen_filled(app, window, app.quit)
+    elif os.environ.get(REPORT_ENV):
+        when_first_screen_filled(app, window, lambda: None)
     code = app.exec()
     from ui.widgets.background import wait_for_background_work
 
