@@ -33,6 +33,7 @@ from models.stock.scan_lookup import ScanMatch, match_scan
 from models.stock.scanning import ScanResult
 from ui.inventory.receive_lines_table import ReceiveLinesTable
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.place_defaults import remember_place, select_default
 from ui.widgets.product_dialog import ProductDialog
 from ui.widgets.scan_field import ScanField
 from ui.widgets.screen_fit import fit_to_screen
@@ -105,8 +106,10 @@ class ReceiveDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
 
     def _load_choices(self, location_id: int | None, source_id: int | None) -> None:
-        for place in self._services.catalog.list_locations(include_inactive=False):
+        places = self._services.catalog.list_locations(include_inactive=False)
+        for place in places:
             self.location.addItem(place.path, place.id)
+        select_default(self.location, "receive", places)  # the supply room, or the last place
         self.source.addItem("(not recorded)", None)
         for source in self._services.catalog.list_sources(active_only=True):
             self.source.addItem(source.name, source.id)
@@ -314,4 +317,5 @@ class ReceiveDialog(QDialog):
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # visible in the dialog; nothing was written
             return
+        remember_place("receive", location_id)
         self.accept()
