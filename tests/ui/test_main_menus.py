@@ -1,4 +1,4 @@
-"""The menu bar in desktop conventions, the user guide on F1 and an About that says where data is."""
+"""The menu bar in desktop conventions, the guide on F1 and an About that says where data is."""
 
 from __future__ import annotations
 

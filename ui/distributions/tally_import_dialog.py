@@ -31,6 +31,7 @@ from models.distributions.tally_import import COLUMNS, TallyImportRefused, write
 from models.services import Services
 from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.save_path import ask_save_path
 from ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Tally sheets (*.csv *.xlsx)"
@@ -92,11 +93,11 @@ class TallyImportDialog(QDialog):
 
     @Slot()
     def _on_template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save a blank tally sheet", "tally-sheet.xlsx", FILE_FILTER
+        name = ask_save_path(
+            self, "tally", "Save a blank tally sheet", "tally-sheet.xlsx", FILE_FILTER
         )
         if name:
-            write_template(Path(name))
+            write_template(name)
             self.result_label.setText(f"Blank tally sheet saved as {name}.")
 
     @Slot()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -35,6 +34,7 @@ from ui.reorders.reorder_requests_panel import ReorderRequestsPanel
 from ui.reorders.reorder_surge_dialog import ReorderSurgeDialog
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.save_path import ask_save_path, dated_name
 
 
 class ReordersView(Page):
@@ -227,10 +227,11 @@ class ReordersView(Page):
         sheet = self.requests.sheet
         if sheet is None:
             return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save reorder sheet", f"{sheet.reorder.number}.xlsx", "Excel workbook (*.xlsx)"
+        name = dated_name(f"reorder-{sheet.reorder.number}", ".xlsx", self._services.clock.today())
+        target = ask_save_path(
+            self, "reorder", "Save reorder sheet", name, "Excel workbook (*.xlsx)"
         )
-        if not target:
+        if target is None:
             return
         try:
             write_reorder_xlsx(target, sheet)

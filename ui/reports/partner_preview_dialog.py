@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -31,6 +30,7 @@ from models.partners.package import PartnerPackage, SharedTable
 from models.reports.suppression import SUPPRESSED_MARK, suppression_rule
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.save_path import ask_save_path
 from ui.widgets.screen_fit import fit_to_screen
 
 HIDDEN = QColor("#fff2cc")
@@ -97,14 +97,13 @@ class PartnerPreviewDialog(QDialog):
 
     @Slot()
     def _on_save(self) -> None:
-        suggested = f"partner-{self.package.period.start:%Y%m%d}-{self.package.period.end:%Y%m%d}"
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save partner workbook", f"{suggested}.xlsx", "Excel workbooks (*.xlsx)"
+        period = self.package.period
+        name = f"partner-{period.start:%Y-%m-%d}-to-{period.end:%Y-%m-%d}.xlsx"
+        target = ask_save_path(
+            self, "partner", "Save partner workbook", name, "Excel workbooks (*.xlsx)"
         )
-        if not target:
+        if target is None:
             return
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
         try:
             self.saved_path = self._services.partners.write_partner_workbook(self.package, target)
             if self.mark_sent.isChecked() and self._partner_id is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.common.errors import DomainError
 from models.services import Services
+from ui.widgets.save_path import ask_save_path
 
 
 class BackupSettingsTab(QWidget):
@@ -100,14 +101,15 @@ class BackupSettingsTab(QWidget):
 
     @Slot()
     def _on_copy(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
+        target = ask_save_path(
             self,
+            "backup",
             "Save a copy of the data to",
-            f"quartermaster-{self._services.clock.now():%Y%m%d-%H%M}.sqlite3",
+            f"quartermaster-{self._services.clock.now():%Y-%m-%d-%H%M}.sqlite3",
             "SQLite database (*.sqlite3)",
         )
         if target:
-            self._write_backup(Path(target))
+            self._write_backup(target)
 
     def _write_backup(self, target: Path | None) -> None:
         assert self._maintenance is not None
