@@ -69,3 +69,12 @@ def _scroll_content(dialog: QWidget) -> None:
     for box in buttons:
         outer.addWidget(box)
         box.setContentsMargins(9, 0, 9, 9)
+
+
+def scrollable(content: QWidget) -> QScrollArea:
+    """A frameless scroll area around `content`: it grows with the room, scrolls when short."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
