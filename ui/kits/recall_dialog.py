@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
-from models.common.wording import noun
+from models.common.wording import counted, noun
 from models.recall.rows import RecallResult, RecallTrace
 from models.services import Services
 from ui.widgets.error_label import error_label
@@ -167,8 +167,8 @@ class RecallDialog(QDialog):
             return
         self.result = result
         self.done_label.setText(
-            f"Quarantined {result.loose_units} loose units and {result.kits} kits from "
-            f"{result.locations} {noun(result.locations, 'location')} "
-            f"in movement {result.operation_id}."
+            f"Quarantined {counted(result.loose_units, 'loose unit')} and "
+            f"{counted(result.kits, 'kit')} from "
+            f"{counted(result.locations, 'place')}."
         )
         self.show_trace(self.trace.lot_id)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
+from models.common.wording import counted
 from models.reorders.sheet_pdf import write_reorder_pdf
 from models.reorders.sheet_xlsx import write_reorder_xlsx
 from models.reorders.status import ReorderStatus
@@ -196,7 +197,7 @@ class ReordersView(Page):
         try:
             result = self._services.reorders.record_receipt(reorder_id, operation.id)
         except DomainError as refusal:
-            self._changed(f"Received in movement {operation.id}.")
+            self._changed(f"Received {counted(operation.quantity, 'unit')}.")
             QMessageBox.warning(self, "Received, but not booked against the request", str(refusal))
             return
         extra = (
