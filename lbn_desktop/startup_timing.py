@@ -11,8 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtWidgets import QMainWindow
 
 REPORT_ENV = "LBN_STARTUP_REPORT"
 POLL_MS = 5
@@ -27,7 +27,7 @@ def mark(name: str) -> None:
 
 
 def when_first_screen_filled(
-    app: QApplication, window: QMainWindow, then: Callable[[], None]
+    app: QCoreApplication, window: QMainWindow, then: Callable[[], None]
 ) -> QTimer:
     """Mark `filled` and call `then` once a screen is open and its loading work has finished."""
     quiet_polls = [0]

@@ -151,13 +151,15 @@ class MainWindow(QMainWindow):
     # --- set-up -------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.actions = build_menus(self, self.commands, [title for title, _page_class in PAGES])
-        self.toolbar = build_toolbar(self, self.actions)
-        self.refresh_action = self.actions["refresh"]
-        self.find_action = self.actions["find"]
-        self.print_action = self.actions["print"]
-        self.receive_action = self.actions["receive"]
-        self.stock_actions = {n: self.actions[n] for n in ["receive", *STOCK_MENU]}
+        self.menu_actions = build_menus(
+            self, self.commands, [title for title, _page_class in PAGES]
+        )
+        self.toolbar = build_toolbar(self, self.menu_actions)
+        self.refresh_action = self.menu_actions["refresh"]
+        self.find_action = self.menu_actions["find"]
+        self.print_action = self.menu_actions["print"]
+        self.receive_action = self.menu_actions["receive"]
+        self.stock_actions = {n: self.menu_actions[n] for n in ["receive", *STOCK_MENU]}
 
     def start(self) -> None:
         """Called right after show(): open the start page once the window is on screen."""

@@ -48,7 +48,7 @@ def test_menu_bar_has_file_edit_view_tools_help_with_the_usual_commands(qtbot, s
         "Words used in the app",
         "About LBN Quartermaster",
     ]
-    shortcuts = {window.actions[f"screen:{t}"].shortcut().toString() for t, _p in PAGES}
+    shortcuts = {window.menu_actions[f"screen:{t}"].shortcut().toString() for t, _p in PAGES}
     assert shortcuts == {f"Ctrl+{n}" for n in range(1, 9)}
 
 
@@ -56,7 +56,7 @@ def test_view_shortcut_opens_the_screen(qtbot, services) -> None:
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
-    window.actions["screen:Kits"].trigger()
+    window.menu_actions["screen:Kits"].trigger()
     assert window.current_title() == "Kits"
 
 
@@ -65,12 +65,12 @@ def test_f1_opens_the_guide_page_of_the_current_screen(qtbot, services) -> None:
     qtbot.addWidget(window)
     window.show()
     window.show_page("Reorders")
-    window.actions["guide"].trigger()
+    window.menu_actions["guide"].trigger()
     guide = window.commands.guide
     assert guide is not None and guide.isVisible()
     assert guide.current_page() == "reorder"
     assert "average monthly consumption" in guide.browser.toPlainText()
-    assert "F1" in [k.toString() for k in window.actions["guide"].shortcuts()]
+    assert "F1" in [k.toString() for k in window.menu_actions["guide"].shortcuts()]
 
 
 def test_guide_has_a_page_for_every_task_and_screen_and_its_images_exist() -> None:
