@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from lbn_desktop import config
 from lbn_desktop.backup import backup_before_migration
 from models.common.errors import DatabaseBusy, DomainError
 from models.migrations.config import alembic_config, shipped_revisions
@@ -46,7 +47,7 @@ class Database:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    return config.sqlite_url(path)
 
 
 def create_db_engine(url: str) -> Engine:
@@ -88,7 +89,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+def _sqlite_begin(connection: Connection) -> None:
     # Writes take the write lock up front: a deferred transaction that later writes can fail at
     # once with "database is locked" when another station committed in between. Reads stay
     # deferred so they never wait for, or block, a writer.
@@ -111,7 +112,7 @@ class Sessions(sessionmaker[Session]):
         self._writer = engine.execution_options(**{WRITER_OPTION: True})
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         with self(bind=self._writer) as session, session.begin():
             yield session
 

@@ -201,7 +201,7 @@ def _guide(services: Services) -> QWidget:
     return GuideDialog("receive-a-delivery")
 
 
-def _usable(services: Services):  # noqa: ANN202 - an on-hand row
+def _usable(services: Services):
     rows = services.stock.list_on_hand()
     return next(r for r in rows if not r.expired and r.product_kind == "naloxone")
 

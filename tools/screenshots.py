@@ -122,7 +122,7 @@ def shoot(out: Path, size: str) -> None:
     database.dispose()
 
 
-def _save(widget, target: Path) -> None:  # noqa: ANN001
+def _save(widget, target: Path) -> None:
     widget.grab().save(str(target))
     print(f"{target}  {widget.width()}x{widget.height()}")
 

@@ -42,7 +42,7 @@ class MenuTarget(Protocol):
     def show_about(self) -> None: ...
 
 
-def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -137,7 +137,7 @@ def build_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
     return toolbar
 
 
-def _fill(menu, actions: dict[str, QAction], *names: str) -> None:  # noqa: ANN001
+def _fill(menu, actions: dict[str, QAction], *names: str) -> None:
     for name in names:
         if name == "-":
             menu.addSeparator()
