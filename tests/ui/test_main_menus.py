@@ -137,3 +137,15 @@ def test_window_reopens_at_its_last_size_not_maximized(qtbot, services) -> None:
     again.show_as_remembered()
     assert not again.windowState() & Qt.WindowState.WindowMaximized
     assert again.size().width() == 700
+
+
+def test_ctrl_f_on_a_screen_without_a_filter_box_goes_to_its_list(qtbot, services, agency) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("Reorders")
+    window.find_action.trigger()
+    from PySide6.QtWidgets import QAbstractItemView
+
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), QAbstractItemView))
+    assert page.isAncestorOf(window.focusWidget())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 if TYPE_CHECKING:  # the window imports this before the database is open: keep it light
     from models.services import Services
@@ -26,7 +26,14 @@ class Page(QWidget):
         """Reload what the screen shows from the services."""
 
     def focus_search(self) -> None:
-        """Ctrl+F: put the cursor in the screen's filter box, where it has one."""
+        """Ctrl+F: put the cursor in the screen's filter box, where it has one. Without one,
+        the first list in view takes the keys: typing jumps to the row that starts so."""
+        lists = [v for v in self.findChildren(QAbstractItemView) if v.isVisible()]
+        if lists:
+            lists[0].setFocus()
+            if lists[0].currentIndex().row() < 0 and lists[0].model() is not None:
+                lists[0].setCurrentIndex(lists[0].model().index(0, 0))
+            self.status_message.emit("Type the start of a name to jump to its row.")
 
     def print_page(self) -> bool:
         """Ctrl+P: print what the screen shows; False where printing does not apply."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,3 +57,18 @@ def _assert_inside(widget: QWidget, dialog: QWidget) -> None:
         return
     bottom_right = widget.mapTo(dialog, widget.rect().bottomRight())
     assert bottom_right.y() <= dialog.height() and bottom_right.x() <= dialog.width()
+
+
+def test_every_dialog_of_the_app_is_in_the_catalog() -> None:
+    """A new dialog joins tools/dialog_catalog.py, so its size is tested and it is shot."""
+    root = Path(__file__).resolve().parents[3]
+    catalog = (root / "tools" / "dialog_catalog.py").read_text(encoding="utf-8")
+    found = re.findall(
+        r"^class (\w+)\((?:QDialog|QWizard|LotDialog)\)", _ui_sources(root / "ui"), re.M
+    )
+    missing = [name for name in found if name != "LotDialog" and name not in catalog]
+    assert not missing, f"add to tools/dialog_catalog.py: {missing}"
+
+
+def _ui_sources(folder: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.py")))
