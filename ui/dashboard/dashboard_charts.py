@@ -37,6 +37,7 @@ def month_axis(figures: list[MonthFigure]) -> QAbstractAxis:
     axis = QBarCategoryAxis()
     axis.append(month_labels(figures))
     axis.setLabelsAngle(-90)
+    axis.setTruncateLabels(False)  # "Jan 27" in full, never "…"
     axis.setTitleText(period_title(figures))
     font = axis.labelsFont()
     font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
