@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Called right after show(): open the start page once the window is on screen."""
+        assert self._services is not None, "attach() the services first"
         QTimer.singleShot(0, lambda: self.show_page(START_PAGE))
         from ui.dashboard.notifier import (
             Notifier,  # alerts at start and each morning (tray or banner)
