@@ -29,16 +29,18 @@ def mark(name: str) -> None:
 def when_first_screen_filled(
     app: QCoreApplication, window: QMainWindow, then: Callable[[], None]
 ) -> QTimer:
-    """Mark `filled` and call `then` once a screen is open and its loading work has finished."""
+    """Mark `filled` and call `then` once the start screen shows its figures."""
     quiet_polls = [0]
     timer = QTimer(window)
 
     def poll() -> None:
         app.processEvents()
+        page = _current_page(window)
         busy = QThreadPool.globalInstance().activeThreadCount() > 0
-        opened = window.centralWidget() is not None and _page_open(window)
-        quiet_polls[0] = 0 if busy or not opened else quiet_polls[0] + 1
-        if quiet_polls[0] >= 2:  # twice in a row: the results of the last task were shown
+        quiet_polls[0] = 0 if busy or page is None else quiet_polls[0] + 1
+        # A screen that says it is filled is; another once no loading work is left (twice in
+        # a row: the results of the last task were shown).
+        if getattr(page, "filled", False) or quiet_polls[0] >= 2:
             timer.stop()
             mark("filled")
             then()
@@ -48,6 +50,6 @@ def when_first_screen_filled(
     return timer
 
 
-def _page_open(window: QMainWindow) -> bool:
+def _current_page(window: QMainWindow) -> object | None:
     current_page = getattr(window, "current_page", None)
-    return current_page is not None and current_page() is not None
+    return current_page() if current_page is not None else None

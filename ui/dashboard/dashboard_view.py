@@ -181,6 +181,7 @@ class DashboardView(Page):
     def _on_loaded(self, data: DashboardData) -> None:
         self.data = data
         self._show(data)
+        self.mark_filled()  # figures on screen; the slower area alerts follow
         self._task = BackgroundTask(
             self,
             "Alerts",

@@ -17,6 +17,9 @@ class Page(QWidget):
     data_changed = Signal()
     status_message = Signal(str)
     title = "Page"
+    # True once the screen shows its figures; screens that load off the GUI thread set it
+    # (through `mark_filled`) when the first results are on screen.
+    filled = False
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +27,9 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows from the services."""
+
+    def mark_filled(self) -> None:
+        self.filled = True
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the screen's filter box, where it has one. Without one,
