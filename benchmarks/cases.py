@@ -181,8 +181,12 @@ def _milestones(argv: list[str]) -> dict[str, float]:
         stderr=subprocess.DEVNULL,
         check=True,
     )
-    lines = [line.split() for line in report.read_text().splitlines()]
-    return {name: (float(at) - launched) * 1000 for name, at in lines}
+    milestones: dict[str, float] = {}
+    for name, at, *cpu in (line.split() for line in report.read_text().splitlines()):
+        milestones[name] = (float(at) - launched) * 1000
+        if cpu:
+            milestones[f"{name} cpu"] = float(cpu[0]) * 1000
+    return milestones
 
 
 @functools.cache
@@ -201,9 +205,16 @@ def window_shown(db: Path, repeat: int, median: Median) -> tuple[float, float | 
 
 
 def first_screen_filled(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
-    """Window on screen to the Dashboard filled in (every loading task done and shown)."""
+    """Window on screen to the Dashboard showing its figures (wall clock)."""
     ours, _bare = _startup_samples(db, repeat)
     return statistics.median(m["filled"] - m["shown"] for m in ours), None
+
+
+def first_screen_filled_cpu(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
+    """The same span in CPU time of the app's process: what a shared, busy machine inflates
+    least (all threads; the dashboard loads off the GUI thread)."""
+    ours, _bare = _startup_samples(db, repeat)
+    return statistics.median(m["filled cpu"] - m["shown cpu"] for m in ours), None
 
 
 def memory(db: Path, repeat: int, median: Median) -> tuple[float, float | None]:
@@ -467,6 +478,7 @@ CASES = [
     Case("cold start to populated window", "≤ 1,500 ms and ≤ 2.5× floor", start),
     Case("start: main window frame shown", "≤ 2× bare window", window_shown),
     Case("start: first screen filled, after shown", "≤ 1,000 ms", first_screen_filled),
+    Case("start: first screen filled, after shown (CPU)", "—", first_screen_filled_cpu),
     Case("dashboard: figures, stock alerts, readiness", "≤ 150 ms", _dashboard_case("figures")),
     Case("dashboard: reorder/refresher/deadline alerts", "—", _dashboard_case("area")),
     Case("dashboard: whole refresh (both steps)", "≤ 150 ms", _dashboard_case("both")),
