@@ -167,8 +167,9 @@ def _partner_preview(services: Services) -> QWidget:
     from ui.reports.partner_preview_dialog import PartnerPreviewDialog
 
     today = services.clock.today()
-    period = Period(date(today.year - 1, today.month, 1), today)
-    return PartnerPreviewDialog(services.partners.partner_package(period), services)
+    year = today.year - 1  # a whole calendar year: what a partner workbook covers
+    period = Period(date(year, 1, 1), date(year, 12, 31))
+    return PartnerPreviewDialog(services.partners.prepare_release(period), services)
 
 
 def _first_run(services: Services) -> QWidget:
