@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.pdf import PageFrame
+from models.common.wording import counted
 from models.services import Services
 from models.stock.rows import OnHandRow
 from models.stock.summary import totals_by_location, totals_by_product
@@ -301,8 +302,8 @@ class InventoryView(Page):
     def _on_stock_changed(self, operation: object) -> None:
         self.refresh()
         self.data_changed.emit()
-        if operation is not None and hasattr(operation, "id"):
-            self.status_message.emit(f"Saved as movement {operation.id}.")
+        if operation is not None and hasattr(operation, "reason"):
+            self.status_message.emit(saved_message(operation))
 
     @Slot(str)
     # --- Page ---------------------------------------------------------------------------
@@ -356,3 +357,22 @@ class InventoryView(Page):
 
         self.last_preview = PdfPreviewDialog(path, self, "Inventory printout")
         self.last_preview.open()
+
+
+SAVED = {
+    "receive": "Received",
+    "transfer": "Transferred",
+    "adjust": "Count recorded:",
+    "quarantine": "Quarantined",
+    "dispose": "Disposed of",
+    "reversal": "Reversed",
+}
+
+
+def saved_message(operation) -> str:
+    """What was saved, in words: 'Received 24 units (3 lines).'; History has the number."""
+    verb = SAVED.get(operation.reason, "Saved")
+    if operation.reason == "adjust":
+        return f"{verb} the books now match what you counted."
+    lines = f" ({counted(operation.move_count, 'line')})" if operation.move_count > 2 else ""
+    return f"{verb} {counted(abs(operation.quantity), 'unit')}{lines}."

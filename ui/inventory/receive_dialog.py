@@ -39,8 +39,10 @@ from models.stock.scanning import ScanResult
 from ui.inventory.receive_lines_table import Column, ReceiveLinesTable, needs_lot
 from ui.inventory.receive_summary import receipt_summary
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.place_defaults import remember_place, select_default
 from ui.widgets.product_dialog import ProductDialog
 from ui.widgets.scan_field import ScanField
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ReceiveDialog(QDialog):
@@ -137,8 +139,10 @@ class ReceiveDialog(QDialog):
             button.setDefault(False)
 
     def _load_choices(self, location_id: int | None, source_id: int | None) -> None:
-        for place in self._services.catalog.list_locations(include_inactive=False):
+        places = self._services.catalog.list_locations(include_inactive=False)
+        for place in places:
             self.location.addItem(place.path, place.id)
+        select_default(self.location, "receive", places)  # the supply room, or the last place
         self.source.addItem("(not recorded)", None)
         for source in self._services.catalog.list_sources(active_only=True):
             self.source.addItem(source.name, source.id)
@@ -191,7 +195,7 @@ class ReceiveDialog(QDialog):
         root.addLayout(notes)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(640, 640)
+        fit_to_screen(self, 640, 640)
 
     def _prefill(self, prefill: Sequence[tuple[int, int]]) -> None:
         for product_id, quantity in prefill:
@@ -379,4 +383,5 @@ class ReceiveDialog(QDialog):
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # visible in the dialog; nothing was written
             return
+        remember_place("receive", self.location.currentData())
         self.accept()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.wording import noun
+from models.common.wording import counted, noun
 from models.kits.report_pdf import write_kits_ready_pdf
 from models.kits.rows import KitReadyRow, KitStockRow
 from models.services import Services
@@ -223,15 +223,15 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Assembled {dialog.result.kits} kits in movement {dialog.result.operation_id}"
-                f" ({', '.join(b.lot_number for b in dialog.result.batches)})."
+                f"Assembled {counted(dialog.result.kits, 'kit')}"
+                f" (kit lot {', '.join(b.lot_number for b in dialog.result.batches)})."
             ),
         )
 
     @Slot()
     def open_transfer(self) -> None:
         dialog = KitTransferDialog(self._services, self, self.selected_stock())
-        self._run(dialog, lambda: f"Kits transferred in movement {dialog.result.id}.")
+        self._run(dialog, lambda: f"Transferred {counted(dialog.result.quantity, 'kit')}.")
 
     @Slot()
     def open_disassemble(self) -> None:
@@ -242,9 +242,8 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"{dialog.result.kits} kits opened in movement "
-                f"{dialog.result.operation_id}"
-                + (" and rebuilt." if dialog.result.rebuilt else ".")
+                f"Opened {counted(dialog.result.kits, 'kit')}"
+                + (" and rebuilt them." if dialog.result.rebuilt else ".")
             ),
         )
 

@@ -21,6 +21,7 @@ from models.common.errors import DomainError
 from models.common.wording import noun
 from models.services import Services
 from ui.settings.personal_data_dialog import PersonalDataDialog
+from ui.widgets.save_path import ask_save_path
 
 
 class BackupSettingsTab(QWidget):
@@ -108,14 +109,15 @@ class BackupSettingsTab(QWidget):
 
     @Slot()
     def _on_copy(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
+        target = ask_save_path(
             self,
+            "backup",
             "Save a copy of the data to",
-            f"quartermaster-{self._services.clock.now():%Y%m%d-%H%M}.sqlite3",
+            f"quartermaster-{self._services.clock.now():%Y-%m-%d-%H%M}.sqlite3",
             "SQLite database (*.sqlite3)",
         )
         if target:
-            self._write_backup(Path(target))
+            self._write_backup(target)
 
     def _write_backup(self, target: Path | None) -> None:
         assert self._maintenance is not None

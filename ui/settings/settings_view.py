@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from models.services import Services
 from ui.widgets.page import Page
+from ui.widgets.screen_fit import scrollable
 
 
 def _agency_tab() -> type[QWidget]:
@@ -107,14 +108,14 @@ class SettingsView(Page):
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, title)
+            self.tabs.insertTab(index, scrollable(widget), title)  # fits a 600-pixel screen
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
         return self._built[index]
 
     def show_tab(self, title: str) -> QWidget:
         widget = self.tab(title)
-        self.tabs.setCurrentWidget(widget)
+        self.tabs.setCurrentIndex([t for t, _tab_class in TABS].index(title))
         widget.refresh()  # type: ignore[attr-defined]
         return widget
 

@@ -33,6 +33,7 @@ from models.stock.entities import ProductKind
 from models.stock.rows import ProductRow
 from ui.widgets.error_label import error_label
 from ui.widgets.scan_catcher import ACCEPTS_SCANS
+from ui.widgets.screen_fit import fit_to_screen
 
 KIND_LABELS = {
     ProductKind.NALOXONE: "Naloxone",
@@ -168,7 +169,7 @@ class ProductDialog(QDialog):
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
         self.setMinimumWidth(660)
-        self.resize(720, 520)
+        fit_to_screen(self, 720, 520)
 
     def _load(self, p: ProductRow) -> None:
         self.name.setText(p.name)
