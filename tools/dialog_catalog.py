@@ -202,6 +202,18 @@ def _guide(services: Services) -> QWidget:
     return GuideDialog("receive-a-delivery")
 
 
+def _count_place(services: Services) -> QWidget:
+    from ui.inventory.count_place_dialog import CountPlaceDialog
+
+    return CountPlaceDialog(services, location_id=_usable(services).location_id)
+
+
+def _personal_data(services: Services) -> QWidget:
+    from ui.settings.personal_data_dialog import PersonalDataDialog
+
+    return PersonalDataDialog(services.text_audit)
+
+
 def _usable(services: Services):
     rows = services.stock.list_on_hand()
     return next(r for r in rows if not r.expired and r.product_kind == "naloxone")
@@ -237,4 +249,6 @@ DIALOGS: dict[str, DialogFactory] = {
     "person": _person,
     "training-session": _training_session,
     "guide": _guide,
+    "count-place": _count_place,
+    "personal-data": _personal_data,
 }

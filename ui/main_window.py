@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.main_commands import MainCommands
+from ui.widgets.main_commands import MainCommands
 from ui.widgets.menus import STOCK_MENU, build_menus, build_toolbar
 from ui.widgets.page import Page
 from ui.widgets.scan_catcher import ScanCatcher

@@ -6,6 +6,7 @@ from datetime import date
 
 from models.kits.rows import KitReadyRow
 from models.stock.rows import ReceiveLine
+from tests.ui.stock_dialog_helpers import post_receipt
 from ui.inventory.count_dialog import CountDialog
 from ui.inventory.receive_dialog import ReceiveDialog
 from ui.kits.assemble_dialog import AssembleDialog
@@ -26,7 +27,7 @@ def test_receive_then_opens_where_the_last_delivery_went(qtbot, services, agency
     first.lot_number.setText("NX1")
     first.expiry.setText("2027-03")
     first.quantity.setValue(5)
-    first._on_accept()
+    post_receipt(qtbot, first)
     assert services.stock.list_on_hand()[0].location_id == agency.cabinet
     again = ReceiveDialog(services)
     qtbot.addWidget(again)

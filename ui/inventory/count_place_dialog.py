@@ -35,6 +35,7 @@ from models.stock.scanning import ScanResult
 from ui.inventory.count_table_model import Column, CountTableModel
 from ui.widgets.error_label import error_label
 from ui.widgets.scan_field import ScanField
+from ui.widgets.screen_fit import fit_to_screen
 
 COUNTABLE_KINDS = ("station", "room", "cabinet", "vehicle", "bag", "quarantine")
 
@@ -54,7 +55,7 @@ class CountPlaceDialog(QDialog):
         if location_id is not None and (index := self.place.findData(location_id)) >= 0:
             self.place.setCurrentIndex(index)
             self._on_start()
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
 
     def _build(self) -> None:
         self.place = QComboBox()

@@ -25,6 +25,7 @@ from models.common.errors import DomainError
 from models.common.text_audit import Finding, TextAuditService
 from models.common.wording import noun
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 HEADERS = ["Where", "No.", "Looks like", "Text"]
 
@@ -60,7 +61,7 @@ class PersonalDataDialog(QDialog):
         self.redact_button.clicked.connect(self._on_redact)
         close_button.clicked.connect(self.accept)
         self.table.itemSelectionChanged.connect(self._update_button)
-        self.resize(900, 420)  # fits 1024×600
+        fit_to_screen(self, 900, 420)
         self.refresh()
 
     def refresh(self) -> None:

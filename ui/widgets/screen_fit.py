@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFrame,
+    QLayoutItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 SCREEN_SHARE = 0.9
 SCROLLED_NAME = "screen-fit-scroll"
@@ -49,13 +56,8 @@ def _scroll_content(dialog: QWidget) -> None:
     layout = dialog.layout()
     if layout is None or dialog.findChild(QScrollArea, SCROLLED_NAME) is not None:
         return
-    buttons = [
-        item.widget()
-        for item in (layout.itemAt(i) for i in range(layout.count()))
-        if isinstance(item.widget(), QDialogButtonBox)
-    ]
-    for box in buttons:
-        layout.removeWidget(box)
+    rows = [i for i in range(layout.count()) if _holds_buttons(layout.itemAt(i))]
+    buttons = [layout.takeAt(i) for i in reversed(rows)][::-1]  # a box, or the row holding it
     content = QWidget()
     content.setLayout(layout)  # takes the layout (and its widgets) from the dialog
     area = QScrollArea()
@@ -66,9 +68,24 @@ def _scroll_content(dialog: QWidget) -> None:
     outer = QVBoxLayout(dialog)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area, 1)
-    for box in buttons:
-        outer.addWidget(box)
-        box.setContentsMargins(9, 0, 9, 9)
+    for item in buttons:
+        if item.widget() is not None:
+            outer.addWidget(item.widget())
+            item.widget().setContentsMargins(9, 0, 9, 9)
+        elif item.layout() is not None:
+            row = item.layout()
+            row.setContentsMargins(9, 0, 9, 9)
+            outer.addLayout(row)
+
+
+def _holds_buttons(item: QLayoutItem | None) -> bool:
+    """A dialog's button box, or a row of the layout that holds one (with other buttons)."""
+    if item is None:
+        return False
+    if isinstance(item.widget(), QDialogButtonBox):
+        return True
+    inner = item.layout()
+    return inner is not None and any(_holds_buttons(inner.itemAt(i)) for i in range(inner.count()))
 
 
 def scrollable(content: QWidget) -> QScrollArea:
