@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
+from lbn_desktop.config import APP_NAME, Paths, current_user, database_url, station_name
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
 log = logging.getLogger(__name__)
@@ -19,15 +19,15 @@ def open_services(args: argparse.Namespace, clock=None):
     """Database (migrated) and services for a command or the window."""
     from lbn_desktop.database import open_database
     from lbn_desktop.maintenance import DatabaseMaintenance
+    from models.common.actor import Actor
     from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
-    database = open_database(database_url(paths, args.database))
+    actor = Actor(current_user(), station=station_name())
+    database = open_database(database_url(paths, args.database), actor=actor)
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
-    services = Services.build(
-        database.sessions, clock or SystemClock(), current_user(), maintenance
-    )
+    services = Services.build(database.sessions, clock or SystemClock(), actor, maintenance)
     return paths, database, services
 
 
@@ -109,10 +109,17 @@ def run_gui(args: argparse.Namespace) -> int:
 
     if not (args.demo or args.smoke_test) and FirstRunWizard.needed(services):
         FirstRunWizard(services).exec()  # Cancel opens the empty app; it asks again next time
+    from lbn_desktop.station_sign_in import sign_in_at_start
+
+    if not args.smoke_test:
+        sign_in_at_start(services, paths.data, current_user())
     window = MainWindow(services, log_path=str(log_path))
     window.setWindowIcon(app_icon())
     window.show()
     window.start()
+    from lbn_desktop.station_link import connect_station
+
+    station_link = connect_station(window, services, database, paths)
     from PySide6.QtCore import QTimer
 
     # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
@@ -123,5 +130,6 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.widgets.background import wait_for_background_work
 
     wait_for_background_work()
+    station_link.close()
     database.dispose()
     return code

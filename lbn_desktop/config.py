@@ -45,6 +45,16 @@ def database_url(paths: Paths, explicit: str | None = None) -> str:
     return f"sqlite:///{paths.database_file}"
 
 
+STATION_ENV = "LBN_STATION"
+
+
+def station_name() -> str:
+    """The name this PC records with every operation: LBN_STATION, else the computer's name."""
+    import socket
+
+    return os.environ.get(STATION_ENV) or socket.gethostname() or "station"
+
+
 def current_user() -> str:
     try:
         return getpass.getuser()

@@ -17,6 +17,8 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from lbn_desktop.backup import backup_before_migration
+from lbn_desktop.journal import install_journal
+from models.common.actor import Actor
 from models.common.errors import DatabaseBusy, DomainError
 from models.migrations.config import alembic_config, shipped_revisions
 
@@ -106,9 +108,11 @@ class Sessions(sessionmaker[Session]):
     where a use case writes, and a read inside a write never waits for itself.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, actor: Actor | None = None) -> None:
         super().__init__(engine, expire_on_commit=False)
         self._writer = engine.execution_options(**{WRITER_OPTION: True})
+        self.actor = actor or Actor("unknown")  # shared with the services (Services.build)
+        install_journal(self, self.actor)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:  # type: ignore[override]
@@ -116,10 +120,12 @@ class Sessions(sessionmaker[Session]):
             yield session
 
 
-def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
+def open_database(
+    url: str, *, migrate: bool = True, backup: bool = True, actor: Actor | None = None
+) -> Database:
     """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows."""
     engine = create_db_engine(url)
-    database = Database(url, engine, Sessions(engine))
+    database = Database(url, engine, Sessions(engine, actor))
     if migrate:
         current = current_revisions(engine)
         refuse_newer(current)

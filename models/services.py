@@ -32,6 +32,7 @@ from models.stock.catalog_service import CatalogService
 from models.stock.seed import seed_catalog, seed_sources
 from models.stock.service import StockService
 from models.training import demo as training_demo
+from models.training.people import PeopleService
 from models.training.service import TrainingService
 
 
@@ -50,6 +51,7 @@ class Services:
     reorders: ReorderService
     reports: ReportService
     partners: PartnerService
+    people: PeopleService
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @property
@@ -62,19 +64,19 @@ class Services:
         cls,
         sessions: sessionmaker[Session],
         clock: Clock,
-        user: str,
+        user: str | Actor,
         maintenance: Maintenance | None = None,
     ) -> Services:
-        actor = Actor(user)
-        training = TrainingService(sessions, clock)
+        actor = shared_actor(sessions, user)
+        training = TrainingService(sessions, clock, actor)
         reorders = ReorderService(sessions, clock, actor)
-        partners = PartnerService(sessions, clock)
+        partners = PartnerService(sessions, clock, actor)
         return cls(
             clock=clock,
             actor=actor,
             stock=StockService(sessions, clock, actor),
-            catalog=CatalogService(sessions, extra_seeds=(seed_recipes,)),
-            settings=SettingsService(sessions),
+            catalog=CatalogService(sessions, actor, extra_seeds=(seed_recipes,)),
+            settings=SettingsService(sessions, actor),
             kits=KitService(sessions, clock, actor),
             recall=RecallService(sessions, clock, actor),
             distributions=DistributionService(sessions, clock, actor),
@@ -83,10 +85,22 @@ class Services:
                 sessions, clock, actor, reorders=reorders, training=training, partners=partners
             ),
             reorders=reorders,
-            reports=ReportService(sessions, clock),
+            reports=ReportService(sessions, clock, actor),
+            people=PeopleService(sessions, actor),
             partners=partners,
             maintenance=maintenance,
         )
+
+
+def shared_actor(sessions: sessionmaker[Session], user: str | Actor) -> Actor:
+    """The one Actor of this session: the sessionmaker's own when it journals changes by it."""
+    if isinstance(user, Actor):
+        return user
+    owned = getattr(sessions, "actor", None)
+    if isinstance(owned, Actor):
+        owned.name = user
+        return owned
+    return Actor(user)
 
 
 def seed_defaults(s: Session) -> None:

@@ -1,14 +1,88 @@
-"""Who is acting: the name recorded with every operation the services write.
+"""Who is acting and what their role allows: recorded with every write, checked before it.
 
 One `Actor` is shared by all services of a session, so the UI never passes a user into a write;
-when another person takes the keyboard, the composition root changes `name` in one place.
+when another person takes the keyboard, the composition root changes it in one place. Knows
+roles and permissions, not the roster or the database.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
+
+from models.common.errors import NotPermitted
+
+
+class Role(StrEnum):
+    QUARTERMASTER = "quartermaster"
+    RESPONDER = "responder"
+    VIEWER = "viewer"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Permission(StrEnum):
+    """What a use case needs; each maps to the roles that may do it."""
+
+    MANAGE = "manage"  # receipts, reversals, settings, kits, reorders: the quartermaster's work
+    RECORD = "record"  # quick entry, administrations, vehicle checks: responders too
+    REPORT = "report"  # reports and exports: viewers too
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return ALLOWED[self]
+
+
+ALLOWED: dict[Permission, tuple[Role, ...]] = {
+    Permission.MANAGE: (Role.QUARTERMASTER,),
+    Permission.RECORD: (Role.QUARTERMASTER, Role.RESPONDER),
+    Permission.REPORT: (Role.QUARTERMASTER, Role.VIEWER),
+}
 
 
 @dataclass
 class Actor:
     name: str
+    station: str = ""
+    role: Role = Role.QUARTERMASTER
+    person_id: int | None = None
+
+    def require(self, permission: Permission, action: str) -> None:
+        """Refuse, naming who may, when this person's role does not allow `action`."""
+        if self.role in permission.roles:
+            return
+        allowed = " or ".join(role.value for role in permission.roles)
+        raise NotPermitted(
+            f"Only a {allowed} may {action}. {self.name or 'This station'} is signed in as "
+            f"{self.role.value}; ask a {allowed}, or sign in as one (Change person)."
+        )
+
+
+class HasActor(Protocol):
+    _actor: Actor
+
+
+S = TypeVar("S", bound=HasActor)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def requires(
+    permission: Permission, action: str
+) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
+    """Decorate a service method so the acting person's role is checked before anything runs."""
+
+    def decorate(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+        @functools.wraps(method)
+        def guarded(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            self._actor.require(permission, action)
+            return method(self, *args, **kwargs)
+
+        return guarded
+
+    return decorate

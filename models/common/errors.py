@@ -35,3 +35,15 @@ class AlreadyReversed(DomainError):
 
 class DatabaseBusy(DomainError):
     """Another station held the database too long."""
+
+
+class NotPermitted(DomainError):
+    """The person signed in at this station may not do this; the message says who may."""
+
+
+class StaleEdit(DomainError):
+    """Someone else changed the same setting since this screen loaded it; nothing was saved."""
+
+
+class WrongPin(DomainError):
+    """The PIN given does not match the person's PIN."""

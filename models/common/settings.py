@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
 from models.common.entities import Setting
 
 DEFAULTS: dict[str, Any] = {
@@ -19,17 +20,19 @@ DEFAULTS: dict[str, Any] = {
 
 
 class SettingsService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor) -> None:
+        self._sessions, self._actor = sessions, actor
 
     def get(self, key: str, default: Any = None) -> Any:
         with self._sessions() as s:
             return read_setting(s, key, default)
 
+    @requires(Permission.MANAGE, "change settings")
     def set(self, key: str, value: Any) -> None:
         with self._sessions.begin() as s:
             write_setting(s, key, value)
 
+    @requires(Permission.MANAGE, "change settings")
     def set_many(self, values: dict[str, Any]) -> None:
         """Several settings in one transaction (a settings form saved at once)."""
         with self._sessions.begin() as s:

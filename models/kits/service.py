@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.dates import end_of_month
 from models.common.errors import NotFound, ValidationError
@@ -59,6 +59,7 @@ class KitService:
         with self._sessions() as s:
             return _min_shelf(s)
 
+    @requires(Permission.MANAGE, "change kit settings")
     def set_min_shelf_days(self, days: int) -> None:
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 1825:
             raise ValidationError("The minimum shelf life is a whole number of days, 0 to 1825.")
@@ -72,6 +73,7 @@ class KitService:
             stored = read_setting(s, SETTING_KEY)
         return CardContent.from_dict(stored) if stored else default_content()
 
+    @requires(Permission.MANAGE, "change the resource card")
     def save_card_content(self, content: CardContent) -> None:
         from models.kits.resource_card_pdf import SETTING_KEY
 
@@ -96,6 +98,7 @@ class KitService:
         with self._sessions() as s:
             return recipes.recipe_row(s, recipes.get_recipe(s, recipe_id))
 
+    @requires(Permission.MANAGE, "change kit recipes")
     def save_recipe(
         self,
         recipe_id: int | None,
@@ -108,6 +111,7 @@ class KitService:
             recipe = recipes.save_recipe(s, recipe_id, name, lines, notes)
             return recipes.recipe_row(s, recipe)
 
+    @requires(Permission.MANAGE, "change kit recipes")
     def set_recipe_active(self, recipe_id: int, active: bool) -> RecipeRow:
         with self._sessions.begin() as s:
             recipe = recipes.get_recipe(s, recipe_id)
@@ -148,6 +152,7 @@ class KitService:
                 omit,
             )
 
+    @requires(Permission.MANAGE, "assemble kits")
     def assemble_kits(
         self,
         recipe_id: int,
@@ -209,6 +214,7 @@ class KitService:
 
     # --- disassembly and re-kitting ----------------------------------------------------
 
+    @requires(Permission.MANAGE, "take kits apart")
     def disassemble_kits(
         self,
         kit_lot_id: int,
@@ -263,6 +269,7 @@ class KitService:
             contents,
         )
 
+    @requires(Permission.MANAGE, "print kit labels")
     def write_labels(
         self, path: Path | str, batches: Sequence[tuple[int, int]], skip: int = 0
     ) -> Path:
@@ -295,6 +302,7 @@ class KitService:
             path, content or self.card_content(), self.default_card_valid_until(), "PREVIEW", agency
         )
 
+    @requires(Permission.MANAGE, "print resource cards")
     def print_resource_cards(
         self, path: Path | str, location_id: int, sheets: int, valid_until: date
     ) -> tuple[Path, str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.settings import agency_title
 from models.partners import registry
@@ -36,8 +37,8 @@ class DeadlineDue:
 
 
 class PartnerService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     def list_partners(self, include_inactive: bool = True) -> list[PartnerRow]:
         with self._sessions() as s:
@@ -46,14 +47,17 @@ class PartnerService:
                 stmt = stmt.where(Partner.active)
             return [PartnerRow.of(p) for p in s.scalars(stmt)]
 
+    @requires(Permission.MANAGE, "change partners")
     def save_partner(self, draft: PartnerDraft, partner_id: int | None = None) -> PartnerRow:
         with self._sessions.begin() as s:
             return PartnerRow.of(registry.save(s, draft, partner_id))
 
+    @requires(Permission.MANAGE, "delete partners")
     def delete_partner(self, partner_id: int) -> None:
         with self._sessions.begin() as s:
             s.delete(registry.get(s, partner_id))
 
+    @requires(Permission.MANAGE, "record a partner report")
     def record_report_sent(self, partner_id: int) -> PartnerRow:
         """Moves the partner's next deadline one reporting interval on."""
         with self._sessions.begin() as s:
@@ -110,6 +114,7 @@ class PartnerService:
                 data,
             )
 
+    @requires(Permission.REPORT, "export the partner workbook")
     def write_partner_workbook(self, package: PartnerPackage, path: Path | str) -> Path:
         from models.partners.workbook_xlsx import (
             write_partner_workbook,  # openpyxl: only when asked

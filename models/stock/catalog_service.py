@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
 from models.common.errors import NotFound, ValidationError
 from models.common.gtin import (
     gtin12_from_ndc,
@@ -67,8 +68,10 @@ Seeder = Callable[[Session], None]
 
 
 class CatalogService:
-    def __init__(self, sessions: sessionmaker[Session], extra_seeds: Sequence[Seeder] = ()) -> None:
-        self._sessions = sessions
+    def __init__(
+        self, sessions: sessionmaker[Session], actor: Actor, extra_seeds: Sequence[Seeder] = ()
+    ) -> None:
+        self._sessions, self._actor = sessions, actor
         self._extra_seeds = tuple(extra_seeds)  # features above stock add theirs (kit recipes)
 
     def _seed(self, s: Session) -> None:
@@ -77,11 +80,13 @@ class CatalogService:
             seed(s)
         seed_sources(s)
 
+    @requires(Permission.MANAGE, "load the default catalog")
     def load_defaults(self) -> None:
         """Add the shipped catalog, standard kit recipe and source directory (idempotent)."""
         with self._sessions.begin() as s:
             self._seed(s)
 
+    @requires(Permission.MANAGE, "set up the agency")
     def set_up_agency(
         self,
         agency_name: str,
@@ -113,6 +118,7 @@ class CatalogService:
 
     # --- products -----------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "change the catalog")
     def set_product_active(self, product_id: int, active: bool) -> ProductRow:
         """Deactivate (never delete) a product: it stays in history, leaves pick lists."""
         with self._sessions.begin() as s:
@@ -132,6 +138,7 @@ class CatalogService:
         with self._sessions() as s:
             return product_row(_product(s, product_id))
 
+    @requires(Permission.MANAGE, "change the catalog")
     def save_product(self, product_id: int | None, **values: object) -> ProductRow:
         """Create (product_id None) or update a product; unknown fields are refused."""
         allowed = {f.name for f in fields(ProductRow)} - {"id", "barcodes"}
@@ -158,6 +165,7 @@ class CatalogService:
                 attach_barcode(s, product, upc, "UPC from NDC")
             return product_row(product)
 
+    @requires(Permission.MANAGE, "add barcodes")
     def add_barcode(self, product_id: int, code: str, label: str | None = None) -> ProductRow:
         with self._sessions.begin() as s:
             product = _product(s, product_id)
@@ -185,11 +193,13 @@ class CatalogService:
             rows = LocationTree.load(s).physical()
         return [r for r in rows if include_inactive or r.active]
 
+    @requires(Permission.MANAGE, "add places")
     def add_location(self, name: str, kind: str, parent_id: int | None = None) -> LocationRow:
         with self._sessions.begin() as s:
             place = _add_place(s, name, kind, parent_id)
             return LocationTree.load(s).rows[place.id]
 
+    @requires(Permission.MANAGE, "rename places")
     def rename_location(self, location_id: int, name: str) -> LocationRow:
         name = (name or "").strip()
         if not name:
@@ -201,6 +211,7 @@ class CatalogService:
             s.flush()
             return LocationTree.load(s).rows[place.id]
 
+    @requires(Permission.MANAGE, "change places")
     def set_location_active(self, location_id: int, active: bool) -> LocationRow:
         """Deactivate (never delete) a place; it must be empty first, sub-locations included."""
         with self._sessions.begin() as s:
@@ -235,6 +246,7 @@ class CatalogService:
                 stmt = stmt.where(Source.active)
             return [source_row(x) for x in s.scalars(stmt)]
 
+    @requires(Permission.MANAGE, "change sources")
     def save_source(self, source_id: int | None, **values: object) -> SourceRow:
         allowed = {f.name for f in fields(SourceRow)} - {"id"}
         unknown = set(values) - allowed
@@ -269,6 +281,7 @@ class CatalogService:
 
     # --- par levels ---------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "change par levels")
     def set_par_level(self, location_id: int, product_id: int, quantity: int) -> None:
         """The quantity a place should hold; 0 removes the par level."""
         if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 0:
