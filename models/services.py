@@ -75,7 +75,7 @@ class Services:
             clock=clock,
             actor=actor,
             stock=StockService(sessions, clock, actor),
-            catalog=CatalogService(sessions, actor, extra_seeds=(seed_recipes,)),
+            catalog=CatalogService(sessions, actor, clock, extra_seeds=(seed_recipes,)),
             settings=SettingsService(sessions, actor),
             kits=KitService(sessions, clock, actor),
             recall=RecallService(sessions, clock, actor),

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor, Permission, requires
+from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.gtin import (
     gtin12_from_ndc,
@@ -30,6 +31,7 @@ from models.stock.entities import (
     Source,
 )
 from models.stock.location_tree import LocationTree
+from models.stock.par_versions import claim_par_version
 from models.stock.rows import LocationRow, ProductRow, SourceRow
 from models.stock.seed import seed_catalog, seed_sources
 
@@ -62,6 +64,7 @@ class ParLevelRow:
     product_id: int
     product_name: str
     quantity: int
+    version: int = 0  # the place's par version when read; pass it back to set_par_level
 
 
 Seeder = Callable[[Session], None]
@@ -69,9 +72,13 @@ Seeder = Callable[[Session], None]
 
 class CatalogService:
     def __init__(
-        self, sessions: sessionmaker[Session], actor: Actor, extra_seeds: Sequence[Seeder] = ()
+        self,
+        sessions: sessionmaker[Session],
+        actor: Actor,
+        clock: Clock,
+        extra_seeds: Sequence[Seeder] = (),
     ) -> None:
-        self._sessions, self._actor = sessions, actor
+        self._sessions, self._actor, self._clock = sessions, actor, clock
         self._extra_seeds = tuple(extra_seeds)  # features above stock add theirs (kit recipes)
 
     def _seed(self, s: Session) -> None:
@@ -282,13 +289,24 @@ class CatalogService:
     # --- par levels ---------------------------------------------------------------------
 
     @requires(Permission.MANAGE, "change par levels")
-    def set_par_level(self, location_id: int, product_id: int, quantity: int) -> None:
-        """The quantity a place should hold; 0 removes the par level."""
+    def set_par_level(
+        self,
+        location_id: int,
+        product_id: int,
+        quantity: int,
+        expected_version: int | None = None,
+    ) -> int:
+        """The quantity a place should hold; 0 removes the par level. Returns the new version.
+
+        With `expected_version` (what the screen loaded) a change made meanwhile at another
+        station is refused instead of overwritten.
+        """
         if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 0:
             raise ValidationError("A par level is a whole number, 0 or more.")
         with self._sessions.begin() as s:
             _location(s, location_id)
             _product(s, product_id)
+            version = claim_par_version(s, location_id, expected_version, self._actor, self._clock)
             par = s.scalar(
                 select(ParLevel).where(
                     ParLevel.location_id == location_id, ParLevel.product_id == product_id
@@ -297,25 +315,43 @@ class CatalogService:
             if quantity == 0:
                 if par is not None:
                     s.delete(par)
-                return
-            if par is None:
+            elif par is None:
                 s.add(ParLevel(location_id=location_id, product_id=product_id, quantity=quantity))
             else:
                 par.quantity = quantity
+            return version
+
+    def par_version(self, location_id: int) -> int:
+        """The version of a place's par levels, to hand back when saving them."""
+        with self._sessions() as s:
+            return _location(s, location_id).par_version
 
     def list_par_levels(self, location_id: int | None = None) -> list[ParLevelRow]:
         """Par levels of every place, or of one place only."""
         with self._sessions() as s:
             tree = LocationTree.load(s)
-            stmt = select(
-                ParLevel.location_id, ParLevel.product_id, ParLevel.quantity, Product.name
-            ).join(Product, Product.id == ParLevel.product_id)
+            stmt = (
+                select(
+                    ParLevel.location_id,
+                    ParLevel.product_id,
+                    ParLevel.quantity,
+                    Product.name,
+                    Location.par_version,
+                )
+                .join(Product, Product.id == ParLevel.product_id)
+                .join(Location, Location.id == ParLevel.location_id)
+            )
             if location_id is not None:
                 stmt = stmt.where(ParLevel.location_id == location_id)
             rows = s.execute(stmt).all()
             out = [
                 ParLevelRow(
-                    r.location_id, tree.rows[r.location_id].path, r.product_id, r.name, r.quantity
+                    r.location_id,
+                    tree.rows[r.location_id].path,
+                    r.product_id,
+                    r.name,
+                    r.quantity,
+                    r.par_version,
                 )
                 for r in rows
             ]
