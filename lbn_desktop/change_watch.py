@@ -7,6 +7,7 @@ server cannot be reached, and reconnects on the next call.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -14,6 +15,8 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from lbn_desktop.journal import CHANNEL
+
+RETRY_S = 5.0
 
 
 class ChangeWatch(Protocol):
@@ -49,6 +52,7 @@ class PostgresWatch:
         self._conninfo = parsed.render_as_string(hide_password=False)
         self._timeout = connect_timeout
         self._connection: psycopg.Connection[tuple[object, ...]] | None = None
+        self._next_try = 0.0
 
     def _connect(self) -> psycopg.Connection[tuple[object, ...]]:
         connection = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=self._timeout)
@@ -57,6 +61,9 @@ class PostgresWatch:
 
     def changed(self) -> bool:
         if self._connection is None or self._connection.closed:
+            if time.monotonic() < self._next_try:  # out of reach: try again every few seconds
+                raise ConnectionError("still out of reach")
+            self._next_try = time.monotonic() + RETRY_S
             self._connection = self._connect()
             return True  # whatever happened while away is unknown
         try:

@@ -62,11 +62,19 @@ def create_db_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # A station must notice quickly that the server is out of reach (offline banner, outbox).
+        engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
     event.listen(engine, "handle_error", _busy_as_refusal)
     return engine
 
 
+PG_CONNECT_ARGS = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
 BUSY_SIGNS = ("database is locked", "deadlock detected", "could not serialize access")
 
 

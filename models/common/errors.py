@@ -47,3 +47,7 @@ class StaleEdit(DomainError):
 
 class WrongPin(DomainError):
     """The PIN given does not match the person's PIN."""
+
+
+class KeptOffline(DomainError):
+    """Not refused: kept on this station PC while the server is out of reach; sent later."""
