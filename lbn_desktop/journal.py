@@ -7,7 +7,6 @@ SQLAlchemy session events and the `Actor`; not the screens that listen.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from sqlalchemy import event, text
@@ -55,20 +54,28 @@ def install_journal(sessions: sessionmaker[Session], actor: Actor) -> None:
 
 
 def announce(session: Session, actor: Actor, tables: list[str]) -> None:
-    change = Change(
-        at=datetime.now().replace(microsecond=0),
-        person=(actor.name or "unknown")[:120],
-        station=(actor.station or "")[:80],
-        tables=",".join(tables),
-    )
-    session.add(change)
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        payload = json.dumps({"id": change.id, "station": change.station, "tables": tables})
-        session.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {
-                "channel": CHANNEL,
-                "payload": payload[:7900],  # NOTIFY payloads stop at 8000 bytes
-            },
-        )
+    values = {
+        "at": datetime.now().replace(microsecond=0),
+        "person": (actor.name or "unknown")[:120],
+        "station": (actor.station or "")[:80],
+        "tables": ",".join(tables),
+    }
+    if session.get_bind().dialect.name != "postgresql":
+        session.add(Change(**values))
+        session.flush()
+        return
+    # One statement (one network round trip) records the change and queues the NOTIFY, which
+    # PostgreSQL delivers only if this transaction commits.
+    session.execute(text(NOTIFYING_INSERT), {**values, "channel": CHANNEL})
+
+
+NOTIFYING_INSERT = """
+WITH change AS (
+    INSERT INTO change_log (at, person, station, tables)
+    VALUES (:at, :person, :station, :tables)
+    RETURNING id, station, tables
+)
+SELECT pg_notify(:channel, json_build_object(
+    'id', id, 'station', station, 'tables', string_to_array(tables, ',')
+)::text) FROM change
+"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor, Permission, requires
@@ -43,15 +44,28 @@ class SettingsService:
         return str(self.get("agency_name") or "")
 
 
+CACHE_KEY = "lbn_settings"
+
+
 def read_setting(s: Session, key: str, default: Any = None) -> Any:
-    row = s.get(Setting, key)
-    if row is None:
+    stored = _stored_settings(s).get(key)
+    if stored is None:
         return DEFAULTS.get(key) if default is None else default
-    return json.loads(row.value)
+    return json.loads(stored)
+
+
+def _stored_settings(s: Session) -> dict[str, str]:
+    """Every setting in one statement, once per session: over a network each read costs a trip."""
+    cached: dict[str, str] | None = s.info.get(CACHE_KEY)
+    if cached is None:
+        cached = {key: value for key, value in s.execute(select(Setting.key, Setting.value))}
+        s.info[CACHE_KEY] = cached
+    return cached
 
 
 def write_setting(s: Session, key: str, value: Any) -> None:
     encoded = json.dumps(value)
+    s.info.pop(CACHE_KEY, None)
     row = s.get(Setting, key)
     if row is None:
         s.add(Setting(key=key, value=encoded))

@@ -73,6 +73,15 @@ class PeopleService:
         self._actor.name, self._actor.role, self._actor.person_id = name, Role.VIEWER, None
         return self._actor
 
+    def access_of(self, person_id: int) -> tuple[Role | None, bool]:
+        """A person's app role (None: may not sign in) and whether they have a PIN."""
+        with self._sessions() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                return None, False
+            role = Role(person.app_role) if person.app_role else None
+            return role, person.pin_hash is not None
+
     @requires(Permission.MANAGE, "give people roles or PINs")
     def set_access(self, person_id: int, role: Role | None, pin: str | None = None) -> None:
         """Give a person an app role (None: may not sign in); a PIN '' removes it, None keeps it."""
