@@ -134,7 +134,7 @@ def screens(services, repeat: int, proxy: LatencyProxy, counter: StatementCounte
     QApplication.instance() or QApplication([])
     view = InventoryView(services)
     alerts = services.alerts
-    vehicle = next(p for p in services.distributions.list_issue_points() if p.kits > 0)
+    vehicle = max(services.distributions.list_issue_points(), key=lambda p: p.kits)
     entry = DistributionEntry(NOW_DAY, 1, vehicle.location_id, "12866", "overdose_scene", "family")
     room = next(p for p in services.catalog.list_locations() if p.kind == "room")
     products = {p.name: p.id for p in services.catalog.list_products()}

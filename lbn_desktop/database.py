@@ -149,6 +149,22 @@ class Sessions(sessionmaker[Session]):
         self._writer = engine.execution_options(**{WRITER_OPTION: True})
         self.actor = actor or Actor("unknown")  # shared with the services (Services.build)
         install_journal(self, self.actor)
+        _keep_loaded_objects(self)
+
+
+STRONG_REFS = "lbn_strong_refs"
+
+
+def _keep_loaded_objects(sessions: sessionmaker[Session]) -> None:
+    """A use case's session keeps what it loaded until it closes (SQLAlchemy's strong-reference
+    recipe): with the default weak identity map, `s.get(Location, id)` in a loop reloads the
+    row every time once nothing else holds it, one network round trip each."""
+
+    def keep(session: Session, instance: object) -> None:
+        session.info.setdefault(STRONG_REFS, []).append(instance)
+
+    event.listen(sessions, "loaded_as_persistent", keep)
+    event.listen(sessions, "pending_to_persistent", keep)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:  # type: ignore[override]

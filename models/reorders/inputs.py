@@ -193,7 +193,9 @@ def history_months(
     """Whole months since each item first moved, at most the window (0: under a month)."""
     start = add_months(today, -window_months)
     earliest: dict[ItemKey, date] = {}
-    for product_id, first in s.execute(_first_moves(datetime.combine(start, time()))):
+    for product_id, early, first in s.execute(_first_moves(datetime.combine(start, time()))):
+        if not early and first is None:
+            continue  # never moved
         for key, _n, _e in catalog.contents_of_product(product_id):
             day = start if first is None else _day(first)
             earliest[key] = min(earliest.get(key, day), day)
@@ -209,7 +211,7 @@ def history_months(
 
 
 def _first_moves(start: datetime) -> Select[Any]:
-    """Per product that ever moved: None if it moved on or before `start`, else its first move.
+    """Per product: moved on or before `start`?, and if not, its first move (None: never moved).
 
     Only whether an item is older than the window matters, so a product with one early move
     found through its lots stops there instead of reading all its history.
@@ -225,9 +227,9 @@ def _first_moves(start: datetime) -> Select[Any]:
 
     moved_early = moves_of_product(Operation.at <= start).exists()
     first = moves_of_product().with_only_columns(func.min(Operation.at)).scalar_subquery()
-    return select(Product.id, case((moved_early, None), else_=first)).where(
-        moves_of_product().exists()
-    )
+    # "Ever moved" is told apart in Python: as a WHERE EXISTS, PostgreSQL turns it into a join
+    # over the whole ledger (1.8 s on the large agency) instead of stopping at the first move.
+    return select(Product.id, moved_early, case((moved_early, None), else_=first))
 
 
 def stock_lots(
