@@ -20,6 +20,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from lbn_desktop import config
 from lbn_desktop.backup import backup_before_migration
 from lbn_desktop.journal import install_journal
 from models.common.actor import Actor
@@ -52,7 +53,7 @@ class Database:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    return config.sqlite_url(path)
 
 
 def create_db_engine(url: str) -> Engine:
@@ -126,7 +127,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+def _sqlite_begin(connection: Connection) -> None:
     # Writes take the write lock up front: a deferred transaction that later writes can fail at
     # once with "database is locked" when another station committed in between. Reads stay
     # deferred so they never wait for, or block, a writer.
@@ -167,7 +168,7 @@ def _keep_loaded_objects(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "pending_to_persistent", keep)
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         with self(bind=self._writer) as session, session.begin():
             yield session
 
