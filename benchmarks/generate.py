@@ -168,7 +168,7 @@ def fill(url: str, scale_name: str, seed: int = 1) -> dict[str, int]:
     return counts
 
 
-def _advance_sequences(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+def _advance_sequences(conn) -> None:
     """Rows were inserted with their ids: move each id sequence past them."""
     from sqlalchemy import text
 

@@ -19,11 +19,11 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import Engine, create_engine, event, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 
-from benchmarks.generate import fill  # noqa: E402
-from benchmarks.tcp_proxy import LatencyProxy  # noqa: E402
+from benchmarks.generate import fill
+from benchmarks.tcp_proxy import LatencyProxy
 
 ADMIN_ENV = ("LBN_BENCH_POSTGRES_URL", "LBN_TEST_POSTGRES_URL")
 NOW_DAY = date(2026, 11, 1)
@@ -124,7 +124,7 @@ def measure(
     return Row(name, statistics.median(samples), statements, trips, target)
 
 
-def screens(services, repeat: int, proxy: LatencyProxy, counter: StatementCounter) -> list[Row]:  # noqa: ANN001
+def screens(services, repeat: int, proxy: LatencyProxy, counter: StatementCounter) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from models.distributions.rows import DistributionEntry

@@ -100,7 +100,7 @@ class LatencyProxy:
             self._writers.discard(writer)
             writer.transport.abort()
 
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, seen) -> None:  # noqa: ANN001
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, seen) -> None:
         # Delays are applied per chunk in order (a queue), like a long wire: later bytes never
         # overtake earlier ones, and throughput is not limited by the latency.
         queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from models.common.errors import NotPermitted
 
@@ -67,22 +67,18 @@ class HasActor(Protocol):
     _actor: Actor
 
 
-S = TypeVar("S", bound=HasActor)
-P = ParamSpec("P")
-R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def requires(
-    permission: Permission, action: str
-) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
+def requires(permission: Permission, action: str) -> Callable[[F], F]:
     """Decorate a service method so the acting person's role is checked before anything runs."""
 
-    def decorate(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    def decorate(method: F) -> F:
         @functools.wraps(method)
-        def guarded(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        def guarded(self: HasActor, *args: Any, **kwargs: Any) -> Any:
             self._actor.require(permission, action)
             return method(self, *args, **kwargs)
 
-        return guarded
+        return cast(F, guarded)
 
     return decorate

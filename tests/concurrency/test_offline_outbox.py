@@ -61,5 +61,5 @@ def test_a_server_cut_mid_shift_and_back_loses_no_outbox_entry(
     assert outbox.pending() == []
     [kept] = outbox.refused()
     assert kept["person"] == "FF Jo Park" and kept["reason"].startswith("Patrol 12 has 0")
-    with services.stock._sessions() as s:  # noqa: SLF001 - counting what reached the server
+    with services.stock._sessions() as s:
         assert s.scalar(select(func.count(Distribution.id))) == 2

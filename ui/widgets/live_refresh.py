@@ -36,7 +36,7 @@ class LiveRefresh(QObject):
         """One cheap look: no round trip to the server unless it has something to say."""
         try:
             moved = self._poll()
-        except Exception as problem:  # noqa: BLE001 - any failure to reach the server is offline
+        except Exception as problem:
             if self.online:
                 log.warning("Database out of reach: %s", problem)
                 self.online = False

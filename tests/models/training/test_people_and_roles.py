@@ -63,7 +63,7 @@ def test_a_viewer_may_not_record_a_distribution(services, agency: Agency):
 
 def test_pin_is_stored_hashed_and_a_wrong_pin_changes_nobody(services):
     diaz = add_person(services, "Lt. Diaz", Role.QUARTERMASTER, pin="4711")
-    with services.stock._sessions() as s:  # noqa: SLF001 - looking at what was stored
+    with services.stock._sessions() as s:
         stored = s.get(Person, diaz).pin_hash
     assert stored.startswith("pbkdf2_sha256$") and "4711" not in stored
     with pytest.raises(WrongPin):
@@ -81,7 +81,7 @@ def test_every_operation_records_the_person_and_the_station(services, agency: Ag
     services.actor.station = "Station 2"
     services.people.sign_in(diaz)
     services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "A1", EXP, 10)])
-    with services.stock._sessions() as s:  # noqa: SLF001
+    with services.stock._sessions() as s:
         op = s.scalars(select(Operation).order_by(Operation.id.desc())).first()
         change = s.scalars(select(Change).order_by(Change.id.desc())).first()
     assert (op.user, op.station) == ("Lt. Diaz", "Station 2")
@@ -90,5 +90,5 @@ def test_every_operation_records_the_person_and_the_station(services, agency: Ag
 
 
 def count(services, entity) -> int:
-    with services.stock._sessions() as s:  # noqa: SLF001
+    with services.stock._sessions() as s:
         return len(s.scalars(select(entity.id)).all())

@@ -13,7 +13,7 @@ def test_a_role_and_pin_given_in_the_roster_are_asked_for_by_the_picker(qtbot, s
     dialog.name.setText("Lt. Diaz")
     dialog.access.setCurrentIndex(dialog.access.findData(Role.RESPONDER))
     dialog.pin.setText("2468")
-    dialog._on_accept()  # noqa: SLF001 - the Save button's slot
+    dialog._on_accept()
     assert dialog.result() == PersonDialog.DialogCode.Accepted
     assert services.people.sign_in_needed()
 
@@ -21,11 +21,11 @@ def test_a_role_and_pin_given_in_the_roster_are_asked_for_by_the_picker(qtbot, s
     qtbot.addWidget(picker)
     assert picker.people.item(0).text() == "Lt. Diaz - Responder (PIN)"
     picker.pin.setText("1111")
-    picker._on_accept()  # noqa: SLF001
+    picker._on_accept()
     assert "Wrong PIN for Lt. Diaz" in picker.error.text()
     assert services.actor.name == "tester"
     picker.pin.setText("2468")
-    picker._on_accept()  # noqa: SLF001
+    picker._on_accept()
     assert (services.actor.name, services.actor.role) == ("Lt. Diaz", Role.RESPONDER)
 
 
@@ -34,6 +34,6 @@ def test_a_bad_pin_in_the_roster_saves_nothing(qtbot, services) -> None:
     qtbot.addWidget(dialog)
     dialog.name.setText("Clerk Amy")
     dialog.pin.setText("12a")
-    dialog._on_accept()  # noqa: SLF001
+    dialog._on_accept()
     assert "4 to 8 digits" in dialog.error_label.text()
     assert services.training.list_personnel() == []
