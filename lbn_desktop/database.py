@@ -152,6 +152,11 @@ class Sessions(sessionmaker[Session]):
         install_journal(self, self.actor)
         _keep_loaded_objects(self)
 
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self(bind=self._writer) as session, session.begin():
+            yield session
+
 
 STRONG_REFS = "lbn_strong_refs"
 
@@ -166,11 +171,6 @@ def _keep_loaded_objects(sessions: sessionmaker[Session]) -> None:
 
     event.listen(sessions, "loaded_as_persistent", keep)
     event.listen(sessions, "pending_to_persistent", keep)
-
-    @contextmanager
-    def begin(self) -> Iterator[Session]:
-        with self(bind=self._writer) as session, session.begin():
-            yield session
 
 
 def open_database(
