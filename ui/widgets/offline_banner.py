@@ -6,7 +6,14 @@ Knows only what it is told (online or not, entries waiting, refusals); not the d
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from models.common.wording import noun
 
@@ -22,6 +29,8 @@ class OfflineBanner(QToolBar):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setStyleSheet(OFFLINE_STYLE)
+        # Across the whole window, not a narrow column of wrapped words.
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(self.label)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
