@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import column, select, table, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.entities import TextRedaction
 from models.common.errors import NotFound, ValidationError
@@ -83,6 +83,7 @@ class TextAuditService:
                     progress(done + 1, len(STORED_TEXTS))
         return found
 
+    @requires(Permission.MANAGE, "redact a stored text")
     def redact(self, table_name: str, column_name: str, row_id: int) -> None:
         """Replace one stored text by "[redacted]" and record the redaction; the text is gone."""
         spec = _BY_KEY.get((table_name, column_name))

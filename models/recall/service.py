@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.recall import trace
@@ -28,6 +28,7 @@ class RecallService:
         with self._sessions() as s:
             return trace.trace_lot(s, lot_id)
 
+    @requires(Permission.MANAGE, "quarantine recalled lots")
     def quarantine_recalled(self, lot_id: int, reason: str) -> RecallResult:
         """Quarantine every unit still on hand, loose or inside kits, in one operation."""
         if not (reason or "").strip():
