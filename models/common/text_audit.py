@@ -42,6 +42,7 @@ STORED_TEXTS: tuple[StoredText, ...] = (
     StoredText("reorder", "note", "Reorder note"),
     StoredText("reorder_status_change", "note", "Reorder status note"),
     StoredText("demand_surge", "reason", "Expected surge reason"),
+    StoredText("stock_count_line", "reason", "Count difference reason"),
     StoredText("product", "notes", "Product notes"),
     StoredText("location", "notes", "Location notes"),
     StoredText("location", "name", "Location name"),
