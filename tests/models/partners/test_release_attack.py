@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from models.partners.package import PackageInput, PartnerPackage, build_package
@@ -85,6 +85,14 @@ def _release(agency, period: Period, partner: str, threshold: int, earlier) -> P
         max_size=4,
     ),
     threshold=st.sampled_from([3, 5, 10]),
+)
+@example(  # issue 15: a year hides April's 1; a later Q1 must not publish January's 3
+    agency=[
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 3),
+        (4, "12020", "Overdose scene", "Person at risk", "Central", 1),
+    ],
+    sequence=[(year(2025), "County"), (quarter(2025, 1), "County")],
+    threshold=3,
 )
 def test_no_hidden_small_count_can_be_narrowed_across_releases(agency, sequence, threshold) -> None:
     released: list[PartnerPackage] = []
