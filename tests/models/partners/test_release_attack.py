@@ -94,6 +94,27 @@ def _release(agency, period: Period, partner: str, threshold: int, earlier) -> P
     sequence=[(year(2025), "County"), (quarter(2025, 1), "County")],
     threshold=3,
 )
+@example(  # every month's ZIP column adds up to that month's kits, not only the last month's
+    agency=[
+        (5, "12831", "Overdose scene", "Person at risk", "Central", 3),
+        (6, "12831", "Overdose scene", "Person at risk", "North", 1),
+    ],
+    sequence=[(quarter(2025, 2), "County")],
+    threshold=3,
+)
+@example(  # a later year must not narrow March through an earlier quarter's relationships
+    agency=[
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 3),
+        (1, "12020", "Overdose scene", "Family member", "Central", 1),
+        (1, "12020", "Overdose scene", "Family member", "Central", 1),
+        (3, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (3, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (3, "12020", "Overdose scene", "Person at risk", "Central", 2),
+        (4, "12020", "Overdose scene", "Family member", "Central", 2),
+    ],
+    sequence=[(quarter(2025, 2), "County"), (year(2025), "County")],
+    threshold=5,
+)
 def test_no_hidden_small_count_can_be_narrowed_across_releases(agency, sequence, threshold) -> None:
     released: list[PartnerPackage] = []
     for period, partner in sequence:
