@@ -115,6 +115,19 @@ def _release(agency, period: Period, partner: str, threshold: int, earlier) -> P
     sequence=[(quarter(2025, 2), "County"), (year(2025), "County")],
     threshold=5,
 )
+@example(  # a new month's own hidden count, already narrowed by earlier releases, is refused
+    agency=[
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (1, "12020", "Overdose scene", "Family member", "Central", 1),
+        (4, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (5, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (6, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (6, "12020", "Overdose scene", "Person at risk", "Central", 3),
+    ],
+    sequence=[(quarter(2025, 2), "County"), (year(2025), "County"), (month(2025, 1), "County")],
+    threshold=5,
+)
 def test_no_hidden_small_count_can_be_narrowed_across_releases(agency, sequence, threshold) -> None:
     released: list[PartnerPackage] = []
     for period, partner in sequence:
