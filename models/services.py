@@ -22,6 +22,7 @@ from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
 from models.kits.seed import seed_recipes
 from models.kits.service import KitService
+from models.kits.vehicle_check_service import VehicleCheckService
 from models.partners import demo as partner_demo
 from models.partners.service import PartnerService
 from models.recall.service import RecallService
@@ -54,6 +55,7 @@ class Services:
     partners: PartnerService
     text_audit: TextAuditService
     counts: CountService  # counting a whole place (stocktake)
+    vehicle_checks: VehicleCheckService  # the crew's shift-start check of a vehicle's kits
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @property
@@ -74,6 +76,7 @@ class Services:
         actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock, actor)
+        counts = CountService(sessions, clock, actor)
         return cls(
             clock=clock,
             actor=actor,
@@ -91,7 +94,8 @@ class Services:
             reports=ReportService(sessions, clock),
             partners=partners,
             text_audit=TextAuditService(sessions, clock, actor),
-            counts=CountService(sessions, clock, actor),
+            counts=counts,
+            vehicle_checks=VehicleCheckService(sessions, clock, actor, counts),
             maintenance=maintenance,
         )
 
