@@ -37,16 +37,16 @@ def write_vehicle_check_pdf(
         for i, (k, _) in enumerate(shown, start=1)
     ]  # fmt: skip
     body += [["", "", "", "", "", "", "", ""]] * SPARE_ROWS
-    widths = [0.3 * inch, 2.4 * inch, 1.2 * inch, 1.2 * inch] + [0.75 * inch] * 4
+    widths = [0.3 * inch, 2.2 * inch, 1.1 * inch, 1.1 * inch] + [0.65 * inch] * 4  # 7.3 in
     table = data_table(header, body, widths)
     table.setStyle(TableStyle([("ROWBACKGROUNDS", (4, 1), (4, -1), ["#fffbe6"]),
                                ("TOPPADDING", (0, 1), (-1, -1), 5),
                                ("BOTTOMPADDING", (0, 1), (-1, -1), 5)]))  # fmt: skip
     intro = (
         f"<b>{sheet.path}</b>: {sheet.kits_on_board} kits on board by the books on "
-        f"{today:%Y-%m-%d}. Find each kit and tick one box on its row. Give missing, expired "
-        "and opened kits to the quartermaster's note below; the quartermaster records this "
-        "sheet as the vehicle's check."
+        f"{today:%Y-%m-%d}. Find each kit and tick one box on its row. Take expired and opened "
+        "kits off the vehicle and hand them in with this sheet; the quartermaster records it "
+        "as the vehicle's check on the station PC."
     )
     story: list[object] = [Paragraph(intro, SMALL), Spacer(1, 6), table]
     if len(kits) > len(shown):
