@@ -60,7 +60,7 @@ def _pick_text(task: RestockTask) -> str:
 def _check_text(row: ReadinessRow) -> str:
     when = f"Checked {row.last_checked:%Y-%m-%d}" if row.last_checked else "Never checked"
     if row.check_overdue:
-        return f"<span style='color:#b00020'><b>Check overdue</b> · {when}</span>"
+        return f"<span style='color:#b00020'><b>Check overdue</b>: {when.lower()}</span>"
     return when
 
 
@@ -93,6 +93,7 @@ class _Tile(QFrame):
         if row.earliest_expiry is not None:
             layout.addWidget(QLabel(f"Earliest expiry {row.earliest_expiry:%Y-%m-%d}"))
         self.check_label = QLabel(_check_text(row))
+        self.check_label.setWordWrap(True)
         layout.addWidget(self.check_label)
         for task in row.tasks:
             text = QLabel(_pick_text(task))

@@ -80,7 +80,7 @@ class VehicleCheckDialog(QDialog):
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.setMaximumHeight(110)
+        self.history.setMaximumHeight(84)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton("Print check sheet…")
         self.record_button = QPushButton("Record check")
