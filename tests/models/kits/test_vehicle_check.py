@@ -92,7 +92,8 @@ def test_a_check_on_a_vehicle_with_an_open_count_is_refused_and_writes_nothing(s
     services.counts.save_draft(count.id, [CountEntry(count.lines[0].lot_id,
                                                      count.lines[0].location_id, 1)])  # fmt: skip
     before = snapshot(services.stock._sessions)
-    with pytest.raises(DomainError, match=r"Patrol 12 is being counted \(count no\. \d+ of Station"):
+    refusal = r"Patrol 12 is being counted \(count no\. \d+ of Station"
+    with pytest.raises(DomainError, match=refusal):
         services.vehicle_checks.record_check(agency.vehicle, _all_on_board(services, agency))
     assert snapshot(services.stock._sessions) == before
 

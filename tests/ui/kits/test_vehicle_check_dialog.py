@@ -1,4 +1,4 @@
-"""The vehicle check dialog driven as a crew drives it: scans, ticks, marks, one deliberate click."""
+"""The vehicle check dialog as a crew drives it: scans, ticks, marks, a deliberate click."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from models.stock.rows import ReceiveLine
 from models.stock.scanning import kit_label_payload
-from tests.models.kits.test_vehicle_check import _kits_on_vehicle
 from tests.models.kit_fixtures import on_hand, standard
+from tests.models.kits.test_vehicle_check import _kits_on_vehicle
 from tests.snapshot import snapshot
 from tests.ui.scanner import NARCAN_UPC, SUFFIXES, type_scan
 from ui.kits.vehicle_check_dialog import VehicleCheckDialog
@@ -51,9 +51,7 @@ def test_kit_label_scans_tick_kits_in_any_field_and_never_record(qtbot, services
     assert not dialog.isVisible()
 
 
-def test_recording_refuses_unchecked_kits_and_a_missing_kit_without_a_note(
-    qtbot, services, agency
-):
+def test_recording_refuses_unchecked_kits_and_a_missing_kit_without_a_note(qtbot, services, agency):
     batch = _kits_on_vehicle(services, agency, count=3)
     dialog = _dialog(qtbot, services, agency)
     before = snapshot(services.stock._sessions)
