@@ -20,6 +20,7 @@ from models.common.errors import (
     NotFound,
     ValidationError,
 )
+from models.stock.as_of import require_held_on
 from models.stock.entities import (
     Balance,
     Location,
@@ -76,9 +77,16 @@ def open_operation(
     at: datetime,
     note: str | None = None,
     reverses_id: int | None = None,
+    effective_on: date | None = None,
 ) -> Operation:
+    """A new operation; `effective_on` (default: the day of `at`) is the day it took effect."""
     operation = Operation(
-        reason=reason, user=user or "unknown", at=at, note=(note or None), reverses_id=reverses_id
+        reason=reason,
+        user=user or "unknown",
+        at=at,
+        effective_on=effective_on or at.date(),
+        note=(note or None),
+        reverses_id=reverses_id,
     )
     s.add(operation)
     s.flush()
@@ -101,6 +109,9 @@ def post_move(
     target = get_location(s, to_location_id)
     if not target.active:
         raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
+    day = operation.effective_on
+    if day is not None and day < operation.at.date() and not source.is_virtual:
+        require_held_on(s, lot_id, source.id, quantity, day)
     _take(s, lot_id, source, quantity)
     _put(s, lot_id, target, quantity, operation.at)
     move = StockMove(

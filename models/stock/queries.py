@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from models.common.dates import days_left
 from models.common.errors import InsufficientStock, ValidationError
+from models.stock.as_of import describe_holdings, held_on, lots_held_on
 from models.stock.catalog_service import product_row
 from models.stock.entities import (
     VIRTUAL_KINDS,
@@ -153,9 +154,17 @@ def suggest_destination(
 
 
 def fefo_pick(
-    s: Session, today: date, product_id: int, location_id: int, quantity: int
+    s: Session,
+    today: date,
+    product_id: int,
+    location_id: int,
+    quantity: int,
+    on: date | None = None,
 ) -> list[PickLine]:
-    """Usable lots at exactly this location, first expiry first out, covering `quantity`."""
+    """Usable lots at exactly this location, first expiry first out, covering `quantity`.
+
+    With `on` (a past day), only what the place held on that day counts.
+    """
     lots = s.execute(
         select(Lot.id, Lot.lot_number, Lot.expiry, Balance.quantity)
         .join(Balance, Balance.lot_id == Lot.id)
@@ -166,19 +175,33 @@ def fefo_pick(
         )
         .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
     ).all()
-    usable = [r for r in lots if not is_expired(r.expiry, today)]
+    usable = [r for r in lots if not is_expired(r.expiry, on or today)]
+    back_dated = on is not None and on < today
     picks: list[PickLine] = []
     remaining = quantity
     for r in usable:
         if remaining <= 0:
             break
-        take = min(remaining, r.quantity)
+        held = r.quantity
+        if back_dated and on is not None:
+            held = min(held, held_on(s, r.id, location_id, on))
+        take = min(remaining, held)
+        if take <= 0:
+            continue
         picks.append(PickLine(r.id, r.lot_number, r.expiry, take, r.quantity))
         remaining -= take
     if remaining > 0:
         have = quantity - remaining
         product = s.get(Product, product_id)
         place = s.get(Location, location_id)
+        if back_dated and on is not None:
+            there = describe_holdings(lots_held_on(s, product_id, location_id, on))
+            raise InsufficientStock(
+                f"On {on:%Y-%m-%d} {place.name if place else 'that place'} held {have} usable "
+                f"{product.name if product else 'units'}; {quantity} needed. What was there "
+                f"that day: {there}. Stock received, assembled or moved there later cannot be "
+                "used on an earlier date."
+            )
         raise InsufficientStock(
             f"{place.name if place else 'That location'} has {have} usable "
             f"{product.name if product else 'units'}; {quantity} needed."
