@@ -78,6 +78,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
+    from ui.widgets.accessible_names import install_accessible_names
+
+    namer = install_accessible_names(app)  # names each window's fields for screen readers
 
     def show_error(text: str) -> None:
         if QApplication.instance() is None:  # quitting: the log has it
@@ -120,6 +123,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
+    app.removeEventFilter(namer)
     from ui.widgets.background import wait_for_background_work
 
     wait_for_background_work()
