@@ -21,6 +21,7 @@ from models.reports.parts import (
     fmt,
     header,
     heading,
+    keep_with_next,
     spacer,
     text,
     titled_table,
@@ -52,6 +53,7 @@ def write_expiration_report(
             f"Quantities are in units of issue (devices, strips, kits). Expired stock may be kept "
             f"for training or donation but never goes into a kit."
         ),
+        keep_with_next(),
         heading("Summary by location"),
         _summary(rows, names),
     ]
