@@ -255,3 +255,46 @@ def test_a_new_field_without_a_label_is_reported_by_name(qtbot) -> None:
     assert unnamed(dialog) == [
         "QLineEdit self.quantity of NewDialog in NewDialog: no accessible name or label buddy"
     ]
+
+
+def test_expiry_bands_carry_an_icon_and_words_besides_their_colour(qtbot, services, stocked):
+    from PySide6.QtCore import Qt
+
+    from ui.inventory.on_hand_table_model import Column, OnHandTableModel
+
+    model = OnHandTableModel()
+    model.set_rows(services.stock.list_on_hand(location_id=stocked.room))
+    soon = next(
+        r
+        for r in range(model.rowCount())
+        if model.data(model.index(r, 0)) == "Narcan 4 mg nasal spray"
+    )
+    index = model.index(soon, Column.DAYS_LEFT)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Expires within 30 days"
+
+
+def test_type_sizes_follow_the_system_font(qtbot, qapp) -> None:
+    from PySide6.QtGui import QFont
+
+    from ui.widgets.system_look import scaled_font
+
+    before = QFont(qapp.font())
+    try:
+        larger = QFont(before)
+        larger.setPointSizeF(16)
+        qapp.setFont(larger)
+        assert scaled_font(1.5).pointSizeF() == 24
+    finally:
+        qapp.setFont(before)
+
+
+def test_high_contrast_lets_the_system_palette_replace_fixed_colours(qtbot) -> None:
+    from ui.widgets.error_label import error_label
+    from ui.widgets.system_look import use_system_colours
+
+    label = error_label()
+    qtbot.addWidget(label)
+    use_system_colours(label)
+    assert label.styleSheet() == "font-weight: bold;"

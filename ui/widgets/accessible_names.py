@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.system_look import high_contrast, use_system_colours
+
 MAX_CELL_ROWS = 500  # editors beyond this many rows are named when the window is next shown
 INPUTS = (QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit)
 _TAGS = re.compile(r"<[^>]+>")
@@ -216,7 +218,8 @@ def _describe_view(view: QAbstractItemView) -> str:
 
 
 class AccessibleNamer(QObject):
-    """Application event filter: names a window's widgets whenever it or a screen is shown."""
+    """Application event filter: names a window's widgets whenever it or a screen is shown
+    (and under a high-contrast setting lets the system palette replace our fixed colours)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
@@ -224,6 +227,8 @@ class AccessibleNamer(QObject):
             if watched.isWindow() or isinstance(parent, QStackedWidget):
                 try:
                     name_widgets(watched)
+                    if high_contrast():
+                        use_system_colours(watched)
                 except Exception:  # naming must never break a window; the test suite checks it
                     logging.getLogger(__name__).exception("Could not name widgets")
         return False
