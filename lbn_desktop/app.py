@@ -7,15 +7,25 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+    from lbn_desktop.database import Database
+    from models.common.clock import Clock
+    from models.services import Services
 
 log = logging.getLogger(__name__)
 BACKUP_DELAY_MS = 3000
 
 
-def open_services(args: argparse.Namespace, clock=None):
+def open_services(
+    args: argparse.Namespace, clock: Clock | None = None
+) -> tuple[Paths, Database, Services]:
     """Database (migrated) and services for a command or the window."""
     from lbn_desktop.database import open_database
     from lbn_desktop.maintenance import DatabaseMaintenance
@@ -31,13 +41,13 @@ def open_services(args: argparse.Namespace, clock=None):
     return paths, database, services
 
 
-def backup_folder(database, paths: Paths) -> Path:  # noqa: ANN001
+def backup_folder(database: Database, paths: Paths) -> Path:
     """Backups live beside the SQLite file they copy."""
     path = database.sqlite_path
     return path.parent / "backups" if path is not None else paths.backups
 
 
-def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # noqa: ANN001
+def start_daily_backup(database: Database, paths: Paths) -> threading.Thread | None:
     """At most one automatic backup a day, off the GUI thread so the window opens at once."""
     from lbn_desktop.backup import daily_backup
 
@@ -50,7 +60,7 @@ def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # no
             made = daily_backup(path, backup_folder(database, paths))
             if made:
                 log.info("Daily backup written: %s", made)
-        except Exception:  # noqa: BLE001 - a failed backup is logged, never fatal
+        except Exception:
             log.exception("Daily backup failed")
 
     thread = threading.Thread(target=work, name="daily-backup", daemon=True)
@@ -58,7 +68,7 @@ def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # no
     return thread
 
 
-def app_icon():  # noqa: ANN201 - QIcon, imported lazily
+def app_icon() -> QIcon:
     from importlib import resources
 
     from PySide6.QtGui import QIcon

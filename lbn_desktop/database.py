@@ -88,7 +88,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+def _sqlite_begin(connection: Connection) -> None:
     # Writes take the write lock up front: a deferred transaction that later writes can fail at
     # once with "database is locked" when another station committed in between. Reads stay
     # deferred so they never wait for, or block, a writer.
@@ -111,7 +111,7 @@ class Sessions(sessionmaker[Session]):
         self._writer = engine.execution_options(**{WRITER_OPTION: True})
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         with self(bind=self._writer) as session, session.begin():
             yield session
 

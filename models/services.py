@@ -16,7 +16,7 @@ from models.alerts.service import AlertService
 from models.common.actor import Actor
 from models.common.clock import Clock, HistoryClock
 from models.common.maintenance import Maintenance
-from models.common.settings import SettingsService
+from models.common.settings import FIRST_RUN_DONE, SettingsService
 from models.distributions import demo as distribution_demo
 from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
@@ -114,7 +114,7 @@ def build_demo(services: Services) -> None:
     present = history.present()
     history.travel_to(present - timedelta(days=DEMO_HISTORY_DAYS))
     stock_demo.add_demo(past, present)
-    services.settings.set("first_run_done", True)
+    services.settings.set(FIRST_RUN_DONE, True)
     kit_demo.add_demo(past)
     distribution_demo.add_demo(past, present, history.travel_to)
     history.travel_to(None)

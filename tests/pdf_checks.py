@@ -37,7 +37,7 @@ def text_runs(path: Path) -> list[Glyphs]:
     reader = PdfReader(path)
     for number, page in enumerate(reader.pages, start=1):
 
-        def visit(text, cm, tm, _font, size, number=number):  # noqa: ANN001, ANN202
+        def visit(text, cm, tm, _font, size, number=number):
             if text.strip():
                 m = _multiply(list(tm), list(cm))
                 scale = math.hypot(m[2], m[3])

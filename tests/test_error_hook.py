@@ -9,7 +9,7 @@ from pathlib import Path
 from lbn_desktop.logging_setup import LOG_NAME, install_error_hook, setup_logging
 
 
-def test_uncaught_error_is_logged_and_shown(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_uncaught_error_is_logged_and_shown(tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     log_path = setup_logging(tmp_path / "logs")

@@ -23,7 +23,6 @@ from reportlab.platypus import Frame, Paragraph
 
 from models.common.errors import ValidationError
 
-SETTING_KEY = "resource_card"
 CARD_W, CARD_H = 3.5 * inch, 2.0 * inch
 COLUMNS, ROWS = 2, 5
 LEFT, TOP = 0.75 * inch, 0.5 * inch

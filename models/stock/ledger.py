@@ -8,10 +8,11 @@ ledger, updated by guarded single statements so concurrent writers can never ove
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, case, func, literal, select, update
+from sqlalchemy import ColumnElement, CursorResult, case, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import (
     AlreadyReversed,
@@ -134,7 +135,8 @@ def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
     )
     if not source.is_virtual:
         stmt = stmt.where(guard)
-    taken = s.execute(stmt, execution_options={"synchronize_session": False}).rowcount
+    result = s.execute(stmt, execution_options={"synchronize_session": False})
+    taken = cast(CursorResult[Any], result).rowcount
     if taken == 1:
         return
     if source.is_virtual:
@@ -203,7 +205,9 @@ def reverse_operation(
     return reversal
 
 
-def disposal_kind(note: ColumnElement[str | None]) -> ColumnElement[str]:
+def disposal_kind(
+    note: ColumnElement[str | None] | InstrumentedAttribute[str | None],
+) -> ColumnElement[str]:
     """'expired', 'donated' or 'other' from a disposal's note ("<reason>: <note>").
 
     Reports and reorders count expiries and donations apart from other losses.

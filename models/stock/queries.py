@@ -5,6 +5,7 @@ Functions take an open session so services and reports can compose them in one t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from models.stock.entities import (
     Product,
     StockMove,
 )
-from models.stock.ledger import is_expired
+from models.stock.fefo import ISSUE, FefoPolicy, HeldLot, cover, held_lots
 from models.stock.location_tree import LocationTree
 from models.stock.rows import (
     LocationTotalRow,
@@ -159,54 +160,47 @@ def fefo_pick(
     product_id: int,
     location_id: int,
     quantity: int,
+    policy: FefoPolicy = ISSUE,
     on: date | None = None,
 ) -> list[PickLine]:
     """Usable lots at exactly this location, first expiry first out, covering `quantity`.
 
     With `on` (a past day), only what the place held on that day counts.
     """
-    lots = s.execute(
-        select(Lot.id, Lot.lot_number, Lot.expiry, Balance.quantity)
-        .join(Balance, Balance.lot_id == Lot.id)
-        .where(
-            Lot.product_id == product_id,
-            Balance.location_id == location_id,
-            Balance.quantity > 0,
-        )
-        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
-    ).all()
-    usable = [r for r in lots if not is_expired(r.expiry, on or today)]
     back_dated = on is not None and on < today
-    picks: list[PickLine] = []
-    remaining = quantity
-    for r in usable:
-        if remaining <= 0:
-            break
-        held = r.quantity
-        if back_dated and on is not None:
-            held = min(held, held_on(s, r.id, location_id, on))
-        take = min(remaining, held)
-        if take <= 0:
-            continue
-        picks.append(PickLine(r.id, r.lot_number, r.expiry, take, r.quantity))
-        remaining -= take
-    if remaining > 0:
-        have = quantity - remaining
+    day = on if on is not None and back_dated else today
+    lots = held_lots(s, day, location_id, policy, product_ids=[product_id])
+    if back_dated:
+        lots = _as_held_on(s, lots, location_id, day)
+    takes, missing = cover(lots, quantity)
+    if missing:
         product = s.get(Product, product_id)
         place = s.get(Location, location_id)
-        if back_dated and on is not None:
-            there = describe_holdings(lots_held_on(s, product_id, location_id, on))
+        if back_dated:
+            there = describe_holdings(lots_held_on(s, product_id, location_id, day))
             raise InsufficientStock(
-                f"On {on:%Y-%m-%d} {place.name if place else 'that place'} held {have} usable "
-                f"{product.name if product else 'units'}; {quantity} needed. What was there "
-                f"that day: {there}. Stock received, assembled or moved there later cannot be "
-                "used on an earlier date."
+                f"On {day:%Y-%m-%d} {place.name if place else 'that place'} held "
+                f"{quantity - missing} usable {product.name if product else 'units'}; "
+                f"{quantity} needed. What was there that day: {there}. Stock received, "
+                "assembled or moved there later cannot be used on an earlier date."
             )
         raise InsufficientStock(
-            f"{place.name if place else 'That location'} has {have} usable "
+            f"{place.name if place else 'That location'} has {quantity - missing} usable "
             f"{product.name if product else 'units'}; {quantity} needed."
         )
-    return picks
+    return [
+        PickLine(lot.lot_id, lot.lot_number, lot.expiry, take, lot.quantity) for lot, take in takes
+    ]
+
+
+def _as_held_on(s: Session, lots: list[HeldLot], location_id: int, day: date) -> list[HeldLot]:
+    """The same lots with only what the place held at the end of `day` (indexed per lot)."""
+    out = []
+    for lot in lots:
+        held = min(lot.quantity, held_on(s, lot.lot_id, location_id, day))
+        if held > 0:
+            out.append(replace(lot, quantity=held))
+    return out
 
 
 def list_expiring(s: Session, today: date, within_days: int) -> list[OnHandRow]:

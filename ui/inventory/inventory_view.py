@@ -49,7 +49,7 @@ ACTIONS_FOR_VIEW = {
 }
 
 
-def _table(model) -> QTableView:  # noqa: ANN001 - any table model
+def _table(model) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -254,7 +254,7 @@ class InventoryView(Page):
 
     # --- actions ------------------------------------------------------------------------
 
-    def run_action(self, name: str):  # noqa: ANN201 - the dialog, or None
+    def run_action(self, name: str):
         return self.actions.open(name, self.target())
 
     @Slot()

@@ -69,7 +69,7 @@ class ReportsView(Page):
         self._tasks: list[BackgroundTask] = []
         self._folder = tempfile.TemporaryDirectory(prefix="lbn-reports-")
         self.kinds = QListWidget()
-        self.kinds.addItems([k.title for k in ReportKind] + [WORKBOOK, RECALL_RECORD])
+        self.kinds.addItems([k.heading for k in ReportKind] + [WORKBOOK, RECALL_RECORD])
         self.kinds.setMaximumWidth(240)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -171,7 +171,7 @@ class ReportsView(Page):
         if task is not None:
             self._tasks = [t for t in self._tasks if t.running] + [task]
 
-    def _generate(self, target: Path, then) -> BackgroundTask | None:  # noqa: ANN001
+    def _generate(self, target: Path, then) -> BackgroundTask | None:
         """Writes the chosen report to `target` in the background, then calls `then(path)`."""
         kind = self.kind()
         if kind is None:
@@ -194,7 +194,7 @@ class ReportsView(Page):
             )
 
         task = run_in_background(
-            self, f"Preparing the {kind.title.lower()}…", work, then, self.error_label.setText
+            self, f"Preparing the {kind.heading.lower()}…", work, then, self.error_label.setText
         )
         self._tasks = [t for t in self._tasks if t.running] + [task]
         return task
@@ -215,7 +215,7 @@ class ReportsView(Page):
 
     def _show_preview(self, path: Path) -> None:
         kind = self.kind()
-        dialog = PdfPreviewDialog(path, self, kind.title if kind else "Preview")
+        dialog = PdfPreviewDialog(path, self, kind.heading if kind else "Preview")
         dialog.open()
         self.preview_dialog = dialog
 
@@ -262,7 +262,7 @@ class ReportsView(Page):
         )
         self._tasks = [t for t in self._tasks if t.running] + [task]
 
-    def _review(self, package, partner_id: int | None) -> None:  # noqa: ANN001
+    def _review(self, package, partner_id: int | None) -> None:
         dialog = PartnerPreviewDialog(package, self._services, partner_id, self)
         dialog.accepted.connect(lambda: self._exported(dialog))
         dialog.open()

@@ -221,7 +221,7 @@ class AccessibleNamer(QObject):
     """Application event filter: names a window's widgets whenever it or a screen is shown
     (and under a high-contrast setting lets the system palette replace our fixed colours)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             parent = watched.parentWidget()
             if watched.isWindow() or isinstance(parent, QStackedWidget):
