@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import InsufficientStock
 from models.stock.entities import Location, Lot, Operation, Product, StockMove
@@ -24,20 +24,18 @@ def took_effect_by(day: date) -> ColumnElement[bool]:
 
 
 def held_on(s: Session, lot_id: int, location_id: int, day: date) -> int:
-    """Units of a lot at a place at the end of `day`."""
-    into = s.scalar(
-        select(func.coalesce(func.sum(StockMove.quantity), 0))
-        .join(Operation, Operation.id == StockMove.operation_id)
-        .where(StockMove.lot_id == lot_id, StockMove.to_location_id == location_id)
-        .where(took_effect_by(day))
-    )
-    out = s.scalar(
-        select(func.coalesce(func.sum(StockMove.quantity), 0))
-        .join(Operation, Operation.id == StockMove.operation_id)
-        .where(StockMove.lot_id == lot_id, StockMove.from_location_id == location_id)
-        .where(took_effect_by(day))
-    )
-    return int(into or 0) - int(out or 0)
+    """Units of a lot at a place at the end of `day` (one statement, two index searches)."""
+
+    def moved(side: InstrumentedAttribute[int]) -> ScalarSelect[int]:
+        return (
+            select(func.coalesce(func.sum(StockMove.quantity), 0))
+            .join(Operation, Operation.id == StockMove.operation_id)
+            .where(StockMove.lot_id == lot_id, side == location_id, took_effect_by(day))
+            .scalar_subquery()
+        )
+
+    held = s.scalar(select(moved(StockMove.to_location_id) - moved(StockMove.from_location_id)))
+    return int(held or 0)
 
 
 def lots_held_on(s: Session, product_id: int, location_id: int, day: date) -> list[tuple[str, int]]:

@@ -171,7 +171,7 @@ def fefo_pick(
     day = on if on is not None and back_dated else today
     lots = held_lots(s, day, location_id, policy, product_ids=[product_id])
     if back_dated:
-        lots = _as_held_on(s, lots, location_id, day)
+        lots = _as_held_on(s, lots, location_id, day, quantity)
     takes, missing = cover(lots, quantity)
     if missing:
         product = s.get(Product, product_id)
@@ -193,13 +193,19 @@ def fefo_pick(
     ]
 
 
-def _as_held_on(s: Session, lots: list[HeldLot], location_id: int, day: date) -> list[HeldLot]:
-    """The same lots with only what the place held at the end of `day` (indexed per lot)."""
+def _as_held_on(
+    s: Session, lots: list[HeldLot], location_id: int, day: date, wanted: int
+) -> list[HeldLot]:
+    """The lots, in order, with only what the place held at the end of `day`; read one lot at
+    a time (an indexed lookup each) until `wanted` is covered."""
     out = []
     for lot in lots:
+        if wanted <= 0:
+            break
         held = min(lot.quantity, held_on(s, lot.lot_id, location_id, day))
         if held > 0:
             out.append(replace(lot, quantity=held))
+            wanted -= held
     return out
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from models.common.settings import AGENCY_NAME
 from models.distributions.rows import DistributionEntry
 from tests.models.kit_fixtures import lot_id, standard, stock_parts
 from tests.pdf_checks import all_text, assert_readable_and_uncut
@@ -32,7 +33,7 @@ def _recalled_lot(services, agency, clock) -> int:
             comment="Resource card explained",
         )
     )
-    services.settings.set("agency_name", "Demo County Sheriff's Office")
+    services.settings.set(AGENCY_NAME, "Demo County Sheriff's Office")
     services.recall.quarantine_recalled(recalled, "FDA notice 2026-017")
     return recalled
 
