@@ -12,12 +12,11 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QCalendarWidget,
     QComboBox,
     QFormLayout,
@@ -234,7 +233,7 @@ class AccessibleNamer(QObject):
         return False
 
 
-def install_accessible_names(app: QApplication) -> AccessibleNamer:
+def install_accessible_names(app: QCoreApplication) -> AccessibleNamer:
     """Name widgets of every window the application shows from now on; keep the result alive."""
     namer = AccessibleNamer(app)
     app.installEventFilter(namer)
