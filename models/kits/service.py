@@ -302,6 +302,17 @@ class KitService:
             path, content or self.card_content(), self.default_card_valid_until(), "PREVIEW", agency
         )
 
+    def cards_per_sheet(self) -> int:
+        """Cards a sheet holds: ten, or five when the text continues on a second card at 7 pt."""
+        from models.kits.resource_card_pdf import cards_per_sheet
+
+        with self._sessions() as s:
+            agency = read_setting(s, AGENCY_NAME)
+        version = "RC000000-00"  # as long as a real print run's number
+        return cards_per_sheet(
+            self.card_content(), self.default_card_valid_until(), version, agency
+        )
+
     def print_resource_cards(
         self, path: Path | str, location_id: int, sheets: int, valid_until: date
     ) -> tuple[Path, str]:
