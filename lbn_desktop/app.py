@@ -14,6 +14,7 @@ from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from lbn_desktop.database import Database
     from models.common.clock import Clock
@@ -21,19 +22,46 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_DELAY_MS = 3000
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly look; daily_backup writes at most one a day
 
 
 def open_services(
-    args: argparse.Namespace, clock: Clock | None = None
+    args: argparse.Namespace, clock: Clock | None = None, *, create: bool = True
 ) -> tuple[Paths, Database, Services]:
-    """Database (migrated) and services for a command or the window."""
+    """Database (migrated) and services for a command or the window.
+
+    Only the window creates a missing SQLite file (first run); a command refuses, naming the
+    path it looked at. A file on a network share or in a synced folder is refused everywhere.
+    """
+    from sqlalchemy.exc import OperationalError
+
     from lbn_desktop.database import open_database
+    from lbn_desktop.file_location import (
+        check_sqlite_location,
+        require_existing,
+        sqlite_file,
+        unreachable,
+        with_connect_timeout,
+    )
     from lbn_desktop.maintenance import DatabaseMaintenance
     from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
-    database = open_database(database_url(paths, args.database))
+    url = database_url(paths, args.database)
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_location(path)
+        if not create:
+            require_existing(path)
+    else:
+        url = with_connect_timeout(url)
+    try:
+        database = open_database(url)
+    except OperationalError as error:
+        if path is not None:
+            raise
+        raise unreachable(url, error) from None
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
     services = Services.build(
         database.sessions, clock or SystemClock(), current_user(), maintenance
@@ -84,8 +112,21 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     paths = Paths.resolve(args.data_dir)
-    log_path = setup_logging(paths.logs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from lbn_desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data)
+    if not instance.acquire():
+        forwarded = instance.bring_forward_the_running_app()
+        print(
+            f"{APP_NAME} is already running for {paths.data}"
+            + ("; its window was brought forward." if forwarded else ".")
+        )
+        return 0
+    log_path = setup_logging(paths.logs)  # after the lock: one app writes (and rotates) the log
+    from ui.widgets.scratch import purge_scratch
+
+    purge_scratch()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
     from ui.widgets.accessible_names import install_accessible_names
@@ -103,13 +144,21 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     install_error_hook(show_error)
+    from lbn_desktop.file_location import ServerUnreachable
     from models.common.errors import DomainError
 
-    try:
-        paths, database, services = open_services(args)
-    except DomainError as refusal:
-        QMessageBox.critical(None, APP_NAME, str(refusal))
-        return 2
+    while True:
+        try:
+            paths, database, services = open_services(args)
+            break
+        except ServerUnreachable as refusal:
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
+            answer = QMessageBox.warning(None, APP_NAME, str(refusal), buttons)
+            if answer != QMessageBox.StandardButton.Retry:
+                return 2
+        except DomainError as refusal:
+            QMessageBox.critical(None, APP_NAME, str(refusal))
+            return 2
     if args.demo:
         from models.services import build_demo
 
@@ -126,10 +175,14 @@ def run_gui(args: argparse.Namespace) -> int:
     window.setWindowIcon(app_icon())
     window.show()
     window.start()
+    instance.listen(lambda: bring_forward(window))
     from PySide6.QtCore import QTimer
 
     # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
     QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_daily_backup(database, paths))
+    daily = QTimer(app)  # the app may stay open for weeks: one backup each day it runs
+    daily.timeout.connect(lambda: start_daily_backup(database, paths))
+    daily.start(BACKUP_CHECK_MS)
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
@@ -138,4 +191,15 @@ def run_gui(args: argparse.Namespace) -> int:
 
     wait_for_background_work()
     database.dispose()
+    instance.release()
     return code
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show a minimised or hidden window again, on top (a second start asked for it)."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from lbn_desktop import config
 from lbn_desktop.backup import backup_before_migration
 from models.common.errors import DatabaseBusy, DomainError
 from models.migrations.config import alembic_config, shipped_revisions
@@ -46,7 +47,7 @@ class Database:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    return config.sqlite_url(path)
 
 
 def create_db_engine(url: str) -> Engine:

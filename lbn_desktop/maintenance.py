@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from lbn_desktop.backup import BackupFailed, backup_file, integrity_problem
+from lbn_desktop.backup import BackupFailed, backup_file, integrity_problem, read_only_uri
 from lbn_desktop.database import Database, upgrade
 from models.common.errors import DomainError
 from models.common.maintenance import BackupInfo, CheckReport
@@ -112,7 +113,7 @@ def _validate_restore_source(source: Path, current: Path) -> None:
     if problem:
         raise RestoreRefused(f"{source.name} is not a healthy SQLite database: {problem}")
     try:
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
+        with closing(sqlite3.connect(read_only_uri(source), uri=True)) as conn:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }

@@ -126,7 +126,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args)
+        _paths, database, services = open_services(args, create=False)
         kind = ReportKind(args.kind)
         threshold, audience = DEFAULT_SUPPRESSION_THRESHOLD, ""
         if args.partner:
@@ -155,7 +155,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args)
+        _paths, database, services = open_services(args, create=False)
         partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and partner is None:
             raise ValidationError("--mark-sent needs --partner.")

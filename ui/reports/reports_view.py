@@ -4,12 +4,11 @@ thread with a progress dialog."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -33,8 +32,10 @@ from ui.reports.report_options import ReportOptions
 from ui.widgets.background import BackgroundTask, Progress, run_in_background
 from ui.widgets.error_label import error_label
 from ui.widgets.page import Page
-from ui.widgets.pdf_preview_dialog import PdfPreviewDialog, print_pdf
+from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.pdf_printing import print_pdf, printer_for
 from ui.widgets.recall_record import save_recall_record
+from ui.widgets.scratch import scratch_folder
 
 WORKBOOK = "Partner workbook (.xlsx)"
 RECALL_RECORD = "Recall record (PDF + .xlsx)"
@@ -67,7 +68,7 @@ class ReportsView(Page):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._tasks: list[BackgroundTask] = []
-        self._folder = tempfile.TemporaryDirectory(prefix="lbn-reports-")
+        self._folder = scratch_folder("reports")
         self.kinds = QListWidget()
         self.kinds.addItems([k.heading for k in ReportKind] + [WORKBOOK, RECALL_RECORD])
         self.kinds.setMaximumWidth(240)
@@ -207,7 +208,7 @@ class ReportsView(Page):
 
     def _scratch(self) -> Path:
         kind = self.kind()
-        return Path(self._folder.name) / f"{kind.value if kind else 'report'}.pdf"
+        return self._folder / f"{kind.value if kind else 'report'}.pdf"
 
     @Slot()
     def _on_preview(self) -> None:
@@ -226,7 +227,7 @@ class ReportsView(Page):
     def _print(self, path: Path) -> None:
         document = QPdfDocument(self)
         document.load(str(path))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for(document)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         pages = print_pdf(document, printer)
