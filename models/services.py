@@ -72,7 +72,7 @@ class Services:
         actor = Actor(user)
         training = TrainingService(sessions, clock)
         reorders = ReorderService(sessions, clock, actor)
-        partners = PartnerService(sessions, clock)
+        partners = PartnerService(sessions, clock, actor)
         return cls(
             clock=clock,
             actor=actor,

@@ -92,6 +92,9 @@ def line_rows(s: Session, reorder: Reorder) -> tuple[ReorderLineRow, ...]:
             line.surge,
             line.months_of_stock,
             tuple(x for x in line.steps.splitlines() if x),
+            line.in_kits or 0,
+            line.history_days,
+            line.quantity_note or "",
         )
         for line in reorder.lines
     )

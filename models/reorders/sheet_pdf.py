@@ -17,23 +17,26 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from models.common.pdf import SMALL, STYLES, PageFrame, build_pdf, data_table
 from models.common.wording import counted
-from models.reorders.calc import fmt_number
+from models.reorders.calc import KIT_CONTENTS_NOTE, USABLE_NOTE, fmt_number
 from models.reorders.rows import ReorderLineRow, ReorderSheet
 
 HEADER = [
     "Product",
     "NDC",
-    "Quantity\nrequested",
-    "Packages",
     "AMC /\nmonth",
-    "On hand",
+    "Days\nobserved",
+    "Max",
+    "Min",
+    "Loose\non hand",
+    "Inside\nready kits",
     "Expiring\n(excluded)",
     "Usable",
     "On order",
-    "Months of\nstock",
+    "Quantity\nrequested",
+    "Packages",
     "Basis",
 ]
-WIDTHS = [2.05, 1.45, 0.8, 0.95, 0.6, 0.6, 0.7, 0.6, 0.6, 0.7, 0.75]
+WIDTHS = [1.55, 1.05, 0.5, 0.6, 0.45, 0.45, 0.55, 0.6, 0.65, 0.5, 0.55, 0.75, 0.85, 0.85]
 CELL = ParagraphStyle("cell", parent=SMALL, fontSize=8, leading=9.5)
 BLOCK = ParagraphStyle("block", parent=STYLES["Normal"], fontSize=9, leading=11.5)
 HEAD = ParagraphStyle("head", parent=STYLES["Heading4"], spaceBefore=8, spaceAfter=3)
@@ -58,10 +61,12 @@ def write_reorder_pdf(
     story.append(
         Paragraph(
             f"{counted(len(sheet.lines), 'item')}, {counted(total, 'unit')} in total. "
-            "Quantities in units of issue (devices, strips...); packages as shipped.",
+            "Quantities in units of issue (devices, strips...); packages as shipped. "
+            + _text(USABLE_NOTE),
             SMALL,
         )
     )
+    story.append(Paragraph(f"<b>{_text(KIT_CONTENTS_NOTE)}</b>", SMALL))
     if sheet.receipts:
         received = sum(x.received for x in sheet.lines)
         moves = ", ".join(sorted({str(x.operation_id) for x in sheet.receipts}))
@@ -122,20 +127,22 @@ def _parties(sheet: ReorderSheet) -> Table:
 
 
 def _row(x: ReorderLineRow) -> list[Any]:
-    months = "—" if x.months_of_stock is None else f"{x.months_of_stock:.1f}"
     basis = x.basis + (f"\nsurge x{fmt_number(x.surge)}" if x.surge != 1 else "")
     return [
         Paragraph(_text(x.label), CELL),
         Paragraph(_text(x.ndc) or "—", CELL),
-        counted(x.quantity, x.unit),
-        f"{counted(x.packages, x.package_name)}\nof {x.units_per_package}",
         f"{x.amc:.1f}",
-        str(x.on_hand),
+        "—" if x.history_days is None else str(x.history_days),
+        str(x.max_units),
+        str(x.min_units),
+        str(x.loose),
+        str(x.in_kits),
         str(x.expiring),
         str(x.usable),
         str(x.on_order),
-        months,
-        basis,
+        counted(x.quantity, x.unit),
+        f"{counted(x.packages, x.package_name)}\nof {x.units_per_package}",
+        Paragraph(_text(basis), CELL),
     ]
 
 

@@ -14,26 +14,32 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.common.xlsx_safe import write_text_cell
+from models.reorders.calc import KIT_CONTENTS_NOTE, USABLE_NOTE
 from models.reorders.rows import ReorderSheet
 
 ITEM_HEADER = [
     "Product",
     "NDC",
+    "AMC per month",
+    "AMC based on (days)",
+    "Max",
+    "Min",
+    "Loose on hand",
+    "Inside ready kits",
+    "Expiring before delivery or use (excluded)",
+    "Usable",
+    "On order",
     "Quantity requested",
     "Unit",
     "Packages",
     "Package",
     "Units per package",
-    "AMC per month",
-    "On hand",
-    "Expiring (excluded)",
-    "Usable",
-    "On order",
     "Months of stock",
     "Basis",
     "Surge factor",
+    "Why this quantity",
 ]
-WIDTHS = [44, 26, 12, 10, 10, 10, 10, 10, 10, 12, 10, 10, 10, 12, 10]
+WIDTHS = [40, 22, 10, 10, 8, 8, 10, 10, 14, 9, 9, 11, 9, 9, 9, 9, 9, 12, 8, 44]
 BOLD = Font(bold=True)
 FILL = PatternFill("solid", fgColor="DDE6F0")
 
@@ -83,26 +89,41 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
         values: list[object] = [
             line.label,
             line.ndc,
+            round(line.amc, 2),
+            line.history_days,
+            line.max_units,
+            line.min_units,
+            line.loose,
+            line.in_kits,
+            line.expiring,
+            line.usable,
+            line.on_order,
             line.quantity,
             line.unit,
             line.packages,
             line.package_name,
             line.units_per_package,
-            round(line.amc, 2),
-            line.on_hand,
-            line.expiring,
-            line.usable,
-            line.on_order,
             None if line.months_of_stock is None else round(line.months_of_stock, 1),
             line.basis,
             line.surge,
+            line.quantity_note,
         ]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
     row += 1
     _put(ws, row, 1, "Total units", BOLD)
-    _put(ws, row, 3, sum(x.quantity for x in sheet.lines), BOLD)
+    _put(
+        ws,
+        row,
+        ITEM_HEADER.index("Quantity requested") + 1,
+        sum(x.quantity for x in sheet.lines),
+        BOLD,
+    )
     row += 2
+    _put(ws, row, 1, KIT_CONTENTS_NOTE)
+    row += 1
+    _put(ws, row, 1, USABLE_NOTE)
+    row += 1
     _put(ws, row, 1, "How the quantities were computed", BOLD)
     row += 1
     _put(ws, row, 1, sheet.parameters_text)

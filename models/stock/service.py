@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor
 from models.common.clock import Clock
-from models.common.errors import LotConflict, LotExpired, NotFound, ValidationError
+from models.common.errors import (
+    DomainError,
+    LotConflict,
+    LotExpired,
+    NotFound,
+    ValidationError,
+)
 from models.stock import queries as q
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
 from models.stock.fefo import MOVE
@@ -30,6 +36,7 @@ from models.stock.ledger import (
     virtual_location_id,
 )
 from models.stock.location_tree import LocationTree
+from models.stock.movement_rules import check_may_move
 from models.stock.rows import (
     LocationTotalRow,
     LotRow,
@@ -77,15 +84,16 @@ class StockService:
             op = open_operation(s, Reason.RECEIVE, self._actor.name, self._clock.now(), note)
             supplier = virtual_location_id(s, LocationKind.SUPPLIER)
             for number, line in enumerate(lines, start=1):
-                prefix = f"Line {number}: " if len(lines) > 1 else ""
                 try:
                     require_positive(line.quantity)
                     lot = find_or_create_lot(
                         s, line, today, source_id, received_on or today, allow_expired
                     )
-                except ValidationError as refusal:
-                    raise type(refusal)(prefix + str(refusal)) from None
-                post_move(s, op, lot.id, supplier, target.id, line.quantity)
+                    post_move(s, op, lot.id, supplier, target.id, line.quantity)
+                except DomainError as refusal:
+                    if len(lines) == 1:
+                        raise
+                    raise type(refusal)(line_label(s, number, line) + str(refusal)) from None
             return _operation_row(s, op)
 
     def transfer(
@@ -97,9 +105,9 @@ class StockService:
         note: str | None = None,
     ) -> OperationRow:
         with self._sessions.begin() as s:
-            _physical(s, from_location_id)
-            _physical(s, to_location_id)
-            get_lot(s, lot_id)
+            source = _physical(s, from_location_id)
+            target = _physical(s, to_location_id)
+            check_may_move(s, get_lot(s, lot_id), source, target, self._clock.today())
             op = open_operation(s, Reason.TRANSFER, self._actor.name, self._clock.now(), note)
             post_move(s, op, lot_id, from_location_id, to_location_id, quantity)
             return _operation_row(s, op)
@@ -321,6 +329,14 @@ def lot_row(s: Session, lot: Lot) -> LotRow:
         lot.source.name if lot.source else None,
         lot.received_on,
     )
+
+
+def line_label(s: Session, number: int, line: ReceiveLine) -> str:
+    """'Line 3 (Narcan 4 mg nasal spray, lot A1): ', so a refusal names the line it is about."""
+    product = s.get(Product, line.product_id)
+    name = product.name if product else "unknown product"
+    lot = f", lot {line.lot_number.strip()}" if (line.lot_number or "").strip() else ""
+    return f"Line {number} ({name}{lot}): "
 
 
 def _physical(s: Session, location_id: int) -> Location:

@@ -58,7 +58,9 @@ RECALL_TEXT = (
 )
 WORKBOOK_TEXT = (
     "Aggregate tables for a public-health partner, with small counts withheld. You see every "
-    "table exactly as it will be shared before the file is saved."
+    "table exactly as it will be shared before the file is saved. A workbook covers a whole "
+    "month, quarter or year (Last month, Last quarter, Last year or the same dates under "
+    "Custom) and is checked against every workbook released before."
 )
 
 
@@ -256,8 +258,8 @@ class ReportsView(Page):
         partners = self._services.partners
         task = run_in_background(
             self,
-            "Preparing the partner tables…",
-            lambda _progress: partners.partner_package(period, partner_id),
+            "Preparing the partner tables and checking them against earlier releases…",
+            lambda progress: partners.prepare_release(period, partner_id, progress),
             lambda package: self._review(package, partner_id),
             self.error_label.setText,
         )

@@ -127,7 +127,7 @@ def test_partner_export_shows_the_shared_tables_then_saves_them(
     dialog = view.partner_dialog
     shown_tables = dialog.tables()
     assert len(shown_tables) == len(dialog.package.tables)
-    zip_table = shown_tables[0]
+    zip_table = shown_tables[1]  # after the summary
     hidden = [
         zip_table.item(i, j)
         for i in range(zip_table.rowCount())
@@ -144,6 +144,7 @@ def test_partner_export_shows_the_shared_tables_then_saves_them(
         hidden
     )
     assert services.partners.list_partners()[0].next_due_on == date(2026, 4, 30)
+    assert [r.file_name for r in services.partners.list_releases()] == ["q4.xlsx"]
 
 
 def test_the_recall_record_is_saved_under_reports_for_the_chosen_lot(
