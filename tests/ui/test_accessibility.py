@@ -73,7 +73,7 @@ BUILDERS: dict[str, Builder] = {
     "record": lambda services, agency, _tmp: services.distributions.record_distribution(
         entry(agency)
     ),
-    "package": lambda services, _agency, _tmp: services.partners.partner_package(
+    "audited": lambda services, _agency, _tmp: services.partners.prepare_release(
         Period(date(2025, 10, 1), date(2025, 12, 31))
     ),
     "pdf_path": lambda services, _agency, tmp: services.reports.write_report(
