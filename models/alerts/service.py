@@ -43,6 +43,7 @@ from models.alerts.rules import AlertRules, load_rules, save_rules
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import ValidationError
+from models.common.pii_screen import screen_free_text
 from models.partners.service import PartnerService
 from models.reorders.consumption import PaceMemo
 from models.reorders.service import ReorderService
@@ -177,7 +178,7 @@ class AlertService:
     ) -> None:
         if not key or len(key) > 200 or len(fingerprint) > 200:
             raise ValidationError("That alert cannot be recorded; refresh the list and try again.")
-        text = (reason or "").strip()
+        text = screen_free_text(reason, "The reason", self._actor.personnel()) or ""
         if not text:
             raise ValidationError("Say why (e.g. 'kept for training', 'order already placed').")
         if len(text) > MAX_REASON:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
+from models.common.pii_screen import screen_free_text
 from models.common.settings import AGENCY_ADDRESS, AGENCY_NAME, read_setting, write_setting
 from models.common.wording import counted
 from models.reorders import drafting as d
@@ -172,7 +173,7 @@ class ReorderService(SurgeMixin):
                     station_id=station_id,
                     ship_to=ship_to.strip() or None,
                     contact=contact.strip() or read_setting(s, KEY_CONTACT) or None,
-                    note=note.strip() or None,
+                    note=screen_free_text(note, "The note"),
                     include_trained_count=asks,
                     trained_count=trained if asks else None,
                     window_months=params.window_months,

@@ -5,6 +5,7 @@ Rows in, file out: knows `ReorderSheet`, not the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,9 +61,8 @@ def write_reorder_pdf(
     total = sum(x.quantity for x in sheet.lines)
     story.append(
         Paragraph(
-            f"{counted(len(sheet.lines), 'item')}, {counted(total, 'unit')} in total. "
-            "Quantities in units of issue (devices, strips...); packages as shipped. "
-            + _text(USABLE_NOTE),
+            f"{counted(len(sheet.lines), 'item')}: {unit_totals(sheet.lines)}. "
+            "Quantities in units of issue; packages as shipped. " + _text(USABLE_NOTE),
             SMALL,
         )
     )
@@ -73,6 +73,8 @@ def write_reorder_pdf(
         story.append(
             Paragraph(f"Received so far: {received} of {total} units (movements {moves}).", SMALL)
         )
+    # The signature sits under the request it authorises, never alone on a page of its own.
+    story.append(KeepTogether([Spacer(1, 10), *_signature(sheet)]))
     story.append(Paragraph("How the quantities were computed", HEAD))
     story.append(Paragraph(_text(sheet.parameters_text + "; " + _lead(sheet)), BLOCK))
     for line in sheet.lines:
@@ -80,9 +82,15 @@ def write_reorder_pdf(
         story.append(Paragraph(f"<b>{_text(line.label)}</b><br/>{steps}", SMALL))
         story.append(Spacer(1, 3))
     story.append(Paragraph(_text(sheet.method_note), SMALL))
-    story.append(Spacer(1, 14))
-    story.append(KeepTogether(_signature(sheet)))
     return build_pdf(path, frame, story)
+
+
+def unit_totals(lines: Sequence[ReorderLineRow]) -> str:
+    """'120 devices, 300 strips': one total per unit of issue, never a mixed sum."""
+    sums: dict[str, int] = {}
+    for x in lines:
+        sums[x.unit] = sums.get(x.unit, 0) + x.quantity
+    return ", ".join(counted(n, unit) for unit, n in sums.items()) or "nothing"
 
 
 def _parties(sheet: ReorderSheet) -> Table:

@@ -13,6 +13,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.common.xlsx_print import set_up_printing
 from models.common.xlsx_safe import write_text_cell
 from models.reorders.calc import KIT_CONTENTS_NOTE, USABLE_NOTE
 from models.reorders.rows import ReorderSheet
@@ -80,6 +81,7 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
             ws.cell(row, 2).number_format = "yyyy-mm-dd"
         row += 1
     row += 1
+    header_row = row
     for column, title in enumerate(ITEM_HEADER, start=1):
         cell = _put(ws, row, column, title, BOLD)
         cell.fill = FILL
@@ -110,15 +112,14 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
         ]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
-    row += 1
-    _put(ws, row, 1, "Total units", BOLD)
-    _put(
-        ws,
-        row,
-        ITEM_HEADER.index("Quantity requested") + 1,
-        sum(x.quantity for x in sheet.lines),
-        BOLD,
-    )
+    totals: dict[str, int] = {}
+    for line in sheet.lines:  # one total per unit of issue, never devices added to strips
+        totals[line.unit] = totals.get(line.unit, 0) + line.quantity
+    for unit, quantity in totals.items():
+        row += 1
+        _put(ws, row, 1, "Total", BOLD)
+        _put(ws, row, ITEM_HEADER.index("Quantity requested") + 1, quantity, BOLD)
+        _put(ws, row, ITEM_HEADER.index("Unit") + 1, unit, BOLD)
     row += 2
     _put(ws, row, 1, KIT_CONTENTS_NOTE)
     row += 1
@@ -141,6 +142,7 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
         row += 1
     for column, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[ws.cell(1, column).column_letter].width = width
+    set_up_printing(ws, f"Request {r.number}", header_row=header_row)
     workbook.save(str(path))
     return Path(path)
 

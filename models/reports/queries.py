@@ -67,6 +67,7 @@ def expiration_rows(
     order = {row.id: k for k, row in enumerate(tree.physical())}
     held = [r for r in list_on_hand(s, today, tree=tree) if scope is None or r.location_id in scope]
     held.sort(key=lambda r: (order.get(r.location_id, 0), r.expiry or date.max, r.product_name))
+    units = dict(s.execute(select(Product.id, Product.unit_of_issue)).all())
     return [
         ExpirationRow(
             r.location_path,
@@ -79,6 +80,7 @@ def expiration_rows(
             band_of(r.days_left, bands),
             r.quantity,
             r.quarantined,
+            "kit" if r.product_kind == "kit" else units.get(r.product_id) or "unit",
         )
         for r in held
     ]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.alerts.rows import AlertRow
 from models.common.errors import DomainError
 from models.services import Services
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class AlertDecisionDialog(QDialog):
@@ -61,7 +62,7 @@ class AlertDecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(440, self.sizeHint().height())
+        fit_to_screen(self, 440, self.sizeHint().height())
 
     @Slot()
     def _on_accept(self) -> None:

@@ -18,6 +18,7 @@ from models.common.wording import noun
 from models.distributions.rows import AdministrationRow, DistributionRow
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def describe(record: DistributionRow | AdministrationRow) -> str:
@@ -71,7 +72,7 @@ class VoidDialog(QDialog):
         root.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(480, 220)
+        fit_to_screen(self, 480, 220)
 
     @Slot()
     def _on_accept(self) -> None:

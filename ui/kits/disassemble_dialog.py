@@ -22,6 +22,7 @@ from models.common.errors import DomainError
 from models.kits.rows import DisassemblyResult, KitStockRow
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def kit_stock_text(row: KitStockRow) -> str:
@@ -86,7 +87,7 @@ class DisassembleDialog(QDialog):
             )
             self.kits.setCurrentIndex(index)
         self._on_kits_changed()
-        self.resize(640, 260)
+        fit_to_screen(self, 640, 260)
 
     def current(self) -> KitStockRow | None:
         index = self.kits.currentIndex()

@@ -35,6 +35,7 @@ from models.reorders.rows import DraftLine, ProposalLine, ReorderRow
 from models.services import Services
 from models.stock.rows import SourceRow
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.screen_fit import fit_to_screen
 
 HEADERS = ["Item", "Calculated", "Packages to request", "Units", "Basis", "Why this quantity"]
 WHY_COLUMN = 5
@@ -123,7 +124,7 @@ class ReorderRequestDialog(QDialog):
         root.addWidget(self.split_label)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
 
     def _source(self) -> SourceRow | None:
         return self._sources.get(self.source.currentData())

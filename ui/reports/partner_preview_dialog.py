@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -33,6 +32,8 @@ from models.partners.protection import AuditedPackage
 from models.reports.suppression import SUPPRESSED_MARK, suppression_rule
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.save_path import ask_save_path
+from ui.widgets.screen_fit import fit_to_screen
 
 HIDDEN = QColor("#fff2cc")
 
@@ -82,7 +83,7 @@ class PartnerPreviewDialog(QDialog):
         layout.addWidget(self.mark_sent)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
 
     def tables(self) -> list[QTableWidget]:
         """One table widget per shared table, in the package's order."""
@@ -101,14 +102,13 @@ class PartnerPreviewDialog(QDialog):
 
     @Slot()
     def _on_save(self) -> None:
-        suggested = f"partner-{self.package.period.start:%Y%m%d}-{self.package.period.end:%Y%m%d}"
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save partner workbook", f"{suggested}.xlsx", "Excel workbooks (*.xlsx)"
+        period = self.package.period
+        name = f"partner-{period.start:%Y-%m-%d}-to-{period.end:%Y-%m-%d}.xlsx"
+        target = ask_save_path(
+            self, "partner", "Save partner workbook", name, "Excel workbooks (*.xlsx)"
         )
-        if not target:
+        if target is None:
             return
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
         try:
             self.saved_path = self._services.partners.release_workbook(
                 self.audited, target, self._partner_id

@@ -11,7 +11,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.pdf_printing import print_pdf, printer_for
 from ui.widgets.recall_record import save_recall_record
+from ui.widgets.save_path import ask_save_path, dated_name
 from ui.widgets.scratch import scratch_folder
 
 WORKBOOK = "Partner workbook (.xlsx)"
@@ -240,11 +240,9 @@ class ReportsView(Page):
         kind = self.kind()
         if kind is None:
             return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save report", f"{kind.value}-report.pdf", "PDF files (*.pdf)"
-        )
-        if target:
-            path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+        name = dated_name(kind.value, ".pdf", self._services.clock.today())
+        path = ask_save_path(self, f"report-{kind.value}", "Save report", name, "PDF files (*.pdf)")
+        if path is not None:
             self._generate(path, lambda p: self.status_message.emit(f"Saved {p}"))
 
     @Slot()

@@ -101,6 +101,34 @@ def test_a_formula_looking_source_name_stays_text(
     assert '=HYPERLINK("x")' in PdfReader(pdf).pages[0].extract_text()
 
 
+def test_sheet_totals_per_unit_and_signature_sits_under_the_request(
+    services: Services, agency: Agency, tmp_path: Path
+) -> None:
+    sheet = make_sheet(services, agency)
+    pdf = write_reorder_pdf(tmp_path / "r.pdf", sheet, datetime(2026, 1, 15, 9, 0))
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert "2 items: 22 devices, 100 strips." in pages[0]
+    assert "122 units" not in "".join(pages)  # devices are never added to strips
+    signed = next(i for i, text in enumerate(pages) if "Signature" in text)
+    assert "Items requested" in pages[signed]  # not alone on a page of its own
+    ws = load_workbook(write_reorder_xlsx(tmp_path / "r.xlsx", sheet)).active
+    quantity, unit = ITEM_HEADER.index("Quantity requested"), ITEM_HEADER.index("Unit")
+    totals = [(r[quantity].value, r[unit].value) for r in ws.iter_rows() if r[0].value == "Total"]
+    assert totals == [(22, "device"), (100, "strip")]
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_headers_and_page_numbers(
+    services: Services, agency: Agency, tmp_path: Path
+) -> None:
+    ws = load_workbook(write_reorder_xlsx(tmp_path / "r.xlsx", make_sheet(services, agency))).active
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    header_row = next(r[0].row for r in ws.iter_rows() if r[0].value == ITEM_HEADER[0])
+    assert ws.print_title_rows == f"${header_row}:${header_row}"
+    assert "Page &P of &N" in ws.oddFooter.right.text
+
+
 def test_each_xlsx_row_adds_up_and_names_only_stocked_ndcs(
     services: Services, database, clock, agency: Agency, tmp_path: Path
 ) -> None:

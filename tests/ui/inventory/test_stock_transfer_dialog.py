@@ -28,7 +28,7 @@ def test_fefo_lot_is_suggested_first_and_another_may_be_chosen(qtbot, services, 
     ]
     assert picker.lot.itemText(0).startswith("OLD · EXPIRED 2025-12-31")
     picker.lot.setCurrentIndex(picker.lot.findData(lots.nx2))
-    assert "FEFO would take lot NX1 first" in dialog.fefo_label.text()
+    assert "first-expiry-first-out takes lot NX1 first" in dialog.fefo_label.text()
     dialog.to_location.setCurrentIndex(dialog.to_location.findText("Station 1 / Patrol 12"))
     dialog.quantity.setValue(4)
     qtbot.keyClicks(dialog.note, "restock after call")

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.modeltest import ModelTester
 
-import ui.reports.partner_preview_dialog as preview_module
 import ui.settings.partner_settings_tab as tab_module
 from models.partners.registry import PartnerDraft
 from models.reports.rows import Period
@@ -81,9 +80,7 @@ def test_the_preview_shows_exactly_what_the_workbook_holds(
     qtbot.addWidget(dialog)
     assert not dialog.mark_sent.isVisible()
     target = tmp_path / "shared.xlsx"
-    monkeypatch.setattr(
-        preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.save_button.click()
     workbook = load_workbook(target)
     for table, widget in zip(package.tables, dialog.tables(), strict=True):
@@ -105,9 +102,7 @@ def test_a_save_that_fails_says_why_inside_the_dialog(
     dialog = PartnerPreviewDialog(services.partners.prepare_release(PERIOD), services)
     qtbot.addWidget(dialog)
     missing = tmp_path / "no such folder" / "x.xlsx"
-    monkeypatch.setattr(
-        preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
     dialog.save_button.click()
     assert dialog.error_label.text().startswith("Not saved:")
     assert dialog.result() != 1 and dialog.saved_path is None  # still open to try again
@@ -128,9 +123,7 @@ def test_a_saved_workbook_is_listed_in_the_partners_tab(
         in (dialog.findChild(QLabel).text())
     )
     target = tmp_path / "q4.xlsx"
-    monkeypatch.setattr(
-        preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.save_button.click()
     tab = PartnerSettingsTab(services)
     qtbot.addWidget(tab)
