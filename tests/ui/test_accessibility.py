@@ -73,6 +73,7 @@ BUILDERS: dict[str, Builder] = {
     "record": lambda services, agency, _tmp: services.distributions.record_distribution(
         entry(agency)
     ),
+    "audit": lambda services, _agency, _tmp: services.text_audit,
     "audited": lambda services, _agency, _tmp: services.partners.prepare_release(
         Period(date(2025, 10, 1), date(2025, 12, 31))
     ),
@@ -182,11 +183,16 @@ NOT_IN_TAB_ORDER = {
 }
 
 
+# Toolbar commands a menu offers under another name, with where.
+TOOLBAR_IN_MENUS = {"Receive": "Stock → New receipt… (Ctrl+R)"}
+
+
 def _menu_texts(window: QWidget) -> set[str]:
     bar = window.menuBar() if isinstance(window, QMainWindow) else None
     if bar is None:
         return set()
-    return {plain(a.text()) for m in bar.findChildren(QMenu) for a in m.actions()}
+    menus = [a.menu() for a in bar.actions() if isinstance(a.menu(), QMenu)]
+    return {plain(a.text()) for m in menus for a in m.actions()}
 
 
 def _keyboard_elsewhere(widget: QWidget, reached: set[QWidget], menus: set[str]) -> bool:
@@ -197,7 +203,9 @@ def _keyboard_elsewhere(widget: QWidget, reached: set[QWidget], menus: set[str])
     if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QToolBar):
         action = widget.defaultAction()
         return action is not None and (
-            not action.shortcut().isEmpty() or plain(action.text()) in menus
+            not action.shortcut().isEmpty()
+            or plain(action.text()) in menus
+            or plain(action.text()) in TOOLBAR_IN_MENUS
             or any(plain(action.text()) in m for m in menus)
         )  # fmt: skip
     owner = _attribute_name(widget).split(" of ")
