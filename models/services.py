@@ -35,6 +35,7 @@ from models.stock.count_service import CountService
 from models.stock.seed import seed_catalog, seed_sources
 from models.stock.service import StockService
 from models.training import demo as training_demo
+from models.training.people import PeopleService
 from models.training.service import TrainingService
 
 DEMO_HISTORY_DAYS = 400  # the demo's stock arrives this long before today
@@ -57,6 +58,7 @@ class Services:
     partners: PartnerService
     text_audit: TextAuditService
     counts: CountService  # counting a whole place (stocktake)
+    people: PeopleService
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
     sessions: sessionmaker[Session] | None = None  # to build the same services on another clock
 
@@ -70,11 +72,11 @@ class Services:
         cls,
         sessions: sessionmaker[Session],
         clock: Clock,
-        user: str,
+        user: str | Actor,
         maintenance: Maintenance | None = None,
     ) -> Services:
-        actor = Actor(user)
-        training = TrainingService(sessions, clock)
+        actor = shared_actor(sessions, user)
+        training = TrainingService(sessions, clock, actor)
         actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock, actor)
@@ -82,8 +84,8 @@ class Services:
             clock=clock,
             actor=actor,
             stock=StockService(sessions, clock, actor),
-            catalog=CatalogService(sessions, extra_seeds=(seed_recipes,)),
-            settings=SettingsService(sessions),
+            catalog=CatalogService(sessions, actor, clock, extra_seeds=(seed_recipes,)),
+            settings=SettingsService(sessions, actor),
             kits=KitService(sessions, clock, actor),
             recall=RecallService(sessions, clock, actor),
             distributions=DistributionService(sessions, clock, actor),
@@ -92,13 +94,25 @@ class Services:
                 sessions, clock, actor, reorders=reorders, training=training, partners=partners
             ),
             reorders=reorders,
-            reports=ReportService(sessions, clock),
+            reports=ReportService(sessions, clock, actor),
+            people=PeopleService(sessions, actor),
             partners=partners,
             text_audit=TextAuditService(sessions, clock, actor),
             counts=CountService(sessions, clock, actor),
             maintenance=maintenance,
             sessions=sessions,
         )
+
+
+def shared_actor(sessions: sessionmaker[Session], user: str | Actor) -> Actor:
+    """The one Actor of this session: the sessionmaker's own when it journals changes by it."""
+    if isinstance(user, Actor):
+        return user
+    owned = getattr(sessions, "actor", None)
+    if isinstance(owned, Actor):
+        owned.name = user
+        return owned
+    return Actor(user)
 
 
 def seed_defaults(s: Session) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.dates import end_of_month
 from models.common.errors import NotFound, ValidationError
@@ -66,6 +66,7 @@ class KitService:
         with self._sessions() as s:
             return _min_shelf(s)
 
+    @requires(Permission.MANAGE, "change kit settings")
     def set_min_shelf_days(self, days: int) -> None:
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 1825:
             raise ValidationError("The minimum shelf life is a whole number of days, 0 to 1825.")
@@ -79,6 +80,7 @@ class KitService:
             stored = read_setting(s, CARD_KEY)
         return CardContent.from_dict(stored) if stored else default_content()
 
+    @requires(Permission.MANAGE, "change the resource card")
     def save_card_content(self, content: CardContent) -> None:
         if not content.title_en.strip() or not content.title_es.strip():
             raise ValidationError("The card needs a title in English and in Spanish.")
@@ -101,6 +103,7 @@ class KitService:
         with self._sessions() as s:
             return recipes.recipe_row(s, recipes.get_recipe(s, recipe_id))
 
+    @requires(Permission.MANAGE, "change kit recipes")
     def save_recipe(
         self,
         recipe_id: int | None,
@@ -113,6 +116,7 @@ class KitService:
             recipe = recipes.save_recipe(s, recipe_id, name, lines, notes)
             return recipes.recipe_row(s, recipe)
 
+    @requires(Permission.MANAGE, "change kit recipes")
     def set_recipe_active(self, recipe_id: int, active: bool) -> RecipeRow:
         with self._sessions.begin() as s:
             recipe = recipes.get_recipe(s, recipe_id)
@@ -153,6 +157,7 @@ class KitService:
                 omit,
             )
 
+    @requires(Permission.MANAGE, "assemble kits")
     def assemble_kits(
         self,
         recipe_id: int,
@@ -215,6 +220,7 @@ class KitService:
 
     # --- disassembly and re-kitting ----------------------------------------------------
 
+    @requires(Permission.MANAGE, "take kits apart")
     def disassemble_kits(
         self,
         kit_lot_id: int,
@@ -274,6 +280,7 @@ class KitService:
             contents,
         )
 
+    @requires(Permission.MANAGE, "print kit labels")
     def write_labels(
         self, path: Path | str, batches: Sequence[tuple[int, int]], skip: int = 0
     ) -> Path:
@@ -317,6 +324,7 @@ class KitService:
             self.card_content(), self.default_card_valid_until(), version, agency
         )
 
+    @requires(Permission.MANAGE, "print resource cards")
     def print_resource_cards(
         self, path: Path | str, location_id: int, sheets: int, valid_until: date
     ) -> tuple[Path, str]:

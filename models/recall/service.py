@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.recall import trace
@@ -49,6 +49,7 @@ class RecallService:
         pdf = write_record_pdf(Path(pdf_path), record)
         return pdf, write_record_xlsx(pdf.with_suffix(".xlsx"), record)
 
+    @requires(Permission.MANAGE, "quarantine recalled lots")
     def quarantine_recalled(self, lot_id: int, reason: str) -> RecallResult:
         """Quarantine every unit still on hand, loose or inside kits, in one operation."""
         if not (reason or "").strip():
