@@ -132,6 +132,9 @@ def run_gui(args: argparse.Namespace) -> int:
     purge_scratch()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
+    from ui.widgets.accessible_names import install_accessible_names
+
+    namer = install_accessible_names(app)  # names each window's fields for screen readers
 
     def show_error(text: str) -> None:
         if QApplication.instance() is None:  # quitting: the log has it
@@ -200,6 +203,7 @@ def run_gui(args: argparse.Namespace) -> int:
     elif os.environ.get(REPORT_ENV):
         when_first_screen_filled(app, window, lambda: None)
     code = app.exec()
+    app.removeEventFilter(namer)
     from ui.widgets.background import wait_for_background_work
 
     wait_for_background_work()

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.setWindowTitle("LBN Quartermaster")
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Screens")
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         for title, _page_class in PAGES:
