@@ -118,8 +118,13 @@ def generate(path: Path, scale_name: str, seed: int = 1) -> dict[str, int]:
     """Create `path` (must not exist) and fill it; returns row counts."""
     if path.exists():
         raise FileExistsError(path)
+    return fill(sqlite_url(path), scale_name, seed)
+
+
+def fill(url: str, scale_name: str, seed: int = 1) -> dict[str, int]:
+    """Fill the empty database at `url` (SQLite or PostgreSQL); returns row counts."""
     started = time.perf_counter()
-    database = open_database(sqlite_url(path), backup=False)
+    database = open_database(url, backup=False)
     with database.sessions.begin() as s:
         seed_defaults(s)
         products = {p.name: p for p in s.scalars(select(Product))}
@@ -155,10 +160,32 @@ def generate(path: Path, scale_name: str, seed: int = 1) -> dict[str, int]:
                 {"key": "first_run_done", "value": "true"},
             ],
         )
+        if database.engine.dialect.name == "postgresql":
+            _advance_sequences(conn)
     database.dispose()
     counts = sim.counts()
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts
+
+
+def _advance_sequences(conn) -> None:
+    """Rows were inserted with their ids: move each id sequence past them."""
+    from sqlalchemy import text
+
+    tables = conn.execute(
+        text(
+            "SELECT table_name FROM information_schema.columns WHERE column_name = 'id' "
+            "AND table_schema = current_schema() "
+            "AND (column_default LIKE 'nextval%' OR is_identity = 'YES')"
+        )
+    ).scalars()
+    for table in list(tables):
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f'COALESCE((SELECT max(id) FROM "{table}"), 0) + 1, false)'
+            )
+        )
 
 
 class Simulation:

@@ -93,7 +93,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=None, help="keep generated databases here")
     parser.add_argument("--only", default="", help="run only cases whose name contains this")
+    parser.add_argument(
+        "--network",
+        choices=["yes", "no", "only"],
+        default="yes",
+        help="also run the main screens on PostgreSQL through a 20 ms proxy (needs a server URL)",
+    )
     args = parser.parse_args()
+    if args.network == "only":
+        args.scales = []
     folder = args.out or Path(tempfile.mkdtemp(prefix="lbn-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {machine()}", flush=True)
@@ -101,9 +109,18 @@ def main() -> None:
     for scale in args.scales:
         print(f"Scale {scale}:", flush=True)
         results += run_scale(scale, folder, args.repeat, args.only)
+    network_table = ""
+    if args.network != "no":
+        from benchmarks import network
+
+        network_table = network.run("large")
     print()
     print(table(results))
-    (folder / "results.md").write_text(f"Machine: {machine()}\n\n{table(results)}\n")
+    print()
+    print(network_table)
+    (folder / "results.md").write_text(
+        f"Machine: {machine()}\n\n{table(results)}\n\n{network_table}\n"
+    )
     print(f"\nResults also in {folder / 'results.md'}")
 
 

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
+from lbn_desktop.config import APP_NAME, Paths, current_user, database_url, station_name
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
 if TYPE_CHECKING:  # imported for hints only: the window must not wait for them
@@ -45,10 +45,12 @@ def open_services(
         with_connect_timeout,
     )
     from lbn_desktop.maintenance import DatabaseMaintenance
+    from models.common.actor import Actor
     from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
+    actor = Actor(current_user(), station=station_name())
     url = database_url(paths, args.database)
     path = sqlite_file(url)
     if path is not None:
@@ -58,15 +60,13 @@ def open_services(
     else:
         url = with_connect_timeout(url)
     try:
-        database = open_database(url)
+        database = open_database(url, actor=actor)
     except OperationalError as error:
         if path is not None:
             raise
         raise unreachable(url, error) from None
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
-    services = Services.build(
-        database.sessions, clock or SystemClock(), current_user(), maintenance
-    )
+    services = Services.build(database.sessions, clock or SystemClock(), actor, maintenance)
     return paths, database, services
 
 
@@ -132,6 +132,9 @@ def run_gui(args: argparse.Namespace) -> int:
     purge_scratch()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
+    from ui.widgets.accessible_names import install_accessible_names
+
+    namer = install_accessible_names(app)  # names each window's fields for screen readers
 
     def show_error(text: str) -> None:
         if QApplication.instance() is None:  # quitting: the log has it
@@ -178,9 +181,16 @@ def run_gui(args: argparse.Namespace) -> int:
 
     if not (args.demo or args.smoke_test) and FirstRunWizard.needed(services):
         FirstRunWizard(services, window).exec()  # Cancel opens the empty app; it asks again
+    from lbn_desktop.station_sign_in import sign_in_at_start
+
+    if not args.smoke_test:
+        sign_in_at_start(services, paths.data, current_user())
     window.attach(services)
     window.start()
     instance.listen(lambda: bring_forward(window))
+    from lbn_desktop.station_link import connect_station
+
+    station_link = connect_station(window, services, database, paths)
     from PySide6.QtCore import QTimer
 
     # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
@@ -193,9 +203,11 @@ def run_gui(args: argparse.Namespace) -> int:
     elif os.environ.get(REPORT_ENV):
         when_first_screen_filled(app, window, lambda: None)
     code = app.exec()
+    app.removeEventFilter(namer)
     from ui.widgets.background import wait_for_background_work
 
     wait_for_background_work()
+    station_link.close()
     database.dispose()
     instance.release()
     return code

@@ -55,6 +55,16 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{text}"
 
 
+STATION_ENV = "LBN_STATION"
+
+
+def station_name() -> str:
+    """The name this PC records with every operation: LBN_STATION, else the computer's name."""
+    import socket
+
+    return os.environ.get(STATION_ENV) or socket.gethostname() or "station"
+
+
 def current_user() -> str:
     try:
         return getpass.getuser()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,10 +15,15 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from lbn_desktop import config
 from lbn_desktop.backup import backup_before_migration
+from lbn_desktop.journal import install_journal
+from models.common.actor import Actor
 from models.common.errors import DatabaseBusy, DomainError
 from models.migrations.config import alembic_config, shipped_revisions
 
@@ -61,9 +67,41 @@ def create_db_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # A station must notice quickly that the server is out of reach (offline banner, outbox).
+        engine = create_engine(url, connect_args=PG_CONNECT_ARGS)
+        _ping_when_idle(engine)
     event.listen(engine, "handle_error", _busy_as_refusal)
     return engine
+
+
+PG_CONNECT_ARGS = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
+IDLE_PING_S = 30.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Check a pooled connection before use only if it sat idle: a ping on every checkout would
+    cost a network round trip per use case (pool_pre_ping), most of a save's time at 20 ms."""
+
+    def on_checkin(_dbapi: object, record: ConnectionPoolEntry) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    def on_checkout(dbapi: DBAPIConnection, record: ConnectionPoolEntry, _proxy: object) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is not None and time.monotonic() - idle_since < IDLE_PING_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi)
+        except Exception as gone:  # the pool retries with a fresh connection
+            raise DisconnectionError(str(gone)) from gone
+
+    event.listen(engine, "checkin", on_checkin)
+    event.listen(engine, "checkout", on_checkout)
 
 
 BUSY_SIGNS = ("database is locked", "deadlock detected", "could not serialize access")
@@ -107,9 +145,12 @@ class Sessions(sessionmaker[Session]):
     where a use case writes, and a read inside a write never waits for itself.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, actor: Actor | None = None) -> None:
         super().__init__(engine, expire_on_commit=False)
         self._writer = engine.execution_options(**{WRITER_OPTION: True})
+        self.actor = actor or Actor("unknown")  # shared with the services (Services.build)
+        install_journal(self, self.actor)
+        _keep_loaded_objects(self)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -117,10 +158,27 @@ class Sessions(sessionmaker[Session]):
             yield session
 
 
-def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
+STRONG_REFS = "lbn_strong_refs"
+
+
+def _keep_loaded_objects(sessions: sessionmaker[Session]) -> None:
+    """A use case's session keeps what it loaded until it closes (SQLAlchemy's strong-reference
+    recipe): with the default weak identity map, `s.get(Location, id)` in a loop reloads the
+    row every time once nothing else holds it, one network round trip each."""
+
+    def keep(session: Session, instance: object) -> None:
+        session.info.setdefault(STRONG_REFS, []).append(instance)
+
+    event.listen(sessions, "loaded_as_persistent", keep)
+    event.listen(sessions, "pending_to_persistent", keep)
+
+
+def open_database(
+    url: str, *, migrate: bool = True, backup: bool = True, actor: Actor | None = None
+) -> Database:
     """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows."""
     engine = create_db_engine(url)
-    database = Database(url, engine, Sessions(engine))
+    database = Database(url, engine, Sessions(engine, actor))
     if migrate:
         current = current_revisions(engine)
         refuse_newer(current)

@@ -13,6 +13,7 @@ from lbn_desktop.database import Database, upgrade
 from models.common.errors import DomainError
 from models.common.maintenance import BackupInfo, CheckReport
 from models.stock.ledger_check import check_ledger
+from models.stock.time_order import out_of_time_entries
 
 log = logging.getLogger(__name__)
 
@@ -91,11 +92,15 @@ class DatabaseMaintenance:
                 report.facts.append("SQLite integrity check: ok")
         with self._database.sessions() as s:
             ledger = check_ledger(s)
+            out_of_time = out_of_time_entries(s)
         report.problems.extend(ledger.problems)
         if ledger.ok:
             report.facts.append(
                 f"Ledger balanced: {ledger.moves} movements; balances equal the ledger sums"
             )
+        report.problems.extend(f"Entry out of time order: {line}" for line in out_of_time)
+        if not out_of_time:
+            report.facts.append("Entries consistent in time: nothing used before it was there")
         return report
 
 

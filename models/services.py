@@ -8,12 +8,13 @@ demo parts in order).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.alerts.service import AlertService
 from models.common.actor import Actor
-from models.common.clock import Clock
+from models.common.clock import Clock, HistoryClock
 from models.common.maintenance import Maintenance
 from models.common.settings import FIRST_RUN_DONE, SettingsService
 from models.common.text_audit import TextAuditService
@@ -35,7 +36,10 @@ from models.stock.count_service import CountService
 from models.stock.seed import seed_catalog, seed_sources
 from models.stock.service import StockService
 from models.training import demo as training_demo
+from models.training.people import PeopleService
 from models.training.service import TrainingService
+
+DEMO_HISTORY_DAYS = 400  # the demo's stock arrives this long before today
 
 
 @dataclass
@@ -55,8 +59,10 @@ class Services:
     partners: PartnerService
     text_audit: TextAuditService
     counts: CountService  # counting a whole place (stocktake)
+    people: PeopleService
     vehicle_checks: VehicleCheckService  # the crew's shift-start check of a vehicle's kits
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
+    sessions: sessionmaker[Session] | None = None  # to build the same services on another clock
 
     @property
     def user(self) -> str:
@@ -68,11 +74,11 @@ class Services:
         cls,
         sessions: sessionmaker[Session],
         clock: Clock,
-        user: str,
+        user: str | Actor,
         maintenance: Maintenance | None = None,
     ) -> Services:
-        actor = Actor(user)
-        training = TrainingService(sessions, clock)
+        actor = shared_actor(sessions, user)
+        training = TrainingService(sessions, clock, actor)
         actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock, actor)
@@ -81,8 +87,8 @@ class Services:
             clock=clock,
             actor=actor,
             stock=StockService(sessions, clock, actor),
-            catalog=CatalogService(sessions, extra_seeds=(seed_recipes,)),
-            settings=SettingsService(sessions),
+            catalog=CatalogService(sessions, actor, clock, extra_seeds=(seed_recipes,)),
+            settings=SettingsService(sessions, actor),
             kits=KitService(sessions, clock, actor),
             recall=RecallService(sessions, clock, actor),
             distributions=DistributionService(sessions, clock, actor),
@@ -91,13 +97,26 @@ class Services:
                 sessions, clock, actor, reorders=reorders, training=training, partners=partners
             ),
             reorders=reorders,
-            reports=ReportService(sessions, clock),
+            reports=ReportService(sessions, clock, actor),
+            people=PeopleService(sessions, actor),
             partners=partners,
             text_audit=TextAuditService(sessions, clock, actor),
             counts=counts,
             vehicle_checks=VehicleCheckService(sessions, clock, actor, counts),
             maintenance=maintenance,
+            sessions=sessions,
         )
+
+
+def shared_actor(sessions: sessionmaker[Session], user: str | Actor) -> Actor:
+    """The one Actor of this session: the sessionmaker's own when it journals changes by it."""
+    if isinstance(user, Actor):
+        return user
+    owned = getattr(sessions, "actor", None)
+    if isinstance(owned, Actor):
+        owned.name = user
+        return owned
+    return Actor(user)
 
 
 def seed_defaults(s: Session) -> None:
@@ -108,8 +127,21 @@ def seed_defaults(s: Session) -> None:
 
 
 def build_demo(services: Services) -> None:
-    """Populate an empty database with the demo agency; refuses if stations already exist."""
-    stock_demo.add_demo(services)
+    """Populate an empty database with the demo agency; refuses if stations already exist.
+
+    Stock, kits and distributions are written day by day on a clock standing in the past, so
+    the history is consistent in time: nothing is used before it was received or assembled.
+    """
+    history = HistoryClock(services.clock)
+    past = services
+    if services.sessions is not None:
+        past = Services.build(services.sessions, history, services.user)
+    present = history.present()
+    history.travel_to(present - timedelta(days=DEMO_HISTORY_DAYS))
+    stock_demo.add_demo(past, present)
     services.settings.set(FIRST_RUN_DONE, True)
-    for part in (kit_demo, distribution_demo, training_demo, reorder_demo, partner_demo):
+    kit_demo.add_demo(past)
+    distribution_demo.add_demo(past, present, history.travel_to)
+    history.travel_to(None)
+    for part in (training_demo, reorder_demo, partner_demo):
         part.add_demo(services)

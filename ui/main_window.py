@@ -27,6 +27,7 @@ from ui.widgets.scan_catcher import ScanCatcher
 
 if TYPE_CHECKING:
     from models.services import Services
+from ui.widgets.view_state import keep_view_state
 
 
 def _dashboard_page() -> type[Page]:
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.setWindowTitle("LBN Quartermaster")
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Screens")
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         for title, _page_class in PAGES:
@@ -224,6 +226,15 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self, origin: str) -> None:
         self._stale.update(t for t in self._pages if t != origin)
+        self._update_title()
+
+    def refresh_after_change_elsewhere(self) -> None:
+        """Another station committed something: reload the open screen, keeping the user's place."""
+        self._stale.update(self._pages)
+        page = self.current_page()
+        if page is not None:
+            self._stale.difference_update(t for t, p in self._pages.items() if p is page)
+            keep_view_state(page, page.refresh)
         self._update_title()
 
     # --- actions ------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from models.alerts.rows import (
 )
 from models.alerts.rules import AlertRules, load_rules, save_rules
 from models.alerts.vehicle_check_alerts import vehicle_check_alerts
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.common.pii_screen import screen_free_text
@@ -90,6 +90,7 @@ class AlertService:
         with self._sessions() as s:
             return load_rules(s)
 
+    @requires(Permission.MANAGE, "change alert rules")
     def save_rules(self, rules: AlertRules) -> AlertRules:
         with self._sessions.begin() as s:
             save_rules(s, rules)
@@ -169,10 +170,12 @@ class AlertService:
 
     # --- decisions ----------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "acknowledge alerts")
     def acknowledge(self, key: str, fingerprint: str, reason: str) -> None:
         """Hide an alert while its condition stays as it is now."""
         self._decide(key, fingerprint, "acknowledged", None, reason)
 
+    @requires(Permission.MANAGE, "snooze alerts")
     def snooze(self, key: str, fingerprint: str, days: int, reason: str) -> date:
         """Hide an alert for `days` days (or until its condition changes); returns the day back."""
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
@@ -181,6 +184,7 @@ class AlertService:
         self._decide(key, fingerprint, "snoozed", until, reason)
         return until
 
+    @requires(Permission.MANAGE, "reopen alerts")
     def reopen(self, key: str) -> None:
         """Show an acknowledged or snoozed alert again."""
         self._decide(key, "", "reopened", None, "reopened")

@@ -1,4 +1,4 @@
-"""Entities every feature shares: the agency's settings."""
+"""Entities every feature shares: the agency's settings and the journal of committed changes."""
 
 from datetime import datetime
 
@@ -31,3 +31,16 @@ class TextRedaction(Base):
     reason: Mapped[str] = mapped_column(String(80))
     redacted_at: Mapped[datetime] = mapped_column(DateTime)
     redacted_by: Mapped[str] = mapped_column(String(80))
+class Change(Base):
+    """One committed write transaction: who, at which station, when, which tables it touched.
+
+    Stations watch this journal (NOTIFY on PostgreSQL, polling on SQLite) to refresh open screens.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    person: Mapped[str] = mapped_column(String(120))
+    station: Mapped[str] = mapped_column(String(80))
+    tables: Mapped[str] = mapped_column(Text)

@@ -35,3 +35,19 @@ class AlreadyReversed(DomainError):
 
 class DatabaseBusy(DomainError):
     """Another station held the database too long."""
+
+
+class NotPermitted(DomainError):
+    """The person signed in at this station may not do this; the message says who may."""
+
+
+class StaleEdit(DomainError):
+    """Someone else changed the same setting since this screen loaded it; nothing was saved."""
+
+
+class WrongPin(DomainError):
+    """The PIN given does not match the person's PIN."""
+
+
+class KeptOffline(DomainError):
+    """Not refused: kept on this station PC while the server is out of reach; sent later."""

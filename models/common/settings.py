@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
 from models.common.entities import Setting
 from models.common.errors import ValidationError
 
@@ -128,13 +130,14 @@ _PROFILE_KEYS: dict[str, SettingKey[Any]] = {
 
 
 class SettingsService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor) -> None:
+        self._sessions, self._actor = sessions, actor
 
     def get(self, key: SettingKey[T]) -> T:
         with self._sessions() as s:
             return read_setting(s, key)
 
+    @requires(Permission.MANAGE, "change settings")
     def set(self, key: SettingKey[T], value: T) -> T:
         """Check and store one setting; a refused value changes nothing."""
         with self._sessions.begin() as s:
@@ -146,6 +149,7 @@ class SettingsService:
                 **{field: read_setting(s, key) for field, key in _PROFILE_KEYS.items()}
             )
 
+    @requires(Permission.MANAGE, "change the agency's details")
     def save_agency(self, profile: AgencyProfile) -> AgencyProfile:
         """The agency form, checked and saved in one transaction; a refusal saves nothing."""
         with self._sessions.begin() as s:
@@ -160,19 +164,32 @@ class SettingsService:
         return self.get(AGENCY_NAME)
 
 
+CACHE_KEY = "lbn_settings"
+
+
 def read_setting(s: Session, key: SettingKey[T]) -> T:
-    row = s.get(Setting, key.name)
-    if row is None:
+    stored = _stored_settings(s).get(key.name)
+    if stored is None:
         return key.default
     try:
-        return key.read(json.loads(row.value))
+        return key.read(json.loads(stored))
     except (ValueError, TypeError):
         return key.default
+
+
+def _stored_settings(s: Session) -> dict[str, str]:
+    """Every setting in one statement, once per session: over a network each read costs a trip."""
+    cached: dict[str, str] | None = s.info.get(CACHE_KEY)
+    if cached is None:
+        cached = {name: value for name, value in s.execute(select(Setting.key, Setting.value))}
+        s.info[CACHE_KEY] = cached
+    return cached
 
 
 def write_setting(s: Session, key: SettingKey[T], value: T) -> T:
     checked = key.check(value)
     encoded = json.dumps(checked)
+    s.info.pop(CACHE_KEY, None)
     row = s.get(Setting, key.name)
     if row is None:
         s.add(Setting(key=key.name, value=encoded))

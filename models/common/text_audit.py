@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import column, select, table, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.entities import TextRedaction
 from models.common.errors import NotFound, ValidationError
@@ -42,6 +42,7 @@ STORED_TEXTS: tuple[StoredText, ...] = (
     StoredText("reorder", "note", "Reorder note"),
     StoredText("reorder_status_change", "note", "Reorder status note"),
     StoredText("demand_surge", "reason", "Expected surge reason"),
+    StoredText("stock_count_line", "reason", "Count difference reason"),
     StoredText("product", "notes", "Product notes"),
     StoredText("location", "notes", "Location notes"),
     StoredText("location", "name", "Location name"),
@@ -83,6 +84,7 @@ class TextAuditService:
                     progress(done + 1, len(STORED_TEXTS))
         return found
 
+    @requires(Permission.MANAGE, "redact a stored text")
     def redact(self, table_name: str, column_name: str, row_id: int) -> None:
         """Replace one stored text by "[redacted]" and record the redaction; the text is gone."""
         spec = _BY_KEY.get((table_name, column_name))

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -54,6 +54,7 @@ class DistributionService:
 
     # --- writes -------------------------------------------------------------------------
 
+    @requires(Permission.RECORD, "record a distribution")
     def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
         """Log one leave-behind and move its kits (FEFO) out of the vehicle or location."""
         personnel = list(self._actor.personnel())  # may be named in the comment
@@ -63,6 +64,7 @@ class DistributionService:
             )
             return self._distribution_rows(s, [record])[0]
 
+    @requires(Permission.RECORD, "record an administration")
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
         personnel = list(self._actor.personnel())  # may be named in the comment
@@ -70,6 +72,7 @@ class DistributionService:
             record = record_administration(s, entry, self._actor.name, self._clock.now(), personnel)
             return self._administration_rows(s, [record])[0]
 
+    @requires(Permission.MANAGE, "void a distribution")
     def void_distribution(self, distribution_id: int, reason: str) -> DistributionRow:
         """Reverse the kits' movement and mark the record voided; it stays in history."""
         with self._sessions.begin() as s:
@@ -79,6 +82,7 @@ class DistributionService:
             self._void(s, record, reason, "Distribution")
             return self._distribution_rows(s, [record])[0]
 
+    @requires(Permission.MANAGE, "void an administration")
     def void_administration(self, administration_id: int, reason: str) -> AdministrationRow:
         """Put the doses back (and re-close an opened kit); the record stays, marked voided."""
         with self._sessions.begin() as s:
@@ -102,6 +106,7 @@ class DistributionService:
         record.void_operation_id, record.void_reason = reversal.id, cleaned
         s.flush()
 
+    @requires(Permission.MANAGE, "import a tally sheet")
     def import_tally(self, path: Path, progress: Progress | None = None) -> ImportResult:
         """Import every row of a tally sheet, or none: each bad row is listed with its reason."""
         raw_rows = tally_import.read_rows(Path(path))
@@ -221,6 +226,7 @@ class DistributionService:
         with self._sessions() as s:
             return dc.load_categories(s, kind)
 
+    @requires(Permission.MANAGE, "change distribution categories")
     def save_categories(
         self, kind: dc.CategoryKind, categories: list[dc.Category]
     ) -> list[dc.Category]:
@@ -228,6 +234,7 @@ class DistributionService:
         with self._sessions.begin() as s:
             return dc.save_categories(s, kind, categories, _codes_in_use(s, kind))
 
+    @requires(Permission.MANAGE, "change the distribution settings")
     def save_configuration(
         self, categories: dict[dc.CategoryKind, list[dc.Category]], zips: list[str]
     ) -> None:
@@ -241,6 +248,7 @@ class DistributionService:
         with self._sessions() as s:
             return dc.load_service_area_zips(s)
 
+    @requires(Permission.MANAGE, "change the service area")
     def save_service_area_zips(self, zips: list[str]) -> list[str]:
         with self._sessions.begin() as s:
             return dc.save_service_area_zips(s, zips)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.dates import end_of_month
 from models.common.errors import NotFound, ValidationError
@@ -66,6 +66,7 @@ class KitService:
         with self._sessions() as s:
             return _min_shelf(s)
 
+    @requires(Permission.MANAGE, "change kit settings")
     def set_min_shelf_days(self, days: int) -> None:
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 1825:
             raise ValidationError("The minimum shelf life is a whole number of days, 0 to 1825.")
@@ -79,6 +80,7 @@ class KitService:
             stored = read_setting(s, CARD_KEY)
         return CardContent.from_dict(stored) if stored else default_content()
 
+    @requires(Permission.MANAGE, "change the resource card")
     def save_card_content(self, content: CardContent) -> None:
         if not content.title_en.strip() or not content.title_es.strip():
             raise ValidationError("The card needs a title in English and in Spanish.")
@@ -101,6 +103,7 @@ class KitService:
         with self._sessions() as s:
             return recipes.recipe_row(s, recipes.get_recipe(s, recipe_id))
 
+    @requires(Permission.MANAGE, "change kit recipes")
     def save_recipe(
         self,
         recipe_id: int | None,
@@ -113,6 +116,7 @@ class KitService:
             recipe = recipes.save_recipe(s, recipe_id, name, lines, notes)
             return recipes.recipe_row(s, recipe)
 
+    @requires(Permission.MANAGE, "change kit recipes")
     def set_recipe_active(self, recipe_id: int, active: bool) -> RecipeRow:
         with self._sessions.begin() as s:
             recipe = recipes.get_recipe(s, recipe_id)
@@ -153,6 +157,7 @@ class KitService:
                 omit,
             )
 
+    @requires(Permission.MANAGE, "assemble kits")
     def assemble_kits(
         self,
         recipe_id: int,
@@ -215,6 +220,7 @@ class KitService:
 
     # --- disassembly and re-kitting ----------------------------------------------------
 
+    @requires(Permission.MANAGE, "take kits apart")
     def disassemble_kits(
         self,
         kit_lot_id: int,
@@ -259,7 +265,9 @@ class KitService:
                 product = s.get(Product, lot.product_id)
                 received = lot.received_on or lot.created_at.date()
                 name = product.name if product else "Kit"
-                return KitLabel(lot.lot_number, name, lot.expiry, received, "received ready-made")
+                return KitLabel(
+                    lot.lot_number, name, lot.expiry, received, "received ready-made", True
+                )
         batch_row = self.get_batch(kit_lot_id)
         contents = ", ".join(
             f"{c.quantity_per_kit} × {c.product_name}" for c in batch_row.components
@@ -272,6 +280,7 @@ class KitService:
             contents,
         )
 
+    @requires(Permission.MANAGE, "print kit labels")
     def write_labels(
         self, path: Path | str, batches: Sequence[tuple[int, int]], skip: int = 0
     ) -> Path:
@@ -304,11 +313,23 @@ class KitService:
             path, content or self.card_content(), self.default_card_valid_until(), "PREVIEW", agency
         )
 
+    def cards_per_sheet(self) -> int:
+        """Cards a sheet holds: ten, or five when the text continues on a second card at 7 pt."""
+        from models.kits.resource_card_pdf import cards_per_sheet
+
+        with self._sessions() as s:
+            agency = read_setting(s, AGENCY_NAME)
+        version = "RC000000-00"  # as long as a real print run's number
+        return cards_per_sheet(
+            self.card_content(), self.default_card_valid_until(), version, agency
+        )
+
+    @requires(Permission.MANAGE, "print resource cards")
     def print_resource_cards(
         self, path: Path | str, location_id: int, sheets: int, valid_until: date
     ) -> tuple[Path, str]:
         """Write a card print run and book it as a lot of the resource-card product."""
-        from models.kits.resource_card_pdf import write_resource_cards
+        from models.kits.resource_card_pdf import cards_per_sheet, write_resource_cards
 
         if isinstance(sheets, bool) or not isinstance(sheets, int) or sheets < 1:
             raise ValidationError("Print at least one sheet of cards.")
@@ -320,8 +341,10 @@ class KitService:
                 raise NotFound(f"The catalog has no '{CARD_PRODUCT}' product.")
             version = _card_lot_number(s, product_id, self._clock.today())
             agency = read_setting(s, AGENCY_NAME)
-        out = write_resource_cards(path, self.card_content(), valid_until, version, agency, sheets)
-        line = ReceiveLine(product_id, version, valid_until, sheets * 10)
+        content = self.card_content()
+        out = write_resource_cards(path, content, valid_until, version, agency, sheets)
+        per_sheet = cards_per_sheet(content, valid_until, version, agency)
+        line = ReceiveLine(product_id, version, valid_until, sheets * per_sheet)
         try:
             StockService(self._sessions, self._clock, self._actor).receive(
                 location_id, [line], note=f"Resource card print run {version}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import InactiveLocation, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -80,6 +80,7 @@ class VehicleCheckService:
 
     # --- the check ----------------------------------------------------------------------
 
+    @requires(Permission.RECORD, "record a vehicle check")
     def record_check(
         self, vehicle_id: int, entries: Sequence[VehicleCheckEntry], note: str | None = None
     ) -> VehicleCheckRow:

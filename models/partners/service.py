@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import DomainError
 from models.common.settings import agency_title
@@ -45,11 +45,8 @@ class DeadlineDue:
 
 
 class PartnerService:
-    def __init__(
-        self, sessions: sessionmaker[Session], clock: Clock, actor: Actor | None = None
-    ) -> None:
-        self._sessions, self._clock = sessions, clock
-        self._actor = actor or Actor("")
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     def list_partners(self, include_inactive: bool = True) -> list[PartnerRow]:
         with self._sessions() as s:
@@ -58,14 +55,17 @@ class PartnerService:
                 stmt = stmt.where(Partner.active)
             return [PartnerRow.of(p) for p in s.scalars(stmt)]
 
+    @requires(Permission.MANAGE, "change partners")
     def save_partner(self, draft: PartnerDraft, partner_id: int | None = None) -> PartnerRow:
         with self._sessions.begin() as s:
             return PartnerRow.of(registry.save(s, draft, partner_id))
 
+    @requires(Permission.MANAGE, "delete partners")
     def delete_partner(self, partner_id: int) -> None:
         with self._sessions.begin() as s:
             s.delete(registry.get(s, partner_id))
 
+    @requires(Permission.MANAGE, "record a partner report")
     def record_report_sent(self, partner_id: int) -> PartnerRow:
         """Moves the partner's next deadline one reporting interval on."""
         with self._sessions.begin() as s:
@@ -132,6 +132,7 @@ class PartnerService:
         package, result, added = protect(build, earlier, progress)
         return AuditedPackage(package, len(earlier), partners, result.checked, added)
 
+    @requires(Permission.REPORT, "release a partner workbook")
     def release_workbook(
         self,
         audited: AuditedPackage,
@@ -182,6 +183,7 @@ class PartnerService:
                     progress(k + 1, len(packages))
         return problems
 
+    @requires(Permission.REPORT, "export the partner workbook")
     def write_partner_workbook(self, package: PartnerPackage, path: Path | str) -> Path:
         """Writes a package without recording it (previews and tests); releases use
         `release_workbook`."""

@@ -269,12 +269,14 @@ def first_moves(s: Session, start: date) -> dict[int, date]:
 
     moved_early = moves_of_product(Operation.at <= at_start).exists()
     first = moves_of_product().with_only_columns(func.min(Operation.at)).scalar_subquery()
-    rows = s.execute(
-        select(Product.id, case((moved_early, None), else_=first)).where(
-            moves_of_product().exists()
-        )
-    ).all()
-    return {product_id: start if at is None else _day(at) or start for product_id, at in rows}
+    # "Ever moved" is told apart here, not as a WHERE EXISTS: PostgreSQL turns that into a join
+    # over the whole ledger (1.8 s on the large agency) instead of stopping at the first move.
+    rows = s.execute(select(Product.id, moved_early, case((moved_early, None), else_=first)))
+    return {
+        product_id: start if early else _day(at) or start
+        for product_id, early, at in rows
+        if early or at is not None
+    }
 
 
 def item_first_moves(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -64,6 +64,7 @@ class ReorderService(SurgeMixin):
         with self._sessions() as s:
             return load_parameters(s)
 
+    @requires(Permission.MANAGE, "change reorder settings")
     def save_parameters(self, params: Parameters) -> Parameters:
         if not 1 <= params.window_months <= 36:
             raise ValidationError("Average consumption over 1 to 36 months.")
@@ -125,6 +126,7 @@ class ReorderService(SurgeMixin):
 
     # --- drafts --------------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "create reorders")
     def create_reorders(
         self,
         source_ids: Sequence[int],
@@ -144,7 +146,7 @@ class ReorderService(SurgeMixin):
             raise ValidationError("Nothing to order: every quantity is 0.")
         if any(line.packages < 0 for line in wanted):
             raise ValidationError("Quantities cannot be negative.")
-        trained = TrainingService(self._sessions, self._clock).summary().trained
+        trained = TrainingService(self._sessions, self._clock, self._actor).summary().trained
         with self._sessions.begin() as s:
             sources = [d.get_source(s, i) for i in dict.fromkeys(source_ids)]
             if station_id is not None:
@@ -195,6 +197,7 @@ class ReorderService(SurgeMixin):
                 write_setting(s, KEY_CONTACT, contact.strip())
             return out
 
+    @requires(Permission.MANAGE, "change a reorder")
     def set_line_packages(self, reorder_id: int, line_id: int, packages: int) -> ReorderRow:
         """Change a draft line's number of packages (0 removes the line)."""
         if isinstance(packages, bool) or not isinstance(packages, int) or packages < 0:
@@ -222,8 +225,9 @@ class ReorderService(SurgeMixin):
 
     # --- lifecycle -----------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "mark a reorder sent")
     def mark_sent(self, reorder_id: int, note: str = "") -> ReorderRow:
-        trained = TrainingService(self._sessions, self._clock).summary().trained
+        trained = TrainingService(self._sessions, self._clock, self._actor).summary().trained
         with self._sessions.begin() as s:
             reorder = d.get_draft(s, reorder_id)
             reorder.sent_on = self._clock.today()
@@ -234,6 +238,7 @@ class ReorderService(SurgeMixin):
             )
             return rr.reorder_row(s, reorder)
 
+    @requires(Permission.MANAGE, "cancel a reorder")
     def cancel(self, reorder_id: int, reason: str) -> ReorderRow:
         if not (reason or "").strip():
             raise ValidationError("Say why the reorder is cancelled.")
@@ -248,6 +253,7 @@ class ReorderService(SurgeMixin):
             )
             return rr.reorder_row(s, reorder)
 
+    @requires(Permission.MANAGE, "receive against a reorder")
     def record_receipt(self, reorder_id: int, operation_id: int) -> ReceiptResult:
         """Book what a receipt brought against an open reorder and move its status on."""
         with self._sessions.begin() as s:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -27,6 +27,7 @@ class SurgeMixin:
     _actor: Actor
     _clock: Clock
 
+    @requires(Permission.MANAGE, "add a surge")
     def add_surge(
         self,
         factor: float,
@@ -63,6 +64,7 @@ class SurgeMixin:
             s.flush()
             return _row(s, surge, self._clock.today())
 
+    @requires(Permission.MANAGE, "end a surge")
     def end_surge(self, surge_id: int) -> SurgeRow:
         """Stop a surge early: it ends yesterday (or is removed if it had not started)."""
         with self._sessions.begin() as s:

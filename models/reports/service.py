@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.settings import EXPIRY_BANDS, agency_title, read_setting
 from models.reports import activity_queries as aq
@@ -56,8 +57,8 @@ class ReportKind(StrEnum):
 
 
 class ReportService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     # --- figures -------------------------------------------------------------------------
 
@@ -104,6 +105,7 @@ class ReportService:
 
     # --- files ---------------------------------------------------------------------------
 
+    @requires(Permission.REPORT, "write a report")
     def write_report(
         self,
         kind: ReportKind,

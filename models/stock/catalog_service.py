@@ -9,6 +9,8 @@ from dataclasses import dataclass, fields
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
+from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.gtin import (
     gtin12_from_ndc,
@@ -36,6 +38,7 @@ from models.stock.packaging import (
     scan_units,
     set_packaging_level,
 )
+from models.stock.par_versions import claim_par_version
 from models.stock.rows import LocationRow, ProductRow, SourceRow
 from models.stock.seed import seed_catalog, seed_sources
 
@@ -68,14 +71,21 @@ class ParLevelRow:
     product_id: int
     product_name: str
     quantity: int
+    version: int = 0  # the place's par version when read; pass it back to set_par_level
 
 
 Seeder = Callable[[Session], None]
 
 
 class CatalogService:
-    def __init__(self, sessions: sessionmaker[Session], extra_seeds: Sequence[Seeder] = ()) -> None:
-        self._sessions = sessions
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        actor: Actor,
+        clock: Clock,
+        extra_seeds: Sequence[Seeder] = (),
+    ) -> None:
+        self._sessions, self._actor, self._clock = sessions, actor, clock
         self._extra_seeds = tuple(extra_seeds)  # features above stock add theirs (kit recipes)
 
     def _seed(self, s: Session) -> None:
@@ -84,11 +94,13 @@ class CatalogService:
             seed(s)
         seed_sources(s)
 
+    @requires(Permission.MANAGE, "load the default catalog")
     def load_defaults(self) -> None:
         """Add the shipped catalog, standard kit recipe and source directory (idempotent)."""
         with self._sessions.begin() as s:
             self._seed(s)
 
+    @requires(Permission.MANAGE, "set up the agency")
     def set_up_agency(
         self,
         agency_name: str,
@@ -120,6 +132,7 @@ class CatalogService:
 
     # --- products -----------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "change the catalog")
     def set_product_active(self, product_id: int, active: bool) -> ProductRow:
         """Deactivate (never delete) a product: it stays in history, leaves pick lists."""
         with self._sessions.begin() as s:
@@ -139,6 +152,7 @@ class CatalogService:
         with self._sessions() as s:
             return product_row(_product(s, product_id))
 
+    @requires(Permission.MANAGE, "change the catalog")
     def save_product(self, product_id: int | None, **values: object) -> ProductRow:
         """Create (product_id None) or update a product; unknown fields are refused."""
         allowed = {f.name for f in fields(ProductRow)} - {"id", "barcodes"}
@@ -166,6 +180,7 @@ class CatalogService:
                 attach_barcode(s, product, upc, "UPC from NDC")
             return product_row(product)
 
+    @requires(Permission.MANAGE, "add barcodes")
     def add_barcode(self, product_id: int, code: str, label: str | None = None) -> ProductRow:
         with self._sessions.begin() as s:
             product = _product(s, product_id)
@@ -174,6 +189,7 @@ class CatalogService:
             s.refresh(product)
             return product_row(product)
 
+    @requires(Permission.MANAGE, "change the catalog")
     def set_packaging_level(
         self, product_id: int, code: str, units: int, label: str | None = None
     ) -> list[PackagingLevel]:
@@ -213,11 +229,13 @@ class CatalogService:
             rows = LocationTree.load(s).physical()
         return [r for r in rows if include_inactive or r.active]
 
+    @requires(Permission.MANAGE, "add places")
     def add_location(self, name: str, kind: str, parent_id: int | None = None) -> LocationRow:
         with self._sessions.begin() as s:
             place = _add_place(s, name, kind, parent_id)
             return LocationTree.load(s).rows[place.id]
 
+    @requires(Permission.MANAGE, "rename places")
     def rename_location(self, location_id: int, name: str) -> LocationRow:
         name = (name or "").strip()
         if not name:
@@ -230,6 +248,7 @@ class CatalogService:
             s.flush()
             return LocationTree.load(s).rows[place.id]
 
+    @requires(Permission.MANAGE, "change places")
     def set_location_active(self, location_id: int, active: bool) -> LocationRow:
         """Deactivate (never delete) a place; it must be empty first, sub-locations included."""
         with self._sessions.begin() as s:
@@ -264,6 +283,7 @@ class CatalogService:
                 stmt = stmt.where(Source.active)
             return [source_row(x) for x in s.scalars(stmt)]
 
+    @requires(Permission.MANAGE, "change sources")
     def save_source(self, source_id: int | None, **values: object) -> SourceRow:
         allowed = {f.name for f in fields(SourceRow)} - {"id"}
         unknown = set(values) - allowed
@@ -299,13 +319,25 @@ class CatalogService:
 
     # --- par levels ---------------------------------------------------------------------
 
-    def set_par_level(self, location_id: int, product_id: int, quantity: int) -> None:
-        """The quantity a place should hold; 0 removes the par level."""
+    @requires(Permission.MANAGE, "change par levels")
+    def set_par_level(
+        self,
+        location_id: int,
+        product_id: int,
+        quantity: int,
+        expected_version: int | None = None,
+    ) -> int:
+        """The quantity a place should hold; 0 removes the par level. Returns the new version.
+
+        With `expected_version` (what the screen loaded) a change made meanwhile at another
+        station is refused instead of overwritten.
+        """
         if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 0:
             raise ValidationError("A par level is a whole number, 0 or more.")
         with self._sessions.begin() as s:
             _location(s, location_id)
             _product(s, product_id)
+            version = claim_par_version(s, location_id, expected_version, self._actor, self._clock)
             par = s.scalar(
                 select(ParLevel).where(
                     ParLevel.location_id == location_id, ParLevel.product_id == product_id
@@ -314,25 +346,43 @@ class CatalogService:
             if quantity == 0:
                 if par is not None:
                     s.delete(par)
-                return
-            if par is None:
+            elif par is None:
                 s.add(ParLevel(location_id=location_id, product_id=product_id, quantity=quantity))
             else:
                 par.quantity = quantity
+            return version
+
+    def par_version(self, location_id: int) -> int:
+        """The version of a place's par levels, to hand back when saving them."""
+        with self._sessions() as s:
+            return _location(s, location_id).par_version
 
     def list_par_levels(self, location_id: int | None = None) -> list[ParLevelRow]:
         """Par levels of every place, or of one place only."""
         with self._sessions() as s:
             tree = LocationTree.load(s)
-            stmt = select(
-                ParLevel.location_id, ParLevel.product_id, ParLevel.quantity, Product.name
-            ).join(Product, Product.id == ParLevel.product_id)
+            stmt = (
+                select(
+                    ParLevel.location_id,
+                    ParLevel.product_id,
+                    ParLevel.quantity,
+                    Product.name,
+                    Location.par_version,
+                )
+                .join(Product, Product.id == ParLevel.product_id)
+                .join(Location, Location.id == ParLevel.location_id)
+            )
             if location_id is not None:
                 stmt = stmt.where(ParLevel.location_id == location_id)
             rows = s.execute(stmt).all()
             out = [
                 ParLevelRow(
-                    r.location_id, tree.rows[r.location_id].path, r.product_id, r.name, r.quantity
+                    r.location_id,
+                    tree.rows[r.location_id].path,
+                    r.product_id,
+                    r.name,
+                    r.quantity,
+                    r.par_version,
                 )
                 for r in rows
             ]

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import InactiveLocation, NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -49,6 +49,7 @@ class CountService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
         self._sessions, self._clock, self._actor = sessions, clock, actor
 
+    @requires(Permission.MANAGE, "count a place")
     def open_count(self, location_id: int, blind: bool = False) -> CountSheet:
         """Start counting a place (and everything inside it); resumes its open count if any."""
         with self._sessions.begin() as s:
@@ -96,6 +97,7 @@ class CountService:
                     return _sheet(s, count, with_lines=False)
             return None
 
+    @requires(Permission.MANAGE, "count a place")
     def save_draft(self, count_id: int, entries: Sequence[CountEntry]) -> CountSheet:
         """Keep what was counted so far (pause); lots found that were not expected are added."""
         with self._sessions.begin() as s:
@@ -103,6 +105,7 @@ class CountService:
             _apply_entries(s, count, entries)
             return _sheet(s, count)
 
+    @requires(Permission.MANAGE, "post a count")
     def post_count(self, count_id: int, entries: Sequence[CountEntry]) -> OperationRow | None:
         """Book every variance (counted minus the books now) as one operation; each needs a
         reason. Lines not counted are left as they are. None when nothing differs."""
@@ -139,6 +142,7 @@ class CountService:
             post_move(s, op, line.lot_id, source, target, abs(difference))
         return op
 
+    @requires(Permission.MANAGE, "abandon a count")
     def abandon(self, count_id: int) -> None:
         """Drop an open count without booking anything."""
         with self._sessions.begin() as s:

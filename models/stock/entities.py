@@ -147,6 +147,11 @@ class Location(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Par levels of a place are one setting: a version number catches two stations editing at once.
+    par_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    par_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    par_changed_by: Mapped[str | None] = mapped_column(String(120))
+    par_changed_station: Mapped[str | None] = mapped_column(String(80))
 
     parent: Mapped[Location | None] = relationship(remote_side="Location.id")
 
@@ -204,8 +209,11 @@ class Operation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    # The day the movement took effect: a back-dated distribution keeps the day it happened.
+    effective_on: Mapped[date | None] = mapped_column(Date, index=True)
     reason: Mapped[str] = mapped_column(String(32), index=True)
     user: Mapped[str] = mapped_column(String(80))
+    station: Mapped[str | None] = mapped_column(String(80))
     note: Mapped[str | None] = mapped_column(Text)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("operation.id"), unique=True)
 

@@ -23,6 +23,7 @@ from models.common.errors import (
     ValidationError,
 )
 from models.common.pii_screen import screen_free_text
+from models.stock.as_of import require_held_on
 from models.stock.entities import (
     Balance,
     Location,
@@ -80,11 +81,20 @@ def open_operation(
     note: str | None = None,
     reverses_id: int | None = None,
     allowed_names: Iterable[str] = (),
+    effective_on: date | None = None,
 ) -> Operation:
-    """Start a ledger operation; its note is screened for personal data (personnel may be named)."""
+    """Start a ledger operation; its note is screened for personal data (personnel may be named).
+
+    `effective_on` (default: the day of `at`) is the day it took effect.
+    """
     note = screen_free_text(note, "The note", allowed_names)
     operation = Operation(
-        reason=reason, user=user or "unknown", at=at, note=note, reverses_id=reverses_id
+        reason=reason,
+        user=user or "unknown",
+        at=at,
+        effective_on=effective_on or at.date(),
+        note=note,
+        reverses_id=reverses_id,
     )
     s.add(operation)
     s.flush()
@@ -107,6 +117,9 @@ def post_move(
     target = get_location(s, to_location_id)
     if not target.active:
         raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
+    day = operation.effective_on
+    if day is not None and day < operation.at.date() and not source.is_virtual:
+        require_held_on(s, lot_id, source.id, quantity, day)
     _take(s, lot_id, source, quantity)
     _put(s, lot_id, target, quantity, operation.at)
     move = StockMove(

@@ -12,7 +12,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.common.actor import Actor
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import (
     DomainError,
@@ -66,6 +66,7 @@ class StockService:
 
     # --- writes -------------------------------------------------------------------------
 
+    @requires(Permission.MANAGE, "receive stock")
     def receive(
         self,
         location_id: int,
@@ -106,6 +107,7 @@ class StockService:
                     raise type(refusal)(line_label(s, number, line) + str(refusal)) from None
             return _operation_row(s, op)
 
+    @requires(Permission.MANAGE, "move stock between places")
     def transfer(
         self,
         lot_id: int,
@@ -131,6 +133,7 @@ class StockService:
             post_move(s, op, lot_id, from_location_id, to_location_id, quantity)
             return _operation_row(s, op)
 
+    @requires(Permission.MANAGE, "record a stock count")
     def count(
         self, lot_id: int, location_id: int, counted: int, reason: str
     ) -> OperationRow | None:
@@ -164,6 +167,7 @@ class StockService:
                 post_move(s, op, lot_id, place.id, adjustment, -difference)
             return _operation_row(s, op)
 
+    @requires(Permission.MANAGE, "quarantine stock")
     def quarantine(self, lot_id: int, location_id: int, quantity: int, reason: str) -> OperationRow:
         """Set stock aside in its station's quarantine so it is never issued."""
         reason = _require_reason(reason)
@@ -185,6 +189,7 @@ class StockService:
             post_move(s, op, lot_id, place.id, hold.id, quantity)
             return _operation_row(s, op)
 
+    @requires(Permission.MANAGE, "dispose of stock")
     def dispose(
         self, lot_id: int, location_id: int, quantity: int, reason: str, note: str | None = None
     ) -> OperationRow:
@@ -219,6 +224,7 @@ class StockService:
     def _personnel(self) -> list[str]:
         return list(self._actor.personnel())
 
+    @requires(Permission.MANAGE, "reverse a recorded operation")
     def reverse(self, operation_id: int, reason: str) -> OperationRow:
         personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:

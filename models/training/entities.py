@@ -21,7 +21,9 @@ class Person(Base):
     badge: Mapped[str | None] = mapped_column(String(40), unique=True)
     unit: Mapped[str | None] = mapped_column(String(80))
     station_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
-    role: Mapped[str | None] = mapped_column(String(60))
+    role: Mapped[str | None] = mapped_column(String(60))  # job title, free text
+    app_role: Mapped[str | None] = mapped_column(String(20))  # quartermaster, responder, viewer
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     lbn_trained_on: Mapped[date | None] = mapped_column(Date)
     od_trained_on: Mapped[date | None] = mapped_column(Date)

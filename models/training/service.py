@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
@@ -56,8 +57,8 @@ class RefresherDue:
 
 
 class TrainingService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._sessions, self._clock = sessions, clock
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
+        self._sessions, self._clock, self._actor = sessions, clock, actor
 
     # --- policy ---------------------------------------------------------------------------
 
@@ -66,6 +67,7 @@ class TrainingService:
         with self._sessions() as s:
             return q.policy(s)
 
+    @requires(Permission.MANAGE, "change the refresher policy")
     def set_refresher_policy(self, months: int, warning_days: int) -> None:
         check_policy(months, warning_days)
         with self._sessions.begin() as s:
@@ -95,6 +97,7 @@ class TrainingService:
         with self._sessions() as s:
             return q.person_rows(s, self._clock.today(), [q.get_person(s, person_id)])[0]
 
+    @requires(Permission.MANAGE, "change the personnel roster")
     def save_person(
         self,
         person_id: int | None,
@@ -146,6 +149,7 @@ class TrainingService:
         with self._sessions() as s:
             return q.session_row(s, q.get_session(s, session_id))
 
+    @requires(Permission.MANAGE, "record a training session")
     def record_session(
         self,
         held_on: date,
@@ -165,6 +169,7 @@ class TrainingService:
             q.fill_session(s, session, elements, trainer, attendee_ids, outside_headcount, notes)
             return q.session_row(s, session)
 
+    @requires(Permission.MANAGE, "change a training session")
     def update_session(
         self,
         session_id: int,
@@ -196,6 +201,7 @@ class TrainingService:
                 stmt = stmt.where(Feedback.text.ilike(f"%{text.strip()}%"))
             return [q.feedback_row(f) for f in s.scalars(stmt)]
 
+    @requires(Permission.MANAGE, "record feedback")
     def add_feedback(self, received_on: date, source: str, category: str, text: str) -> FeedbackRow:
         """Log program feedback; text that looks like personal data is refused, nothing kept."""
         if source not in FEEDBACK_SOURCES:
@@ -215,6 +221,7 @@ class TrainingService:
             s.flush()
             return q.feedback_row(entry)
 
+    @requires(Permission.MANAGE, "delete feedback")
     def delete_feedback(self, feedback_id: int) -> None:
         with self._sessions.begin() as s:
             entry = s.get(Feedback, feedback_id)

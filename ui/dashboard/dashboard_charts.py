@@ -88,16 +88,16 @@ class _MonthChart(QChartView):
         chart.addSeries(series)
         categories = month_axis(figures)
         series.hovered.connect(self._on_hovered)
-        values = QValueAxis()
-        values.setLabelFormat("%d")
+        value_axis = QValueAxis()
+        value_axis.setLabelFormat("%d")
         sums = [sum(column) for column in zip(*(v for _n, _c, v in bar_sets), strict=True)]
         top = max(sums if stacked else [max(v, default=0) for _n, _c, v in bar_sets], default=0)
-        values.setRange(0, max(top * 1.1, 4))
-        values.applyNiceNumbers()
+        value_axis.setRange(0, max(top * 1.1, 4))
+        value_axis.applyNiceNumbers()
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
-        series.attachAxis(values)
+        series.attachAxis(value_axis)
 
     def _on_hovered(self, status: bool, index: int, bars: QBarSet) -> None:
         if status and 0 <= index < len(self.figures):

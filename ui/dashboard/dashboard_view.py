@@ -40,6 +40,7 @@ from ui.dashboard.readiness_board import ReadinessBoard
 from ui.widgets.background import BackgroundTask
 from ui.widgets.page import Page
 from ui.widgets.row_table_model import RowColumn, RowTableModel
+from ui.widgets.system_look import scaled_font
 
 KIT_COLUMNS: list[RowColumn[KitsAtPlace]] = [
     RowColumn("Where", lambda k: k.location_path),
@@ -68,12 +69,13 @@ class _Card(QFrame):
             " border-radius: 6px; }"
         )
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
+        self.title.setStyleSheet("color: palette(placeholder-text);")
+        self.title.setFont(scaled_font(0.85))
         self.value = QLabel("…")
-        self.value.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.value.setFont(scaled_font(1.7, bold=True))
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("font-size: 11px;")
+        self.detail.setFont(scaled_font(0.85))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(1)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.alerts.rows import Readiness, ReadinessRow, RestockTask, RotationRow
 from ui.widgets.row_table_model import RowColumn, RowTableModel
+from ui.widgets.system_look import scaled_font
 
 COLOURS = {
     Readiness.GREEN: ("#d7f0d2", "#2e7d32", "Ready"),
@@ -81,7 +82,7 @@ class _Tile(QFrame):
         kits = QLabel(
             f"{row.ready} of {row.required} kits ready" if row.required else f"{row.ready} kits"
         )
-        kits.setStyleSheet("font-size: 15px;")
+        kits.setFont(scaled_font(1.15))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 8)
         layout.setSpacing(2)

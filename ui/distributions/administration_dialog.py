@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from models.common.errors import DomainError, ValidationError
+from models.common.errors import DomainError, KeptOffline, ValidationError
 from models.distributions.rows import AdministrationEntry, AdministrationRow
 from models.distributions.tally_import import parse_day
 from models.services import Services
@@ -101,6 +102,10 @@ class AdministrationDialog(QDialog):
     def _on_accept(self) -> None:
         try:
             self.result_row = self._services.distributions.record_administration(self.entry())
+        except KeptOffline as kept:  # not a refusal: it waits on this PC for the server
+            QMessageBox.information(self, "Saved on this PC", str(kept))
+            self.accept()
+            return
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # nothing was written
             return

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.errors import DomainError
+from models.common.errors import DomainError, KeptOffline
 from models.common.wording import noun
 from models.distributions.categories import CategoryKind
 from models.distributions.rows import DistributionEntry, DistributionRow, IssuePoint
@@ -275,6 +275,11 @@ class QuickEntryWidget(QWidget):
             if entry.location_id is None:
                 raise DomainError("Add a vehicle or location first (Settings → Locations).")
             row = self._services.distributions.record_distribution(entry)
+        except KeptOffline as kept:  # not a refusal: it waits on this PC for the server
+            self.error_label.clear()
+            self.status_label.setText(str(kept))
+            self.comment.clear()
+            return
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             self.status_label.clear()

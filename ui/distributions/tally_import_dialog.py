@@ -68,11 +68,13 @@ class TallyImportDialog(QDialog):
         intro.setWordWrap(True)
         layout_rows = [[c.title, "yes" if c.required else "no", c.accepts] for c in COLUMNS]
         self.layout_table = _table(["Column", "Required", "What it holds"], layout_rows)
+        self.layout_table.setAccessibleName("Tally sheet columns")
         self.template_button = QPushButton("Save a blank template…")
         self.import_button = QPushButton("Choose a file and import…")
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.problems = _table(["Line", "Why it was refused"], [])
+        self.problems.setAccessibleName("Refused lines")
         self.problems.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         actions = QHBoxLayout()

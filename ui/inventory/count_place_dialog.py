@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -67,6 +67,7 @@ class CountPlaceDialog(QDialog):
         self.scan = ScanField(self._services, placeholder="Scan a package: one scan counts one")
         self.model = CountTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Lots counted at the place")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -88,7 +89,8 @@ class CountPlaceDialog(QDialog):
         )
         for button in (*self.buttons.buttons(), self.print_button, self.pause_button,
                        self.start_button):  # fmt: skip
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         top = QHBoxLayout()
         top.addWidget(QLabel("Place"))
         top.addWidget(self.place, 1)
@@ -124,13 +126,16 @@ class CountPlaceDialog(QDialog):
             return
         below = current.siblingAtRow(current.row() + 1)
         if below.isValid():
-            QTimer.singleShot(
-                0, lambda: (self.table.setCurrentIndex(below), self.table.edit(below))
-            )
+            QTimer.singleShot(0, lambda: self._edit_row(below))
+
+    def _edit_row(self, index: QModelIndex) -> None:
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
 
     def _set_counting(self, counting: bool) -> None:
-        for widget in (self.scan, self.table, self.print_button, self.pause_button,
-                       self.post_button):  # fmt: skip
+        during: tuple[QWidget, ...] = (self.scan, self.table, self.print_button,
+                                       self.pause_button, self.post_button)  # fmt: skip
+        for widget in during:
             widget.setEnabled(counting)
         for widget in (self.place, self.blind, self.start_button):
             widget.setEnabled(not counting)

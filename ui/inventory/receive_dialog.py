@@ -124,6 +124,7 @@ class ReceiveDialog(QDialog):
         self.add_line_button = QPushButton("Add line")
         self.remove_line_button = QPushButton("Remove line")
         self.lines_table = ReceiveLinesTable()
+        self.lines_table.setAccessibleName("Lines to receive")
         self.lines_table.setMinimumHeight(130)
         self.allow_expired = QCheckBox("Receive expired stock (e.g. for training use)")
         self.note = QLineEdit()

@@ -81,9 +81,8 @@ class StockActions(QObject):
 
     def open(self, action: str, target: StockTarget) -> QDialog:
         """Open the dialog for `action` (window-modal, not blocking)."""
-        dialog: QDialog = dialog_class(action)(
-            self._services, self._parent, **self._arguments(action, target)
-        )
+        make: Any = dialog_class(action)  # every stock dialog takes (services, parent, **args)
+        dialog: QDialog = make(self._services, self._parent, **self._arguments(action, target))
         dialog.accepted.connect(lambda: self.stock_changed.emit(_result(dialog)))
         self.last_dialog = dialog
         dialog.open()

@@ -31,6 +31,7 @@ class KitParDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Kit par level")
         self._services = services
+        self._version: int | None = None
         self.location = QComboBox()
         for place in services.catalog.list_locations(include_inactive=False):
             if place.kind != "quarantine":
@@ -77,6 +78,8 @@ class KitParDialog(QDialog):
             0,
         )
         self.quantity.setValue(current)
+        place = self.location.currentData()
+        self._version = None if place is None else self._services.catalog.par_version(place)
 
     @Slot()
     def _on_accept(self) -> None:
@@ -85,7 +88,10 @@ class KitParDialog(QDialog):
             return
         try:
             self._services.catalog.set_par_level(
-                self.location.currentData(), self.kit.currentData(), self.quantity.value()
+                self.location.currentData(),
+                self.kit.currentData(),
+                self.quantity.value(),
+                self._version,
             )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))

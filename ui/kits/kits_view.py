@@ -5,6 +5,7 @@ flags, recipes; assemble, transfer, re-kit, recall, labels and resource cards fr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -53,6 +54,9 @@ def _table(model) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+T = TypeVar("T")
 
 
 class KitsView(Page):
@@ -225,15 +229,15 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Assembled {counted(dialog.result.kits, 'kit')}"
-                f" (kit lot {', '.join(b.lot_number for b in dialog.result.batches)})."
+                f"Assembled {counted(_done(dialog.result).kits, 'kit')}"
+                f" (kit lot {', '.join(b.lot_number for b in _done(dialog.result).batches)})."
             ),
         )
 
     @Slot()
     def open_transfer(self) -> None:
         dialog = KitTransferDialog(self._services, self, self.selected_stock())
-        self._run(dialog, lambda: f"Transferred {counted(dialog.result.quantity, 'kit')}.")
+        self._run(dialog, lambda: f"Transferred {counted(_done(dialog.result).quantity, 'kit')}.")
 
     @Slot()
     def open_vehicle_check(self, location_id: int | None = None) -> None:
@@ -254,8 +258,8 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Opened {counted(dialog.result.kits, 'kit')}"
-                + (" and rebuilt them." if dialog.result.rebuilt else ".")
+                f"Opened {counted(_done(dialog.result).kits, 'kit')}"
+                + (" and rebuilt them." if _done(dialog.result).rebuilt else ".")
             ),
         )
 
@@ -287,3 +291,9 @@ class KitsView(Page):
             ready.kit_product_id if ready else None,
         )
         self._run(dialog)
+
+
+def _done(outcome: T | None) -> T:
+    """What an accepted dialog did (it is set whenever the dialog was accepted)."""
+    assert outcome is not None
+    return outcome

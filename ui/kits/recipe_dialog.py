@@ -51,6 +51,7 @@ class RecipeDialog(QDialog):
         self.name = QLineEdit(recipe.name if recipe else "")
         self.notes = QLineEdit(recipe.notes or "" if recipe else "")
         self.lines = QTableWidget(0, 3)
+        self.lines.setAccessibleName("Recipe components")
         self.lines.setHorizontalHeaderLabels(["Component", "Per kit", "Required"])
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -37,7 +37,8 @@ class ResourceCardsDialog(QDialog):
         self.pdf_path: Path | None = None
         self.sheets = QSpinBox()
         self.sheets.setRange(1, 500)
-        self.sheets.setSuffix(f" sheet(s) × {PER_SHEET} cards")
+        per_sheet = services.kits.cards_per_sheet()
+        self.sheets.setSuffix(f" sheet(s) × {per_sheet} cards")
         valid = services.kits.default_card_valid_until()
         self.valid_until = QDateEdit(QDate(valid.year, valid.month, valid.day))
         self.valid_until.setCalendarPopup(True)
@@ -46,8 +47,16 @@ class ResourceCardsDialog(QDialog):
         for place in services.catalog.list_locations(include_inactive=False):
             if place.kind not in ("quarantine", "vehicle", "bag"):
                 self.location.addItem(place.path, place.id)
+        too_long = (
+            "The card text does not fit one card at the smallest readable size (7 pt), so each "
+            "card continues on a second one (marked 1/2, 2/2). Shorten it in Settings → Kits "
+            "to print ten cards a sheet.\n\n"
+            if per_sheet < PER_SHEET
+            else ""
+        )
         hint = QLabel(
-            "English fronts and Spanish backs: print double-sided, flipping on the long edge. "
+            too_long
+            + "English fronts and Spanish backs: print double-sided, flipping on the long edge. "
             "The run is booked as a new lot of 'Local resource card'; kits holding a card past "
             "its date are flagged for re-kitting. Edit the content in Settings → Kits."
         )

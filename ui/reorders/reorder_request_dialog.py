@@ -76,6 +76,7 @@ class ReorderRequestDialog(QDialog):
         self.note = QLineEdit()
         self.trained = QCheckBox("Include the number of trained personnel")
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("Request lines")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

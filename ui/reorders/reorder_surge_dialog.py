@@ -39,6 +39,7 @@ class ReorderSurgeDialog(QDialog):
         self.changed = False
         today = services.clock.today()
         self.surges = QListWidget()
+        self.surges.setAccessibleName("Demand surges")
         self.surges.setWordWrap(True)
         self.end_button = QPushButton("End selected surge")
         self.station = QComboBox()

@@ -47,6 +47,7 @@ class LocationsSettingsTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._usable: dict[int, int] = {}
+        self._par_version: int | None = None
         self.model = LocationTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -189,6 +190,8 @@ class LocationsSettingsTab(QWidget):
             if not row.expired and not row.quarantined:
                 self._usable[row.product_id] = self._usable.get(row.product_id, 0) + row.quantity
         self.par_model.set_rows(self._services.catalog.list_par_levels(place.location_id))
+        # Saving hands this back, so a change made meanwhile at another station is not overwritten.
+        self._par_version = self._services.catalog.par_version(place.location_id)
 
     # --- writes -------------------------------------------------------------------------
 
@@ -243,7 +246,7 @@ class LocationsSettingsTab(QWidget):
             return
         self._write(
             lambda: self._services.catalog.set_par_level(
-                place.location_id, product_id, self.par_quantity.value()
+                place.location_id, product_id, self.par_quantity.value(), self._par_version
             ),
             select_id=place.location_id,
         )

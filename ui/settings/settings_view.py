@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -101,7 +102,8 @@ class SettingsView(Page):
     def tab(self, title: str) -> QWidget:
         index = [t for t, _tab_class in TABS].index(title)
         if index not in self._built:
-            widget = TABS[index][1]()(self._services, self)
+            tab_class: Any = TABS[index][1]()  # every tab takes (services, parent)
+            widget = tab_class(self._services, self)
             if hasattr(widget, "data_changed"):
                 widget.data_changed.connect(self.data_changed)
             self._built[index] = widget

@@ -1,4 +1,4 @@
-"""Add or edit a roster line: name, ID/badge, station, unit, role, active, training dates."""
+"""Add or edit a roster line: name, badge, station, unit, role, app role and PIN, training dates."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from models.common.actor import Role
 from models.common.errors import DomainError
+from models.common.pins import check_pin_format
 from models.services import Services
 from models.stock.entities import LocationKind
 from models.training.rows import PersonRow
@@ -54,6 +57,14 @@ class PersonDialog(QDialog):
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.addItems(["", *ROLES])
+        self.access = QComboBox()
+        self.access.addItem("No sign-in", None)
+        for role in Role:
+            self.access.addItem(role.label, role)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("4-8 digits; empty keeps the PIN as it is")
+        self.no_pin = QCheckBox("No PIN")
         self.active = QCheckBox("Active (counts in personnel trained)")
         self.active.setChecked(True)
         self.lbn = OptionalDateEdit("Completed on", today)
@@ -69,6 +80,11 @@ class PersonDialog(QDialog):
         form.addRow("Station", self.station)
         form.addRow("Unit", self.unit)
         form.addRow("Role", self.role)
+        form.addRow("App role", self.access)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin, 1)
+        pin_row.addWidget(self.no_pin)
+        form.addRow("PIN", pin_row)
         form.addRow("", self.active)
         form.addRow("LBN training", self.lbn)
         form.addRow("Overdose / naloxone training", self.od)
@@ -106,15 +122,25 @@ class PersonDialog(QDialog):
         self.active.setChecked(person.active)
         self.lbn.set_value(person.lbn_trained_on)
         self.od.set_value(person.od_trained_on)
+        role, has_pin = self._services.people.access_of(person.id)
+        self.access.setCurrentIndex(max(self.access.findData(role), 0))
+        self.no_pin.setChecked(not has_pin)
 
     @Slot()
     def _show_due(self) -> None:
         due = refresher_due(self.lbn.value(), self.od.value(), self._months)
         self.due_label.setText(due.isoformat() if due else "— (no LBN training yet)")
 
+    def _pin_change(self) -> str | None:
+        """'' removes the PIN, None keeps it, digits set a new one."""
+        if self.no_pin.isChecked():
+            return ""
+        return check_pin_format(self.pin.text()) if self.pin.text().strip() else None
+
     @Slot()
     def _on_accept(self) -> None:
         try:
+            pin = self._pin_change()
             self.result_row = self._services.training.save_person(
                 self._person.id if self._person else None,
                 self.name.text(),
@@ -126,6 +152,7 @@ class PersonDialog(QDialog):
                 lbn_trained_on=self.lbn.value(),
                 od_trained_on=self.od.value(),
             )
+            self._services.people.set_access(self.result_row.id, self.access.currentData(), pin)
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             return

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,10 +177,15 @@ def _snapshot(widget: QWidget) -> Callable[[], None] | None:
         return lambda: widget.setCurrentIndex(index)
     if isinstance(widget, QAbstractItemView):
         current = QPersistentModelIndex(widget.currentIndex())
-        return lambda: widget.setCurrentIndex(QModelIndex(current))
+        return lambda: widget.setCurrentIndex(widget.model().index(current.row(), current.column()))
     if isinstance(widget, QLineEdit):
         text, cursor = widget.text(), widget.cursorPosition()
-        return lambda: (widget.setText(text), widget.setCursorPosition(cursor))  # type: ignore[func-returns-value]
+
+        def restore_line() -> None:
+            widget.setText(text)
+            widget.setCursorPosition(cursor)
+
+        return restore_line
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         plain = widget.toPlainText()
         return lambda: widget.setPlainText(plain)

@@ -69,11 +69,11 @@ def _scroll_content(dialog: QWidget) -> None:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area, 1)
     for item in buttons:
-        if item.widget() is not None:
-            outer.addWidget(item.widget())
-            item.widget().setContentsMargins(9, 0, 9, 9)
-        elif item.layout() is not None:
-            row = item.layout()
+        box, row = (item.widget(), item.layout()) if item is not None else (None, None)
+        if box is not None:
+            outer.addWidget(box)
+            box.setContentsMargins(9, 0, 9, 9)
+        elif row is not None:
             row.setContentsMargins(9, 0, 9, 9)
             outer.addLayout(row)
 

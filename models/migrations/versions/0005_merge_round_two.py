@@ -12,6 +12,8 @@ down_revision: str | Sequence[str] | None = (
     "i16_privacy",
     "i17_scanner_first",
     "i19_reorder_line_basis",
+    "i20_stations",
+    "i22_effective_dates",
 )
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

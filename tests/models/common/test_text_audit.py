@@ -20,6 +20,7 @@ NOT_NOTES = {
     ("reorder_line", "steps"),  # ordering steps copied from the source directory
     ("training_session", "elements"),
     ("partner_release", "content"),  # the released figures (JSON), written by the app
+    ("change_log", "tables"),  # which tables a write touched, written by the app
     ("reorder_line", "quantity_note"),  # why a quantity is what it is, worded by the app
 }
 

@@ -163,3 +163,22 @@ def test_bags_can_be_checked_but_the_policy_covers_vehicles(services, agency):
     _policy(services, 7)
     assert all("Bag 1" not in where for where in _overdue(services))
     assert services.vehicle_checks.sheet(bag.id).kits == ()
+
+
+def test_a_responder_records_a_check_and_a_viewer_is_refused(services, agency):
+    from models.common.actor import Role
+    from models.common.errors import NotPermitted
+
+    _kits_on_vehicle(services, agency)
+    for name, role in (("FF Jo Park", Role.RESPONDER), ("Clerk Amy", Role.VIEWER)):
+        person = services.training.save_person(None, name)
+        services.people.set_access(person.id, role, None)
+    choices = {c.name: c.person_id for c in services.people.list_choices()}
+    services.people.sign_in(choices["Clerk Amy"])
+    before = snapshot(services.stock._sessions)
+    with pytest.raises(NotPermitted, match="quartermaster or responder may record a vehicle"):
+        services.vehicle_checks.record_check(agency.vehicle, _all_on_board(services, agency))
+    assert snapshot(services.stock._sessions) == before
+    services.people.sign_in(choices["FF Jo Park"])
+    row = services.vehicle_checks.record_check(agency.vehicle, _all_on_board(services, agency))
+    assert row.checked_by == "FF Jo Park"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -161,3 +162,45 @@ def test_recipe_dialog_saves_a_new_recipe_and_shows_refusals(qtbot, services, ag
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.result is not None
     assert [(x.label, x.quantity) for x in dialog.result.lines] == [("Any naloxone 4mg nasal", 4)]
+
+
+def test_recall_dialog_saves_the_record_as_pdf_and_workbook(
+    qtbot, services, agency, tmp_path, monkeypatch
+):
+    import ui.widgets.recall_record as record_module
+
+    kit = standard(services)
+    stock_parts(services, agency, kit, naloxone=[("BAD42", date(2027, 6, 30), 20)])
+    services.kits.assemble_kits(kit.recipe, agency.room, 6)
+    target = tmp_path / "bad42"
+    monkeypatch.setattr(
+        record_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    dialog = RecallDialog(services)
+    qtbot.addWidget(dialog)
+    assert not dialog.record_button.isEnabled()
+    qtbot.keyClicks(dialog.search, "bad4")
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Recall record saved" in dialog.done_label.text(), timeout=20_000)
+    assert (tmp_path / "bad42.pdf").is_file() and (tmp_path / "bad42.xlsx").is_file()
+    assert "lot BAD42" in PdfReader(tmp_path / "bad42.pdf").pages[0].extract_text()
+
+
+def test_the_print_dialog_warns_when_cards_continue_on_a_second_card(qtbot, services, agency):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QLabel
+
+    from models.kits.resource_card_pdf import CardEntry
+    from ui.kits.resource_cards_dialog import ResourceCardsDialog
+
+    assert services.kits.cards_per_sheet() == 10
+    content = services.kits.card_content()
+    listed = tuple(CardEntry(f"S{k}", f"S{k}", f"Program {k}", "555-0100") for k in range(12))
+    services.kits.save_card_content(replace(content, entries=listed))
+    dialog = ResourceCardsDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.sheets.suffix() == " sheet(s) × 5 cards"
+    assert "continues on a second one" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )
