@@ -146,6 +146,7 @@ class DashboardView(Page):
         self.alert_list.navigate_requested.connect(self._navigate)
         self.board.restock_requested.connect(self._on_restock)
         self.board.check_requested.connect(self._on_check)
+        self.alert_list.check_requested.connect(self._on_check)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()

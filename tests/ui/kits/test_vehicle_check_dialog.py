@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -150,6 +151,14 @@ def test_the_stock_menu_and_the_readiness_tile_open_the_check(qtbot, services, a
     _close_when_open(qtbot, seen)
     dashboard.board.check_requested.emit(agency.vehicle2)
     assert seen[-1] == agency.vehicle2
+    services.alerts.save_rules(replace(services.alerts.get_rules(), vehicle_check_days=7))
+    overdue = [a for a in services.alerts.list_alerts() if a.location_id == agency.vehicle]
+    dashboard.alert_list.set_alerts(overdue)
+    dashboard.alert_list.table.selectRow(0)
+    assert dashboard.alert_list.action_button.text() == "Vehicle check…"
+    _close_when_open(qtbot, seen)
+    dashboard.alert_list.action_button.click()
+    assert seen[-1] == agency.vehicle
 
 
 def test_the_check_policy_is_set_in_alert_settings(qtbot, services):
