@@ -17,7 +17,14 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from lbn_desktop.backup import backup_before_migration
-from models.common.errors import DatabaseBusy, DomainError
+from lbn_desktop.database_errors import refusal_for
+from lbn_desktop.database_file import (
+    DatabaseRefused,
+    check_sqlite_file,
+    read_only_uri,
+    remove_leftovers,
+)
+from models.common.errors import DomainError
 from models.migrations.config import alembic_config, shipped_revisions
 
 log = logging.getLogger(__name__)
@@ -36,47 +43,61 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        parsed = make_url(self.url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            return Path(parsed.database)
-        return None
+        return sqlite_file(self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for PostgreSQL or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database or "")
+    return None
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if parsed.database and parsed.database != ":memory:" and not read_only:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None}
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        engine = _sqlite_engine(url, read_only)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    event.listen(engine, "handle_error", _busy_as_refusal)
+    event.listen(engine, "handle_error", _error_as_refusal)
     return engine
 
 
-BUSY_SIGNS = ("database is locked", "deadlock detected", "could not serialize access")
+def _sqlite_engine(url: str, read_only: bool) -> Engine:
+    if read_only:
+        uri = read_only_uri(Path(make_url(url).database or ""))
+
+        def connect() -> sqlite3.Connection:
+            timeout = BUSY_TIMEOUT_MS / 1000
+            return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+
+        engine = create_engine("sqlite://", creator=connect)
+        event.listen(engine, "connect", _sqlite_read_pragmas)
+    else:
+        options = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None}
+        engine = create_engine(url, connect_args=options)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
-def _busy_as_refusal(context: ExceptionContext) -> DatabaseBusy | None:
-    """Another station holding the database too long is a refusal to retry, not a crash."""
-    text = str(context.original_exception).lower()
-    if any(sign in text for sign in BUSY_SIGNS):
-        return DatabaseBusy(
-            "The database is busy: another station or window is saving a large change. "
-            "Nothing was saved; please try again in a moment."
-        )
-    return None
+def _error_as_refusal(context: ExceptionContext) -> DomainError | None:
+    """Errors a person can act on become one clear line (a refusal), never a traceback."""
+    return refusal_for(str(context.original_exception))
+
+
+def _sqlite_read_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -88,7 +109,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+def _sqlite_begin(connection: Connection) -> None:
     # Writes take the write lock up front: a deferred transaction that later writes can fail at
     # once with "database is locked" when another station committed in between. Reads stay
     # deferred so they never wait for, or block, a writer.
@@ -111,23 +132,52 @@ class Sessions(sessionmaker[Session]):
         self._writer = engine.execution_options(**{WRITER_OPTION: True})
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         with self(bind=self._writer) as session, session.begin():
             yield session
 
 
-def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
-    """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows."""
-    engine = create_db_engine(url)
+def open_database(
+    url: str, *, migrate: bool = True, backup: bool = True, read_only: bool = False
+) -> Database:
+    """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows.
+
+    A SQLite file is checked first: it must be SQLite and ours (or empty), and writable unless
+    `read_only` (check, reports). Leftovers of a killed backup or upgrade are removed.
+    """
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_file(path, read_only=read_only)
+        if not read_only:
+            remove_leftovers(path.parent / "backups")
+            remove_leftovers(path.parent)
+    engine = create_db_engine(url, read_only=read_only)
     database = Database(url, engine, Sessions(engine))
-    if migrate:
-        current = current_revisions(engine)
-        refuse_newer(current)
-        if current != set(shipped_revisions()[1]):
-            if backup and current and database.sqlite_path:
-                backup_before_migration(database.sqlite_path)
-            upgrade(database)
+    try:
+        if migrate:
+            _migrate(database, backup=backup, read_only=read_only)
+    except BaseException:
+        engine.dispose()
+        raise
     return database
+
+
+def _migrate(database: Database, *, backup: bool, read_only: bool) -> None:
+    current = current_revisions(database.engine)
+    refuse_newer(current)
+    if current == set(shipped_revisions()[1]):
+        return
+    if read_only:
+        raise DatabaseRefused(
+            "This database needs an upgrade to this version's schema, which needs write access; "
+            "open it once with the app from a folder you may write to."
+        )
+    if backup and current and database.sqlite_path:
+        backup_before_migration(database.sqlite_path)
+    try:
+        upgrade(database)
+    except RuntimeError as error:  # a migration refusing rows it cannot keep
+        raise DatabaseRefused(f"The database was not upgraded: {error}") from None
 
 
 def upgrade(database: Database) -> None:

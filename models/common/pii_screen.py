@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from models.common.errors import ValidationError
+from models.common.limits import check_text
 
 _STREET_WORDS = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|"
@@ -79,6 +80,7 @@ def screen_free_text(text: str | None, field: str = "The comment") -> str | None
     cleaned = (text or "").strip()
     if not cleaned:
         return None
+    check_text(cleaned, field)
     found = find_personal_data(cleaned)
     if found:
         raise ValidationError(

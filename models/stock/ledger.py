@@ -20,6 +20,7 @@ from models.common.errors import (
     NotFound,
     ValidationError,
 )
+from models.common.limits import MAX_BALANCE, check_balance, check_quantity, check_text
 from models.stock.entities import (
     Balance,
     Location,
@@ -33,12 +34,8 @@ from models.stock.entities import (
 
 
 def require_positive(quantity: object, what: str = "Quantity") -> int:
-    """Quantities are positive whole numbers; anything else is refused with a message."""
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise ValidationError(f"{what} must be a whole number.")
-    if quantity <= 0:
-        raise ValidationError(f"{what} must be at least 1 (got {quantity}).")
-    return quantity
+    """Quantities are whole numbers from 1 to the line limit; anything else is refused."""
+    return check_quantity(quantity, what)
 
 
 def virtual_location_id(s: Session, kind: LocationKind) -> int:
@@ -77,8 +74,9 @@ def open_operation(
     note: str | None = None,
     reverses_id: int | None = None,
 ) -> Operation:
+    note = check_text(note or None, "The note")
     operation = Operation(
-        reason=reason, user=user or "unknown", at=at, note=(note or None), reverses_id=reverses_id
+        reason=reason, user=user or "unknown", at=at, note=note, reverses_id=reverses_id
     )
     s.add(operation)
     s.flush()
@@ -115,19 +113,16 @@ def post_move(
 
 
 def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
-    guard = Balance.quantity >= quantity
+    if source.is_virtual:  # the other side of receipts: negative by design, bounded all the same
+        _upsert(s, lot_id, source.id, -quantity, None)
+        return
     stmt = (
         update(Balance)
         .where(Balance.lot_id == lot_id, Balance.location_id == source.id)
+        .where(Balance.quantity >= quantity)
         .values(quantity=Balance.quantity - quantity)
     )
-    if not source.is_virtual:
-        stmt = stmt.where(guard)
-    taken = s.execute(stmt, execution_options={"synchronize_session": False}).rowcount
-    if taken == 1:
-        return
-    if source.is_virtual:
-        _upsert(s, lot_id, source.id, -quantity, None)
+    if s.execute(stmt, execution_options={"synchronize_session": False}).rowcount == 1:
         return
     lot = get_lot(s, lot_id)
     product = s.get(Product, lot.product_id)
@@ -143,6 +138,10 @@ def _put(s: Session, lot_id: int, target: Location, quantity: int, at: datetime)
 
 
 def _upsert(s: Session, lot_id: int, location_id: int, delta: int, at: datetime | None) -> None:
+    # Checked before writing: the CHECK constraint would hold the bound too, but as a traceback.
+    after = on_hand(s, lot_id, location_id) + delta
+    if abs(after) > MAX_BALANCE:
+        check_balance(get_location(s, location_id).name, after)
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(Balance).values(lot_id=lot_id, location_id=location_id, quantity=delta, since=at)

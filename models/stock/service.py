@@ -10,11 +10,13 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import LotConflict, LotExpired, NotFound, ValidationError
+from models.common.limits import check_lot_number
 from models.stock import queries as q
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
 from models.stock.ledger import (
@@ -270,25 +272,42 @@ def find_or_create_lot(
             f"{product.name} lot {number} expired on {expiry:%Y-%m-%d}. "
             "Tick 'receive expired stock' to book it anyway (e.g. for training use)."
         )
+    check_lot_number(number)
     lot = s.scalar(select(Lot).where(Lot.product_id == product.id, Lot.lot_number == number))
-    if lot is not None:
-        if lot.expiry != expiry:
-            known = lot.expiry.isoformat() if lot.expiry else "no expiry"
-            raise LotConflict(
-                f"{product.name} lot {number} is already recorded with expiry {known}; "
-                "check the package and correct the expiry or the lot number."
-            )
-        return lot
-    lot = Lot(
-        product_id=product.id,
-        lot_number=number,
-        expiry=expiry,
-        source_id=source_id,
-        received_on=received_on,
-        created_at=datetime.combine(received_on, time()),
-    )
-    s.add(lot)
-    s.flush()
+    if lot is None:
+        lot = _insert_or_get_lot(s, product.id, number, expiry, source_id, received_on)
+    if lot.expiry != expiry:
+        known = lot.expiry.isoformat() if lot.expiry else "no expiry"
+        raise LotConflict(
+            f"{product.name} lot {number} is already recorded with expiry {known}; "
+            "check the package and correct the expiry or the lot number."
+        )
+    return lot
+
+
+def _insert_or_get_lot(
+    s: Session,
+    product_id: int,
+    number: str,
+    expiry: date | None,
+    source_id: int | None,
+    received_on: date,
+) -> Lot:
+    """A new lot, or the one another station inserted a moment ago (no unique-key traceback)."""
+    values = {
+        "product_id": product_id,
+        "lot_number": number,
+        "expiry": expiry,
+        "source_id": source_id,
+        "received_on": received_on,
+        "created_at": datetime.combine(received_on, time()),
+    }
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    key = ["product_id", "lot_number"]
+    s.execute(insert(Lot).values(**values).on_conflict_do_nothing(index_elements=key))
+    lot = s.scalar(select(Lot).where(Lot.product_id == product_id, Lot.lot_number == number))
+    if lot is None:  # cannot happen: the row was inserted or a committed one blocked the insert
+        raise NotFound(f"Lot {number} could not be recorded; please try again.")
     return lot
 
 
