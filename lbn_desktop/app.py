@@ -15,15 +15,15 @@ log = logging.getLogger(__name__)
 BACKUP_DELAY_MS = 3000
 
 
-def open_services(args: argparse.Namespace, clock=None):
-    """Database (migrated) and services for a command or the window."""
+def open_services(args: argparse.Namespace, clock=None, *, read_only: bool = False):
+    """Database (migrated) and services for a command or the window (`read_only`: no writes)."""
     from lbn_desktop.database import open_database
     from lbn_desktop.maintenance import DatabaseMaintenance
     from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
-    database = open_database(database_url(paths, args.database))
+    database = open_database(database_url(paths, args.database), read_only=read_only)
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
     services = Services.build(
         database.sessions, clock or SystemClock(), current_user(), maintenance

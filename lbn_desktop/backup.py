@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+from lbn_desktop.database_file import read_only_uri
 from models.common.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -18,24 +21,70 @@ class BackupFailed(DomainError):
 
 
 def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently (other connections may be writing)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live SQLite database consistently (other connections may be writing).
+
+    The copy is checked, switched out of WAL (one self-contained file, no -wal/-shm beside it)
+    and gets a checksum file beside it that restore verifies.
+    """
     partial = target.with_suffix(target.suffix + ".part")
-    partial.unlink(missing_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
-        src.backup(dst)
-    problem = integrity_problem(partial)
-    if problem:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        raise BackupFailed(f"The backup failed its integrity check: {problem}")
-    partial.replace(target)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        problem = integrity_problem(partial)
+        if problem:
+            raise BackupFailed(f"The backup failed its integrity check: {problem}")
+        partial.replace(target)
+        write_checksum(target)
+    except (OSError, sqlite3.Error) as error:
+        why = getattr(error, "strerror", None) or str(error)  # "Permission denied", "No space..."
+        raise BackupFailed(f"No backup was written to {target.parent}: {why}.") from None
+    finally:
+        for leftover in (partial, *_sidecars(partial)):
+            leftover.unlink(missing_ok=True)
     return target
+
+
+def _sidecars(path: Path) -> tuple[Path, ...]:
+    return tuple(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))
+
+
+def checksum_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".sha256")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_checksum(backup: Path) -> Path:
+    """`<backup>.sha256` in the format of `sha256sum`, so it can be verified by hand too."""
+    sidecar = checksum_path(backup)
+    sidecar.write_text(f"{file_sha256(backup)}  {backup.name}\n", encoding="ascii")
+    return sidecar
+
+
+def checksum_problem(backup: Path) -> str | None:
+    """None when the checksum file matches (or, for backups older than checksums, is absent)."""
+    sidecar = checksum_path(backup)
+    if not sidecar.exists():
+        return None
+    recorded = sidecar.read_text(encoding="ascii", errors="replace").split()[:1]
+    if recorded != [file_sha256(backup)]:
+        return f"{backup.name} changed since it was written (its checksum does not match)"
+    return None
 
 
 def integrity_problem(path: Path) -> str | None:
     """None when `PRAGMA integrity_check` says ok, otherwise its first complaint."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchone()
     except sqlite3.DatabaseError as error:
         return str(error)
@@ -67,4 +116,5 @@ def daily_backup(
     autos = sorted(folder.glob(f"{path.stem}-[0-9]*.sqlite3"))
     for old in autos[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
+        checksum_path(old).unlink(missing_ok=True)
     return target

@@ -32,11 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.set_defaults(handler=run_check)
 
 
-def _maintenance(args: argparse.Namespace):  # noqa: ANN202
+def _maintenance(args: argparse.Namespace, read_only: bool = False):  # noqa: ANN202
     from lbn_desktop.app import open_services
     from lbn_desktop.maintenance import DatabaseMaintenance
 
-    paths, database, _services = open_services(args)
+    paths, database, _services = open_services(args, read_only=read_only)
     return database, DatabaseMaintenance(database, paths.backups)
 
 
@@ -54,7 +54,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        database, maintenance = _maintenance(args)
+        database, maintenance = _maintenance(args, read_only=True)
         report = maintenance.check()
     except DomainError as refusal:
         print(f"Check failed: {refusal}")

@@ -121,7 +121,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args)
+        _paths, database, services = open_services(args, read_only=True)
         kind = ReportKind(args.kind)
         threshold, audience = DEFAULT_SUPPRESSION_THRESHOLD, ""
         if args.partner:
@@ -150,7 +150,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args)
+        _paths, database, services = open_services(args, read_only=True)
         partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and partner is None:
             raise ValidationError("--mark-sent needs --partner.")
