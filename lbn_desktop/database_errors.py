@@ -47,7 +47,7 @@ _REFUSALS: tuple[tuple[tuple[str, ...], type[DomainError], str], ...] = (
         "(Settings → Backup).",
     ),
     (
-        ("within_limit", "lot_number_length"),
+        ("within_limit", "lot_number_length", "value too long", "out of range"),
         ValidationError,
         "A quantity or lot number is beyond what this app allows; nothing was saved.",
     ),

@@ -35,11 +35,11 @@ def check_quantity(quantity: object, what: str = "Quantity") -> int:
     return quantity
 
 
-def check_balance(place: str, after: int) -> None:
+def check_balance(place: str, after: int, limit: int = MAX_BALANCE) -> None:
     """A balance may never leave ±MAX_BALANCE (the database column would overflow)."""
-    if abs(after) > MAX_BALANCE:
+    if abs(after) > limit:
         raise ValidationError(
-            f"{place} would hold {after:,}, beyond the {MAX_BALANCE:,} any balance may hold."
+            f"{place} would hold {after:,}, beyond the {limit:,} a balance may hold."
         )
 
 

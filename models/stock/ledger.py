@@ -141,7 +141,7 @@ def _upsert(s: Session, lot_id: int, location_id: int, delta: int, at: datetime 
     # Checked before writing: the CHECK constraint would hold the bound too, but as a traceback.
     after = on_hand(s, lot_id, location_id) + delta
     if abs(after) > MAX_BALANCE:
-        check_balance(get_location(s, location_id).name, after)
+        check_balance(get_location(s, location_id).name, after, MAX_BALANCE)
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(Balance).values(lot_id=lot_id, location_id=location_id, quantity=delta, since=at)
