@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -43,7 +43,8 @@ def backup_file(source: Path, target: Path) -> Path:
         raise BackupFailed(f"No backup was written to {target.parent}: {why}.") from None
     finally:
         for leftover in (partial, *_sidecars(partial)):
-            leftover.unlink(missing_ok=True)
+            with suppress(OSError):  # the folder may be what failed
+                leftover.unlink(missing_ok=True)
     return target
 
 
@@ -85,8 +86,9 @@ def integrity_problem(path: Path) -> str | None:
     """None when `PRAGMA integrity_check` says ok, otherwise its first complaint."""
     try:
         with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+            conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
             result = conn.execute("PRAGMA integrity_check").fetchone()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.Error, ValueError) as error:  # a damaged file can hold anything
         return str(error)
     return None if result and result[0] == "ok" else str(result[0] if result else "no answer")
 

@@ -12,6 +12,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from lbn_desktop.backup import checksum_problem, integrity_problem
 from lbn_desktop.database import (
     Database,
@@ -41,6 +43,9 @@ def staged_candidate(source: Path, live: Path) -> Path:
     try:
         _copy(source, staged)
         _upgrade_and_check(staged, source.name)
+    except (sqlite3.Error, SQLAlchemyError, ValueError, OSError) as error:
+        _remove_with_sidecars(staged)  # a damaged file can fail in many ways: all are refusals
+        raise RestoreRefused(f"{source.name} cannot be restored: {error}") from None
     except BaseException:
         _remove_with_sidecars(staged)
         raise
