@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 
@@ -16,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args)
 
 
-def _run_command(args) -> int:  # noqa: ANN001 - argparse.Namespace
+def _run_command(args: argparse.Namespace) -> int:
     """A headless command: a refusal or an I/O failure is one line on stderr, never a traceback."""
     from sqlalchemy.exc import SQLAlchemyError
 

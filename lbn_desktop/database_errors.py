@@ -5,11 +5,7 @@ SQLite and PostgreSQL word the same situation differently; both map to the same 
 
 from __future__ import annotations
 
-from models.common.errors import DatabaseBusy, DomainError, ValidationError
-
-
-class DatabaseDeadlock(DatabaseBusy):
-    """Two stations waited for each other; the database undid one side (worth one retry)."""
+from models.common.errors import DatabaseBusy, DatabaseDeadlock, DomainError, ValidationError
 
 
 class DatabaseUnavailable(DomainError):

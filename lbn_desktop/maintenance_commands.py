@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.common.errors import DomainError
+
+if TYPE_CHECKING:
+    from lbn_desktop.database import Database
+    from lbn_desktop.maintenance import DatabaseMaintenance
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,7 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.set_defaults(handler=run_check)
 
 
-def _maintenance(args: argparse.Namespace, read_only: bool = False):  # noqa: ANN202
+def _maintenance(
+    args: argparse.Namespace, read_only: bool = False
+) -> tuple[Database, DatabaseMaintenance]:
     from lbn_desktop.app import open_services
     from lbn_desktop.maintenance import DatabaseMaintenance
 

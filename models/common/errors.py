@@ -35,3 +35,7 @@ class AlreadyReversed(DomainError):
 
 class DatabaseBusy(DomainError):
     """Another station held the database too long."""
+
+
+class DatabaseDeadlock(DatabaseBusy):
+    """Two stations waited for each other and the database undid one side (worth one retry)."""

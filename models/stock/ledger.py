@@ -8,8 +8,9 @@ ledger, updated by guarded single statements so concurrent writers can never ove
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, case, func, literal, select, update
+from sqlalchemy import ColumnElement, CursorResult, case, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -99,6 +100,7 @@ def post_move(
     target = get_location(s, to_location_id)
     if not target.active:
         raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
+    _lock_in_order(s, lot_id, from_location_id, to_location_id)
     _take(s, lot_id, source, quantity)
     _put(s, lot_id, target, quantity, operation.at)
     move = StockMove(
@@ -112,6 +114,21 @@ def post_move(
     return move
 
 
+def _lock_in_order(s: Session, lot_id: int, *location_ids: int) -> None:
+    """PostgreSQL: lock both balances in one order, so opposite transfers never deadlock.
+
+    SQLite needs nothing: a writer holds the whole database from its first statement.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    s.execute(
+        select(Balance.location_id)
+        .where(Balance.lot_id == lot_id, Balance.location_id.in_(location_ids))
+        .order_by(Balance.location_id)
+        .with_for_update()
+    )
+
+
 def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
     if source.is_virtual:  # the other side of receipts: negative by design, bounded all the same
         _upsert(s, lot_id, source.id, -quantity, None)
@@ -122,7 +139,8 @@ def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
         .where(Balance.quantity >= quantity)
         .values(quantity=Balance.quantity - quantity)
     )
-    if s.execute(stmt, execution_options={"synchronize_session": False}).rowcount == 1:
+    taken = s.execute(stmt, execution_options={"synchronize_session": False})
+    if cast(CursorResult[Any], taken).rowcount == 1:
         return
     lot = get_lot(s, lot_id)
     product = s.get(Product, lot.product_id)

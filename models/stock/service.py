@@ -17,6 +17,7 @@ from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import LotConflict, LotExpired, NotFound, ValidationError
 from models.common.limits import check_lot_number
+from models.common.retry import retried_once_on_deadlock
 from models.stock import queries as q
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
 from models.stock.ledger import (
@@ -59,6 +60,7 @@ class StockService:
 
     # --- writes -------------------------------------------------------------------------
 
+    @retried_once_on_deadlock
     def receive(
         self,
         location_id: int,
@@ -89,6 +91,7 @@ class StockService:
                 post_move(s, op, lot.id, supplier, target.id, line.quantity)
             return _operation_row(s, op)
 
+    @retried_once_on_deadlock
     def transfer(
         self,
         lot_id: int,
@@ -105,6 +108,7 @@ class StockService:
             post_move(s, op, lot_id, from_location_id, to_location_id, quantity)
             return _operation_row(s, op)
 
+    @retried_once_on_deadlock
     def count(
         self, lot_id: int, location_id: int, counted: int, reason: str
     ) -> OperationRow | None:
@@ -131,6 +135,7 @@ class StockService:
                 post_move(s, op, lot_id, place.id, adjustment, -difference)
             return _operation_row(s, op)
 
+    @retried_once_on_deadlock
     def quarantine(self, lot_id: int, location_id: int, quantity: int, reason: str) -> OperationRow:
         """Set stock aside in its station's quarantine so it is never issued."""
         reason = _require_reason(reason)
@@ -143,6 +148,7 @@ class StockService:
             post_move(s, op, lot_id, place.id, hold.id, quantity)
             return _operation_row(s, op)
 
+    @retried_once_on_deadlock
     def dispose(
         self, lot_id: int, location_id: int, quantity: int, reason: str, note: str | None = None
     ) -> OperationRow:
@@ -164,6 +170,7 @@ class StockService:
             )
             return _operation_row(s, op)
 
+    @retried_once_on_deadlock
     def reverse(self, operation_id: int, reason: str) -> OperationRow:
         with self._sessions.begin() as s:
             op = reverse_operation(s, operation_id, self._actor.name, self._clock.now(), reason)
