@@ -39,3 +39,7 @@ class DatabaseBusy(DomainError):
 
 class DatabaseDeadlock(DatabaseBusy):
     """Two stations waited for each other and the database undid one side (worth one retry)."""
+
+
+class Cancelled(DomainError):
+    """The person stopped a long operation before it finished; nothing of it was written."""
