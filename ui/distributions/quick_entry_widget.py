@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from models.common.errors import DomainError
 from models.common.wording import noun
 from models.distributions.categories import CategoryKind
+from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import DistributionEntry, DistributionRow, IssuePoint
 from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
+from ui.widgets.input_limits import limit_free_text
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -82,7 +84,7 @@ class QuickEntryWidget(QWidget):
         self.naloxone.setToolTip("The responder administered naloxone at this encounter")
         self.services_offered = QCheckBox("Info offered")
         self.services_offered.setToolTip("Treatment / harm-reduction information was offered")
-        self.comment = QLineEdit()
+        self.comment = limit_free_text(QLineEdit(), COMMENT_LIMIT)
         self.comment.setPlaceholderText("optional note — no names, phones or addresses")
         self.save_button = QPushButton("Save line (Enter)")
         self.error_label = error_label()

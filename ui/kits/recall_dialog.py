@@ -26,6 +26,7 @@ from models.common.wording import noun
 from models.recall.rows import RecallResult, RecallTrace
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -65,7 +66,7 @@ class RecallDialog(QDialog):
         self.summary.setWordWrap(True)
         self.holdings = _table(["Location", "Held as", "Kits", "Units", "Quarantined"])
         self.uses = _table(["Used in", "Date", "ZIP", "Units", "Kit batch"])
-        self.reason = QLineEdit()
+        self.reason = limit_free_text(QLineEdit())
         self.reason.setPlaceholderText("Recall notice number or reason")
         self.quarantine_button = QPushButton("Quarantine all on hand")
         self.quarantine_button.setEnabled(False)
