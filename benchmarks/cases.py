@@ -30,7 +30,7 @@ class Case:
     unit: str = "ms"
 
 
-def _services(db: Path):  # noqa: ANN202
+def _services(db: Path):
     from lbn_desktop.database import open_database, sqlite_url
     from models.common.clock import FixedClock
     from models.services import Services
@@ -220,7 +220,7 @@ def _dashboard_case(steps: str) -> Callable[[Path, int, Median], tuple[float, fl
 # --- inventory view ----------------------------------------------------------------------------
 
 
-def _inventory(db: Path):  # noqa: ANN202
+def _inventory(db: Path):
     from PySide6.QtWidgets import QApplication
 
     from ui.inventory.inventory_view import InventoryView
@@ -256,7 +256,7 @@ def inventory_sort(db: Path, repeat: int, median: Median) -> tuple[float, float 
         view.table.sortByColumn(state["n"] % model.columnCount(), orders[state["n"] % 2])
 
     ours = median(sort, repeat)
-    rows = [(r.product_name, r.lot_number, r.expiry or date.max) for r in view._rows]  # noqa: SLF001
+    rows = [(r.product_name, r.lot_number, r.expiry or date.max) for r in view._rows]
     database.dispose()
     return ours, median(lambda: sorted(rows, key=lambda r: r[1]), repeat)
 
@@ -275,7 +275,7 @@ def inventory_filter(db: Path, repeat: int, median: Median) -> tuple[float, floa
         QApplication.processEvents()
 
     ours = median(type_filter, repeat)
-    texts = [f"{r.product_name} {r.lot_number} {r.location_path}".lower() for r in view._rows]  # noqa: SLF001
+    texts = [f"{r.product_name} {r.lot_number} {r.location_path}".lower() for r in view._rows]
     database.dispose()
     return ours, median(lambda: [t for t in texts if "narcan" in t], repeat)
 

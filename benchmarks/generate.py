@@ -163,7 +163,7 @@ def generate(path: Path, scale_name: str, seed: int = 1) -> dict[str, int]:
 
 
 class Simulation:
-    def __init__(self, scale: Scale, rng: random.Random, products, virtual, max_location) -> None:  # noqa: ANN001
+    def __init__(self, scale: Scale, rng: random.Random, products, virtual, max_location) -> None:
         self.scale, self.rng, self.virtual = scale, rng, virtual
         self.ledger = Ledger()
         self.naloxone = [
@@ -268,7 +268,7 @@ class Simulation:
             self.stock[room].append([lot, expiry, qty])
             self.stock[room].sort(key=lambda x: x[1])
 
-    def _assemble(self, station_t, day: date, at: datetime) -> None:  # noqa: ANN001
+    def _assemble(self, station_t, day: date, at: datetime) -> None:
         _station, room, vehicles = station_t
         usable = [x for x in self.stock[room] if x[1] > day + timedelta(days=90) and x[2] > 0]
         want = min(self.weekly_kits, sum(x[2] for x in usable) // 2)

@@ -54,7 +54,7 @@ def longest_wait(db: Path, _repeat: int, _median: object) -> tuple[float, float 
     return max(waits, default=0.0) * 1000, None
 
 
-def _prepare(services, sheet: Path):  # noqa: ANN001, ANN202
+def _prepare(services, sheet: Path):
     from models.distributions.rows import DistributionEntry
     from models.stock.entities import LocationKind
     from models.stock.rows import ReceiveLine

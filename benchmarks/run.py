@@ -21,8 +21,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import cases  # noqa: E402
-from benchmarks.generate import SCALES, generate  # noqa: E402
+from benchmarks import cases
+from benchmarks.generate import SCALES, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,23 +7,65 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
+
+    from lbn_desktop.database import Database
+    from models.common.clock import Clock
+    from models.services import Services
+
 log = logging.getLogger(__name__)
 BACKUP_DELAY_MS = 3000
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly look; daily_backup writes at most one a day
 
 
-def open_services(args: argparse.Namespace, clock=None, *, read_only: bool = False):
-    """Database (migrated) and services for a command or the window (`read_only`: no writes)."""
+def open_services(
+    args: argparse.Namespace,
+    clock: Clock | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+) -> tuple[Paths, Database, Services]:
+    """Database (migrated) and services for a command or the window (`read_only`: no writes).
+
+    Only the window creates a missing SQLite file (first run); a command refuses, naming the
+    path it looked at. A file on a network share or in a synced folder is refused everywhere.
+    """
+    from sqlalchemy.exc import OperationalError
+
     from lbn_desktop.database import open_database
+    from lbn_desktop.file_location import (
+        check_sqlite_location,
+        require_existing,
+        sqlite_file,
+        unreachable,
+        with_connect_timeout,
+    )
     from lbn_desktop.maintenance import DatabaseMaintenance
     from models.common.clock import SystemClock
     from models.services import Services
 
     paths = Paths.resolve(args.data_dir)
-    database = open_database(database_url(paths, args.database), read_only=read_only)
+    url = database_url(paths, args.database)
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_location(path)
+        if not create:
+            require_existing(path)
+    else:
+        url = with_connect_timeout(url)
+    try:
+        database = open_database(url, read_only=read_only)
+    except OperationalError as error:
+        if path is not None:
+            raise
+        raise unreachable(url, error) from None
     maintenance = DatabaseMaintenance(database, backup_folder(database, paths))
     services = Services.build(
         database.sessions, clock or SystemClock(), current_user(), maintenance
@@ -31,13 +73,13 @@ def open_services(args: argparse.Namespace, clock=None, *, read_only: bool = Fal
     return paths, database, services
 
 
-def backup_folder(database, paths: Paths) -> Path:  # noqa: ANN001
+def backup_folder(database: Database, paths: Paths) -> Path:
     """Backups live beside the SQLite file they copy."""
     path = database.sqlite_path
     return path.parent / "backups" if path is not None else paths.backups
 
 
-def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # noqa: ANN001
+def start_daily_backup(database: Database, paths: Paths) -> threading.Thread | None:
     """At most one automatic backup a day, off the GUI thread so the window opens at once."""
     from lbn_desktop.backup import daily_backup
 
@@ -50,7 +92,7 @@ def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # no
             made = daily_backup(path, backup_folder(database, paths))
             if made:
                 log.info("Daily backup written: %s", made)
-        except Exception:  # noqa: BLE001 - a failed backup is logged, never fatal
+        except Exception:
             log.exception("Daily backup failed")
 
     thread = threading.Thread(target=work, name="daily-backup", daemon=True)
@@ -58,7 +100,7 @@ def start_daily_backup(database, paths: Paths) -> threading.Thread | None:  # no
     return thread
 
 
-def app_icon():  # noqa: ANN201 - QIcon, imported lazily
+def app_icon() -> QIcon:
     from importlib import resources
 
     from PySide6.QtGui import QIcon
@@ -74,8 +116,21 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     paths = Paths.resolve(args.data_dir)
-    log_path = setup_logging(paths.logs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from lbn_desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data)
+    if not instance.acquire():
+        forwarded = instance.bring_forward_the_running_app()
+        print(
+            f"{APP_NAME} is already running for {paths.data}"
+            + ("; its window was brought forward." if forwarded else ".")
+        )
+        return 0
+    log_path = setup_logging(paths.logs)  # after the lock: one app writes (and rotates) the log
+    from ui.widgets.scratch import purge_scratch
+
+    purge_scratch()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
 
@@ -90,13 +145,21 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     install_error_hook(show_error)
+    from lbn_desktop.file_location import ServerUnreachable
     from models.common.errors import DomainError
 
-    try:
-        paths, database, services = open_services(args)
-    except DomainError as refusal:
-        QMessageBox.critical(None, APP_NAME, str(refusal))
-        return 2
+    while True:
+        try:
+            paths, database, services = open_services(args)
+            break
+        except ServerUnreachable as refusal:
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
+            answer = QMessageBox.warning(None, APP_NAME, str(refusal), buttons)
+            if answer != QMessageBox.StandardButton.Retry:
+                return 2
+        except DomainError as refusal:
+            QMessageBox.critical(None, APP_NAME, str(refusal))
+            return 2
     if args.demo:
         from models.services import build_demo
 
@@ -113,10 +176,14 @@ def run_gui(args: argparse.Namespace) -> int:
     window.setWindowIcon(app_icon())
     window.show()
     window.start()
+    instance.listen(lambda: bring_forward(window))
     from PySide6.QtCore import QTimer
 
     # The daily backup waits until the first screen is filled in, then runs off the GUI thread.
     QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_daily_backup(database, paths))
+    daily = QTimer(app)  # the app may stay open for weeks: one backup each day it runs
+    daily.timeout.connect(lambda: start_daily_backup(database, paths))
+    daily.start(BACKUP_CHECK_MS)
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
     code = app.exec()
@@ -124,4 +191,15 @@ def run_gui(args: argparse.Namespace) -> int:
 
     wait_for_background_work()
     database.dispose()
+    instance.release()
     return code
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show a minimised or hidden window again, on top (a second start asked for it)."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1,55 +1,84 @@
-"""SQLite backups: online backup API into a checked file, with daily rotation."""
+"""SQLite backups: online backup API into a checked file, with daily rotation.
+
+Written for Windows station PCs: every connection is closed before its file is moved, the copy
+is switched to a rollback journal (a backup is one self-contained file, no -wal/-shm beside
+it), it is written under a unique temporary name and moved into place with a short retry
+(antivirus scanners hold new files for a moment), and an operating-system error becomes a
+refusal that says what to do, never a crash.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import sqlite3
-from contextlib import closing, suppress
+import time
+import uuid
 from datetime import datetime
 from pathlib import Path
 
-from lbn_desktop.database_file import read_only_uri
 from models.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 DEFAULT_KEEP = 14
+MOVE_ATTEMPTS = 5
+MOVE_PAUSE_S = 0.2
 
 
 class BackupFailed(DomainError):
     """A backup could not be written or did not pass the integrity check."""
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently (other connections may be writing).
+def read_only_uri(path: Path) -> str:
+    """A URI that opens `path` read-only, whatever characters its folders hold (# % spaces)."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
 
-    The copy is checked, switched out of WAL (one self-contained file, no -wal/-shm beside it)
-    and gets a checksum file beside it that restore verifies.
-    """
-    partial = target.with_suffix(target.suffix + ".part")
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently (other connections may be writing)."""
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+        _copy(source, partial)
         problem = integrity_problem(partial)
         if problem:
             raise BackupFailed(f"The backup failed its integrity check: {problem}")
-        partial.replace(target)
+        move_into_place(partial, target)
         write_checksum(target)
     except (OSError, sqlite3.Error) as error:
-        why = getattr(error, "strerror", None) or str(error)  # "Permission denied", "No space..."
-        raise BackupFailed(f"No backup was written to {target.parent}: {why}.") from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise BackupFailed(
+            f"The backup could not be written to {target.parent}: {reason}. "
+            "Check that the folder exists, is not read-only and has free space."
+        ) from None
     finally:
-        for leftover in (partial, *_sidecars(partial)):
-            with suppress(OSError):  # the folder may be what failed
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     return target
 
 
-def _sidecars(path: Path) -> tuple[Path, ...]:
-    return tuple(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))
+def _copy(source: Path, partial: Path) -> None:
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(partial)) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+
+
+def move_into_place(source: Path, target: Path) -> None:
+    """os.replace with a short retry: on Windows another program may hold a new file briefly."""
+    for attempt in range(MOVE_ATTEMPTS):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == MOVE_ATTEMPTS - 1:
+                raise
+            time.sleep(MOVE_PAUSE_S * (attempt + 1))
 
 
 def checksum_path(backup: Path) -> Path:
@@ -85,7 +114,7 @@ def checksum_problem(backup: Path) -> str | None:
 def integrity_problem(path: Path) -> str | None:
     """None when `PRAGMA integrity_check` says ok, otherwise its first complaint."""
     try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
             result = conn.execute("PRAGMA integrity_check").fetchone()
     except (sqlite3.Error, ValueError) as error:  # a damaged file can hold anything
@@ -110,13 +139,13 @@ def daily_backup(
     if not path.exists():
         return None
     now = now or datetime.now()
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{path.stem}-{now:%Y%m%d}.sqlite3"
     if target.exists():
         return None
     backup_file(path, target)
     autos = sorted(folder.glob(f"{path.stem}-[0-9]*.sqlite3"))
     for old in autos[:-keep] if keep > 0 else []:
-        old.unlink(missing_ok=True)
-        checksum_path(old).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a backup someone has open stays until next time
+            old.unlink(missing_ok=True)
+            checksum_path(old).unlink(missing_ok=True)
     return target

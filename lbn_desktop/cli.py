@@ -14,7 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lbn-desktop",
         description=f"{APP_NAME}: supply side of a Leave-Behind Naloxone program.",
     )
-    add_common_options(parser)
+    add_common_options(parser, top_level=True)
     parser.add_argument(
         "--demo",
         action="store_true",

@@ -27,8 +27,11 @@ class Paths:
 
     @classmethod
     def resolve(cls, data_dir: str | None = None) -> Paths:
-        """User folders by default; one folder for everything with LBN_DATA_DIR or --data-dir."""
-        chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+        """One folder for everything: --data-dir, else LBN_DATA_DIR, else the folder the installer
+        chose for the whole PC; per-user folders only when none is set."""
+        from lbn_desktop.station_config import configured_data_dir
+
+        chosen = data_dir or os.environ.get(DATA_DIR_ENV) or configured_data_dir()
         if chosen:
             root = Path(chosen).expanduser().resolve()
             return cls(root, root / "logs", root / "backups")
@@ -41,8 +44,15 @@ def database_url(paths: Paths, explicit: str | None = None) -> str:
     """--database wins, then LBN_DATABASE_URL, then the SQLite file in the user data folder."""
     url = explicit or os.environ.get(DATABASE_ENV)
     if url:
-        return url if "://" in url else f"sqlite:///{Path(url).expanduser().resolve()}"
-    return f"sqlite:///{paths.database_file}"
+        return url if "://" in url else sqlite_url(Path(url).expanduser().resolve())
+    return sqlite_url(paths.database_file)
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of an SQLite file; '%' and '?' in folder names are escaped, because
+    the URL parser would otherwise read them as an escape or the start of options."""
+    text = str(path).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{text}"
 
 
 def current_user() -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from lbn_desktop import config
 from lbn_desktop.backup import backup_before_migration
 from lbn_desktop.database_errors import refusal_for
 from lbn_desktop.database_file import (
@@ -58,7 +59,7 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    return config.sqlite_url(path)
 
 
 def create_db_engine(url: str, *, read_only: bool = False) -> Engine:

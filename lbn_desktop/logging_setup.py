@@ -13,13 +13,28 @@ from types import TracebackType
 LOG_NAME = "lbn-quartermaster.log"
 
 
+class SafeRotatingFileHandler(RotatingFileHandler):
+    """Rotates like RotatingFileHandler, but a rollover that Windows refuses (another program,
+    e.g. a scheduled `lbn-desktop-cli` run or a virus scanner, has the log open) is skipped and
+    tried again later instead of printing an error on every message."""
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            if self.stream is None:
+                self.stream = self._open()
+
+
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
     root = logging.getLogger()
     root.setLevel(level)
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler = SafeRotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,18 +44,23 @@ def _maintenance(
     from lbn_desktop.app import open_services
     from lbn_desktop.maintenance import DatabaseMaintenance
 
-    paths, database, _services = open_services(args, read_only=read_only)
+    paths, database, _services = open_services(args, create=False, read_only=read_only)
     return database, DatabaseMaintenance(database, paths.backups)
 
 
 def run_backup(args: argparse.Namespace) -> int:
     try:
         database, maintenance = _maintenance(args)
+    except DomainError as refusal:
+        print(f"Backup not made: {refusal}", file=sys.stderr)
+        return 1
+    try:
         target = maintenance.backup_now(args.to)
     except DomainError as refusal:
-        print(f"Backup not made: {refusal}")
+        print(f"Backup not made: {refusal}", file=sys.stderr)
         return 1
-    database.dispose()
+    finally:
+        database.dispose()  # closes the file before anything else touches it
     print(f"Backup written and checked: {target}")
     return 0
 
@@ -64,7 +70,7 @@ def run_check(args: argparse.Namespace) -> int:
         database, maintenance = _maintenance(args, read_only=True)
         report = maintenance.check()
     except DomainError as refusal:
-        print(f"Check failed: {refusal}")
+        print(f"Check failed: {refusal}", file=sys.stderr)
         return 1
     database.dispose()
     for fact in report.facts:

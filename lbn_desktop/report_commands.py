@@ -9,8 +9,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.common.errors import DomainError, NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from models.reports.rows import Period
+    from models.services import Services
 
 REPORT_HELP = {
     "expiration": "every lot and kit batch on hand by location, banded by expiry",
@@ -87,7 +92,7 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
 
 
-def _period(args: argparse.Namespace, services):  # noqa: ANN202
+def _period(args: argparse.Namespace, services: Services) -> Period:
     from models.reports.rows import Period, last_quarter
 
     if args.start is None and args.end is None:
@@ -97,7 +102,7 @@ def _period(args: argparse.Namespace, services):  # noqa: ANN202
     return Period(args.start, args.end)
 
 
-def _location_ids(services, names: list[str] | None) -> list[int] | None:
+def _location_ids(services: Services, names: list[str] | None) -> list[int] | None:
     if not names:
         return None
     places = services.catalog.list_locations()
@@ -121,7 +126,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args, read_only=True)
+        _paths, database, services = open_services(args, create=False, read_only=True)
         kind = ReportKind(args.kind)
         threshold, audience = DEFAULT_SUPPRESSION_THRESHOLD, ""
         if args.partner:
@@ -141,7 +146,7 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         if database is not None:
             database.dispose()
-    print(f"{kind.title} written: {path}")
+    print(f"{kind.heading} written: {path}")
     return 0
 
 
@@ -150,7 +155,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args, read_only=True)
+        writes = bool(args.mark_sent)  # marking a package sent is the one write here
+        _paths, database, services = open_services(args, create=False, read_only=not writes)
         partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and partner is None:
             raise ValidationError("--mark-sent needs --partner.")

@@ -7,14 +7,13 @@ is touched only after the candidate passed every check, and then replaced in one
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from lbn_desktop.backup import checksum_problem, integrity_problem
+from lbn_desktop.backup import checksum_problem, integrity_problem, move_into_place
 from lbn_desktop.database import (
     Database,
     Sessions,
@@ -116,7 +115,7 @@ def swap_in(staged: Path, live: Path) -> None:
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()
         if not mode or str(mode[0]).lower() != "delete":
             raise sqlite3.OperationalError("database is locked")
-        os.replace(staged, live)
+        move_into_place(staged, live)  # retried briefly: Windows may hold a new file a moment
     except (OSError, sqlite3.Error) as error:
         _remove_with_sidecars(staged)
         raise RestoreRefused(

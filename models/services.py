@@ -15,7 +15,7 @@ from models.alerts.service import AlertService
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.maintenance import Maintenance
-from models.common.settings import SettingsService
+from models.common.settings import FIRST_RUN_DONE, SettingsService
 from models.distributions import demo as distribution_demo
 from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
@@ -99,6 +99,6 @@ def seed_defaults(s: Session) -> None:
 def build_demo(services: Services) -> None:
     """Populate an empty database with the demo agency; refuses if stations already exist."""
     stock_demo.add_demo(services)
-    services.settings.set("first_run_done", True)
+    services.settings.set(FIRST_RUN_DONE, True)
     for part in (kit_demo, distribution_demo, training_demo, reorder_demo, partner_demo):
         part.add_demo(services)

@@ -7,5 +7,6 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 QT_QPA_PLATFORM=offscreen "$app" --data-dir "$data" --demo --smoke-test
 test -s "$data/quartermaster.sqlite3"
-"$app" check --data-dir "$data"
+"$(dirname "$app")/lbn-desktop-cli" check --data-dir "$data"
+"$(dirname "$app")/lbn-desktop-cli" backup --data-dir "$data" | grep -q "Backup written and checked"
 echo "package check passed: $app"

@@ -18,6 +18,7 @@ from models.common.clock import FixedClock
 from models.services import Services, seed_defaults
 from models.stock.entities import LocationKind
 from tests.postgres import POSTGRES_URL, PostgresDatabases, runs_on_postgres
+from tests.windows_files import WindowsFiles, windows_files  # noqa: F401  (fixture)
 
 TODAY = date(2026, 1, 15)
 
@@ -112,3 +113,10 @@ def agency(services: Services) -> Agency:
         products["Fentanyl test strip"],
         products["Rescue breathing face shield"],
     )
+
+
+@pytest.fixture(autouse=True)
+def _windows_file_semantics(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs with Windows file semantics (tests/windows_files.py): renaming,
+    replacing or deleting a file that is still open fails, as on the station PCs."""
+    WindowsFiles().install(monkeypatch)

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from lbn_desktop.__main__ import main
+from models.common.settings import AGENCY_NAME
 from models.partners.registry import PartnerDraft
 from tests.models.report_fixtures import build_activity
 
@@ -18,7 +19,7 @@ from tests.models.report_fixtures import build_activity
 @pytest.fixture
 def filled(services, database, agency, db_path: Path) -> Path:
     build_activity(services, database.sessions, agency)
-    services.settings.set("agency_name", "Demo County Sheriff")
+    services.settings.set(AGENCY_NAME, "Demo County Sheriff")
     services.partners.save_partner(PartnerDraft("County health", 5, 3))
     return db_path
 

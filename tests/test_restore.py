@@ -19,26 +19,26 @@ from models.stock.rows import ReceiveLine
 
 
 @pytest.fixture
-def maintenance(database, tmp_path) -> DatabaseMaintenance:  # noqa: ANN001
+def maintenance(database, tmp_path) -> DatabaseMaintenance:
     return DatabaseMaintenance(database, tmp_path / "backups")
 
 
-def _receive(services, agency, quantity: int) -> None:  # noqa: ANN001
+def _receive(services, agency, quantity: int) -> None:
     line = ReceiveLine(agency.narcan, f"L{quantity}", date(2028, 1, 31), quantity)
     services.stock.receive(agency.room, [line])
 
 
-def _units(services) -> int:  # noqa: ANN001
+def _units(services) -> int:
     return sum(r.quantity for r in services.stock.list_on_hand())
 
 
-def _edit(path, sql: str) -> None:  # noqa: ANN001
+def _edit(path, sql: str) -> None:
     with closing(sqlite3.connect(path)) as conn:
         conn.execute(sql)
         conn.commit()
 
 
-def _refused_and_unchanged(maintenance, services, source, match: str) -> None:  # noqa: ANN001
+def _refused_and_unchanged(maintenance, services, source, match: str) -> None:
     units = _units(services)
     with pytest.raises(RestoreRefused, match=match):
         maintenance.restore(source)

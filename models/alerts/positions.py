@@ -143,7 +143,7 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
     return positions
 
 
-def _earliest_component() -> ScalarSelect[date]:
+def _earliest_component() -> ScalarSelect[date | None]:
     """Earliest expiry among the component lots of the balance's kit lot (kits inherit it)."""
     part = aliased(Lot)
     return (

@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.common.errors import ValidationError
-from models.common.settings import read_setting, write_setting
+from models.common.settings import SettingKey, as_json, read_setting, write_setting
 from models.stock.entities import LocationKind, ProductKind
 
-SETTING_KEY = "alert_rules"
+SETTING_KEY: SettingKey[Any] = SettingKey("alert_rules", {}, as_json)
 DEFAULT_BANDS: tuple[int, ...] = (90, 60, 30)
 MAX_DAYS = 3650
 # Places where stock may sit through heat and cold long enough for a dwell limit to make sense.
@@ -151,7 +151,7 @@ def parse_bands(text: str) -> tuple[int, ...]:
 
 
 def load_rules(s: Session) -> AlertRules:
-    return AlertRules.from_json(read_setting(s, SETTING_KEY, {}))
+    return AlertRules.from_json(read_setting(s, SETTING_KEY))
 
 
 def save_rules(s: Session, rules: AlertRules) -> None:

@@ -90,14 +90,14 @@ def build_pdf(
 def _numbered_canvas(frame: PageFrame, size: tuple[float, float]) -> type[Canvas]:
     generated = (frame.generated_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         """Defers drawing page furniture until the total page count is known."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
+        def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
             self._startPage()
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from models.common.errors import ValidationError
-from models.common.settings import read_setting, write_setting
+from models.common.settings import SettingKey, as_json, read_setting, write_setting
 
-ZIP_SETTING = "service_area_zips"
+ZIP_SETTING: SettingKey[Any] = SettingKey("service_area_zips", [], as_json)
 
 
 class CategoryKind(StrEnum):
@@ -26,8 +27,8 @@ class CategoryKind(StrEnum):
     TIME_BAND = "time_band"
 
     @property
-    def setting_key(self) -> str:
-        return f"distribution_{self.value}s"
+    def setting_key(self) -> SettingKey[Any]:
+        return SettingKey(f"distribution_{self.value}s", None, as_json)
 
     @property
     def label(self) -> str:
@@ -72,7 +73,7 @@ DEFAULTS: dict[CategoryKind, tuple[Category, ...]] = {
 
 def load_categories(s: Session, kind: CategoryKind) -> list[Category]:
     """The agency's categories of a kind (retired ones included, marked inactive)."""
-    stored = read_setting(s, kind.setting_key, None)
+    stored = read_setting(s, kind.setting_key)
     if not stored:
         return list(DEFAULTS[kind])
     return [Category(str(c["code"]), str(c["label"]), bool(c.get("active", True))) for c in stored]
@@ -150,7 +151,7 @@ def check_zip(text: str) -> str:
 
 
 def load_service_area_zips(s: Session) -> list[str]:
-    return [str(z) for z in read_setting(s, ZIP_SETTING, None) or []]
+    return [str(z) for z in read_setting(s, ZIP_SETTING) or []]
 
 
 def save_service_area_zips(s: Session, zips: list[str]) -> list[str]:

@@ -19,6 +19,7 @@ from models.stock.rows import ReceiveLine
 
 if TYPE_CHECKING:
     from models.services import Services
+    from models.stock.rows import LocationRow, OnHandRow
 
 DEMO_USER = "demo"
 ASSEMBLE_BATCH = 12
@@ -68,9 +69,9 @@ class _Demo:
         ]
         self.recipe_id: int | None = recipes[0].id if recipes else None
 
-    def events(self, vehicles: list) -> list[tuple[date, object]]:
+    def events(self, vehicles: list[LocationRow]) -> list[tuple[date, LocationRow]]:
         """About a year of encounters: busier in summer, growing as the program matures."""
-        out: list[tuple[date, object]] = []
+        out: list[tuple[date, LocationRow]] = []
         weights = [3 if "Patrol" in v.name else 2 for v in vehicles]
         for back in range(12, -1, -1):
             first = _month_start(self.today, back)
@@ -189,7 +190,7 @@ class _Demo:
         ):
             self._move(room, vehicle_id, "naloxone", needed + 1)
 
-    def _usable(self, location_id: int, kind: str) -> list:
+    def _usable(self, location_id: int, kind: str) -> list[OnHandRow]:
         rows = self.services.stock.list_on_hand(location_id=location_id)
         return [r for r in rows if r.location_id == location_id and r.product_kind == kind
                 and not r.expired]  # fmt: skip

@@ -22,7 +22,6 @@ from models.distributions.rows import AdministrationEntry, DistributionEntry
 from models.kits.entities import KitBatch, KitRecipe
 from models.kits.ledger import break_kits
 from models.stock.entities import (
-    Balance,
     Location,
     LocationKind,
     Lot,
@@ -31,9 +30,9 @@ from models.stock.entities import (
     ProductKind,
     Reason,
 )
+from models.stock.fefo import EVERYTHING, ON_SCENE, HeldLot, held_lots, in_fefo_order
 from models.stock.ledger import (
     get_location,
-    is_expired,
     open_operation,
     post_move,
     require_positive,
@@ -167,17 +166,21 @@ def record_administration(
         doses=entry.doses,
         location_id=place.id,
         from_kit=bool(entry.from_kit),
-        zip_code=dc.check_zip(entry.zip_code) if (entry.zip_code or "").strip() else None,
+        zip_code=_zip_or_none(entry.zip_code),
         comment=check_comment(entry.comment),
     )
     op = open_operation(s, Reason.ADMINISTER, user, now, "Administered on scene")
     today = now.date()
     if entry.from_kit:
-        candidates = _open_kits_for(s, op, place, kit_product(s, entry.product_id), entry.doses)
+        released = _open_kits_for(s, op, place, kit_product(s, entry.product_id), entry.doses)
+        candidates = in_fefo_order(released, today, ON_SCENE)
     else:
-        candidates = _held(s, place.id, ProductKind.NALOXONE, entry.product_id)
+        product_ids = None if entry.product_id is None else [entry.product_id]
+        candidates = held_lots(
+            s, today, place.id, ON_SCENE, product_ids=product_ids, product_kind=ProductKind.NALOXONE
+        )
     administered = virtual_location_id(s, LocationKind.ADMINISTERED)
-    for lot_id, units in _naloxone_pick(place, candidates, entry.doses, today):
+    for lot_id, units in _naloxone_pick(place, candidates, entry.doses):
         post_move(s, op, lot_id, place.id, administered, units)
     record.operation_id = op.id
     record.recorded_at, record.recorded_by = now, user or "unknown"
@@ -186,43 +189,16 @@ def record_administration(
     return record
 
 
-@dataclass(frozen=True)
-class _Held:
-    id: int
-    expiry: date | None
-    quantity: int
-    doses_per_unit: int
-
-
-def _held(s: Session, location_id: int, kind: ProductKind, product_id: int | None) -> list[_Held]:
-    """Lots of a kind held at exactly one place, by expiry."""
-    stmt = (
-        select(Lot.id, Lot.expiry, Balance.quantity, Product.doses_per_unit)
-        .join(Balance, Balance.lot_id == Lot.id)
-        .join(Product, Product.id == Lot.product_id)
-        .where(Balance.location_id == location_id, Balance.quantity > 0, Product.kind == kind)
-        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
-    )
-    if product_id is not None:
-        stmt = stmt.where(Product.id == product_id)
-    return [
-        _Held(r.id, r.expiry, r.quantity, max(r.doses_per_unit or 1, 1)) for r in s.execute(stmt)
-    ]
-
-
-def _naloxone_pick(
-    place: Location, lots: list[_Held], doses: int, today: date
-) -> list[tuple[int, int]]:
-    """(lot, units) covering the doses; FEFO, and expired stock last rather than refused,
-    because a dose used on scene happened and the books must show it."""
-    ordered = sorted(lots, key=lambda r: (is_expired(r.expiry, today), r.expiry or date.max))
+def _naloxone_pick(place: Location, lots: list[HeldLot], doses: int) -> list[tuple[int, int]]:
+    """(lot, units) covering the doses in the order given (FEFO, expired stock last rather than
+    refused, because a dose used on scene happened and the books must show it)."""
     picks: list[tuple[int, int]] = []
     remaining = doses
-    for r in ordered:
+    for r in lots:
         if remaining <= 0:
             break
         units = min(r.quantity, -(-remaining // r.doses_per_unit))
-        picks.append((r.id, units))
+        picks.append((r.lot_id, units))
         remaining -= units * r.doses_per_unit
     if remaining > 0:
         raise InsufficientStock(
@@ -235,31 +211,49 @@ def _naloxone_pick(
 
 def _open_kits_for(
     s: Session, op: Operation, place: Location, kit_product_id: int, doses: int
-) -> list[_Held]:
+) -> list[HeldLot]:
     """Open kits at the place (earliest expiry first) until their naloxone covers the doses.
 
     The opened kits stop being kits: their other components stay at the place as loose stock.
     Returns the naloxone released, which the doses are then taken from.
     """
     assembled = set(s.scalars(select(KitBatch.lot_id)))
-    held = _held(s, place.id, ProductKind.KIT, kit_product_id)
-    kits = [r for r in held if r.id in assembled]
+    held = held_lots(
+        s,
+        op.at.date(),
+        place.id,
+        EVERYTHING,
+        product_ids=[kit_product_id],
+        product_kind=ProductKind.KIT,
+    )
+    kits = [r for r in held if r.lot_id in assembled]
     if held and not kits:
         raise InsufficientStock(
             f"The kits on {place.name} were received ready-made, so the books do not know what "
             "is inside them; record the doses as loose doses instead."
         )
-    released: list[_Held] = []
+    released: list[HeldLot] = []
     covered = 0
     for kit in kits:
         for _ in range(kit.quantity):
             if covered >= doses:
                 return released
-            for lot_id, quantity in break_kits(s, op, kit.id, place.id, 1):
+            for lot_id, quantity in break_kits(s, op, kit.lot_id, place.id, 1):
                 lot = s.get(Lot, lot_id)
                 if lot is not None and lot.product.kind == ProductKind.NALOXONE:
                     per_unit = max(lot.product.doses_per_unit or 1, 1)
-                    released.append(_Held(lot_id, lot.expiry, quantity, per_unit))
+                    released.append(
+                        HeldLot(
+                            lot_id,
+                            lot.lot_number,
+                            lot.expiry,
+                            quantity,
+                            lot.product_id,
+                            lot.product.name,
+                            lot.product.expires,
+                            per_unit,
+                        )
+                    )
                     covered += quantity * per_unit
     if covered < doses:
         raise InsufficientStock(
@@ -268,3 +262,8 @@ def _open_kits_for(
             + "; record the doses as loose doses instead."
         )
     return released
+
+
+def _zip_or_none(raw: str | None) -> str | None:
+    """An administration's ZIP is optional; a given one must be a valid ZIP."""
+    return dc.check_zip(raw) if raw and raw.strip() else None

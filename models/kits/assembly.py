@@ -17,7 +17,6 @@ from models.kits.entities import KitBatch, KitBatchComponent, KitRecipe, KitReci
 from models.kits.recipes import get_recipe, line_label, line_products
 from models.kits.rows import AssemblyPlan, LotChoice, LotPick, PlannedLine
 from models.stock.entities import (
-    Balance,
     Location,
     LocationKind,
     Lot,
@@ -25,6 +24,7 @@ from models.stock.entities import (
     Product,
     ProductKind,
 )
+from models.stock.fefo import KIT_LINE, HeldLot, cover, held_lots
 from models.stock.ledger import get_location, is_expired, post_move, require_positive
 from models.stock.ledger import virtual_location_id as virtual
 
@@ -36,35 +36,22 @@ class ComponentShortage(InsufficientStock):
     """Not enough usable components at the location for the kits asked for."""
 
 
-def out_of_date(lot: Lot, today: date) -> bool:
-    """Expired stock, or a card whose 'information valid until' date has passed."""
-    return is_expired(lot.expiry, today)
-
-
 def lot_choices(s: Session, line: KitRecipeLine, location_id: int, today: date) -> list[LotChoice]:
     """Lots at exactly this location that could fill the line, first expiry first."""
     return [
-        LotChoice(lot.id, product.name, lot.lot_number, lot.expiry, held)
-        for lot, product, held in _held(s, line, location_id)
-        if not (product.expires and is_expired(lot.expiry, today))
+        LotChoice(h.lot_id, h.product_name, h.lot_number, h.expiry, h.quantity)
+        for h in _held(s, line, location_id, today)
+        if not (h.product_expires and is_expired(h.expiry, today))
     ]
 
 
-def _held(s: Session, line: KitRecipeLine, location_id: int) -> list[tuple[Lot, Product, int]]:
-    products = {p.id: p for p in line_products(s, line)}
+def _held(s: Session, line: KitRecipeLine, location_id: int, today: date) -> list[HeldLot]:
+    """Every lot at the place that could fill the line, expired ones where their date puts them
+    (the line counts them as a shortfall reason; an expired card is still offered as a choice)."""
+    products = [p.id for p in line_products(s, line)]
     if not products:
         return []
-    rows = s.execute(
-        select(Lot, Balance.quantity)
-        .join(Balance, Balance.lot_id == Lot.id)
-        .where(
-            Lot.product_id.in_(products),
-            Balance.location_id == location_id,
-            Balance.quantity > 0,
-        )
-        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
-    ).all()
-    return [(lot, products[lot.product_id], held) for lot, held in rows]
+    return held_lots(s, today, location_id, KIT_LINE, product_ids=products)
 
 
 def plan_assembly(
@@ -101,6 +88,7 @@ def plan_assembly(
                 raise ValidationError(f"{label} is required in every kit and cannot be left out.")
             planned.append(PlannedLine(line.position, label, line.quantity, False, (), True))
             continue
+        picks: tuple[LotPick, ...] | None
         if line.position in overrides:
             picks = _override(s, line, label, location_id, need, overrides[line.position], today)
         else:
@@ -144,25 +132,18 @@ def _fefo(
     exclude: Collection[int],
 ) -> tuple[tuple[LotPick, ...] | None, int, int]:
     """(picks or None when short, usable units, expired units) for one line."""
-    usable: list[tuple[Lot, Product, int]] = []
+    usable: list[HeldLot] = []
     expired = 0
-    for lot, product, held in _held(s, line, location_id):
-        if out_of_date(lot, today):
-            expired += held if product.expires else 0
-        elif lot.id not in exclude:
-            usable.append((lot, product, held))
-    total = sum(held for _l, _p, held in usable)
-    if total < need:
+    for h in _held(s, line, location_id, today):
+        if is_expired(h.expiry, today):  # also a card whose 'valid until' date has passed
+            expired += h.quantity if h.product_expires else 0
+        elif h.lot_id not in exclude:
+            usable.append(h)
+    total = sum(h.quantity for h in usable)
+    takes, missing = cover(usable, need)
+    if missing:
         return None, total, expired
-    picks: list[LotPick] = []
-    remaining = need
-    for lot, product, held in usable:
-        take = min(held, remaining)
-        picks.append(_pick(lot, product, take, held))
-        remaining -= take
-        if remaining == 0:
-            break
-    return tuple(picks), total, expired
+    return tuple(_pick(h, take) for h, take in takes), total, expired
 
 
 def _override(
@@ -174,7 +155,7 @@ def _override(
     chosen: Sequence[tuple[int, int]],
     today: date,
 ) -> tuple[LotPick, ...]:
-    held = {lot.id: (lot, product, qty) for lot, product, qty in _held(s, line, location_id)}
+    held = {h.lot_id: h for h in _held(s, line, location_id, today)}
     picks: list[LotPick] = []
     for lot_id, quantity in chosen:
         require_positive(quantity, f"Quantity of {label}")
@@ -182,18 +163,18 @@ def _override(
             lot = s.get(Lot, lot_id)
             number = lot.lot_number if lot else str(lot_id)
             raise InsufficientStock(f"Lot {number} of {label} is not at that location.")
-        lot, product, available = held[lot_id]
-        if product.expires and is_expired(lot.expiry, today):
+        h = held[lot_id]
+        if h.product_expires and h.expiry is not None and is_expired(h.expiry, today):
             raise LotExpired(
-                f"{product.name} lot {lot.lot_number} expired on {lot.expiry:%Y-%m-%d}; "
+                f"{h.product_name} lot {h.lot_number} expired on {h.expiry:%Y-%m-%d}; "
                 "expired components never go into a kit."
             )
-        if quantity > available:
+        if quantity > h.quantity:
             raise InsufficientStock(
-                f"Only {available} of {product.name} lot {lot.lot_number} are there; "
+                f"Only {h.quantity} of {h.product_name} lot {h.lot_number} are there; "
                 f"{quantity} chosen."
             )
-        picks.append(_pick(lot, product, quantity, available))
+        picks.append(_pick(h, quantity))
     chosen_total = sum(p.quantity for p in picks)
     if chosen_total != need:
         raise ValidationError(
@@ -203,9 +184,9 @@ def _override(
     return tuple(picks)
 
 
-def _pick(lot: Lot, product: Product, quantity: int, available: int) -> LotPick:
+def _pick(h: HeldLot, quantity: int) -> LotPick:
     return LotPick(
-        lot.id, product.id, product.name, lot.lot_number, lot.expiry, quantity, available
+        h.lot_id, h.product_id, h.product_name, h.lot_number, h.expiry, quantity, h.quantity
     )
 
 
@@ -277,14 +258,15 @@ def segments(
         key = tuple(content)
         groups[key] = groups.get(key, 0) + 1
     expiring = {p.lot_id: p for line in planned for p in line.picks}
-    out = []
-    for content, kits in groups.items():
+    out: list[tuple[date | None, int, tuple[tuple[int, int], ...]]] = []
+    for lots, kits in groups.items():
         dated = [
-            expiring[lot_id].expiry
-            for lot_id, _q in content
-            if expiring[lot_id].expiry is not None and _expires(s, expiring[lot_id].product_id)
+            expiry
+            for lot_id, _q in lots
+            if (expiry := expiring[lot_id].expiry) is not None
+            and _expires(s, expiring[lot_id].product_id)
         ]
-        out.append((min(dated) if dated else None, kits, content))
+        out.append((min(dated) if dated else None, kits, lots))
     return out
 
 

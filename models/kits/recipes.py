@@ -77,7 +77,7 @@ def list_groups(s: Session) -> list[GroupRow]:
         .where(Product.interchange_group.is_not(None), Product.active)
         .order_by(Product.interchange_group, Product.name)
     ):
-        members.setdefault(group, []).append(name)
+        members.setdefault(group or "", []).append(name)
     return [GroupRow(g, group_label(g), tuple(names)) for g, names in sorted(members.items())]
 
 

@@ -20,7 +20,6 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph
 
-SETTING_KEY = "resource_card"
 CARD_W, CARD_H = 3.5 * inch, 2.0 * inch
 COLUMNS, ROWS = 2, 5
 LEFT, TOP = 0.75 * inch, 0.5 * inch

@@ -18,9 +18,16 @@ from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.dates import end_of_month
 from models.common.errors import NotFound, ValidationError
-from models.common.settings import read_setting, write_setting
+from models.common.settings import (
+    AGENCY_NAME,
+    EXPIRY_BANDS,
+    SettingKey,
+    as_json,
+    read_setting,
+    write_setting,
+)
 from models.kits import assembly, queries, recipes, rekit
-from models.kits.entities import KitBatch
+from models.kits.entities import KitBatch, KitRecipe
 from models.kits.rows import (
     AssemblyPlan,
     AssemblyResult,
@@ -37,10 +44,10 @@ from models.stock.entities import Lot, Product, Reason
 from models.stock.ledger import get_lot, open_operation
 from models.stock.rows import ReceiveLine
 from models.stock.service import StockService
-from models.stock.summary import normalise_bands
 
-MIN_SHELF_KEY = "kit_min_shelf_days"
 DEFAULT_MIN_SHELF_DAYS = 90
+MIN_SHELF_KEY = SettingKey("kit_min_shelf_days", DEFAULT_MIN_SHELF_DAYS, int)
+CARD_KEY = SettingKey("resource_card", None, as_json)
 CARD_PRODUCT = "Local resource card"
 
 
@@ -66,21 +73,19 @@ class KitService:
             write_setting(s, MIN_SHELF_KEY, days)
 
     def card_content(self) -> CardContent:
-        from models.kits.resource_card_pdf import SETTING_KEY, CardContent, default_content
+        from models.kits.resource_card_pdf import CardContent, default_content
 
         with self._sessions() as s:
-            stored = read_setting(s, SETTING_KEY)
+            stored = read_setting(s, CARD_KEY)
         return CardContent.from_dict(stored) if stored else default_content()
 
     def save_card_content(self, content: CardContent) -> None:
-        from models.kits.resource_card_pdf import SETTING_KEY
-
         if not content.title_en.strip() or not content.title_es.strip():
             raise ValidationError("The card needs a title in English and in Spanish.")
         if not 1 <= content.valid_months <= 36:
             raise ValidationError("Cards are valid for 1 to 36 months.")
         with self._sessions.begin() as s:
-            write_setting(s, SETTING_KEY, content.to_dict())
+            write_setting(s, CARD_KEY, content.to_dict())
 
     # --- recipes ------------------------------------------------------------------------
 
@@ -88,7 +93,7 @@ class KitService:
         with self._sessions() as s:
             rows = [
                 recipes.recipe_row(s, r)
-                for r in s.scalars(select(recipes.KitRecipe).order_by(recipes.KitRecipe.name))
+                for r in s.scalars(select(KitRecipe).order_by(KitRecipe.name))
             ]
         return [r for r in rows if include_inactive or r.active]
 
@@ -190,7 +195,7 @@ class KitService:
 
     def kits_ready_by_location(self) -> list[KitReadyRow]:
         with self._sessions() as s:
-            bands = normalise_bands(read_setting(s, "expiry_bands"))
+            bands = read_setting(s, EXPIRY_BANDS)
             return queries.kits_ready(s, self._clock.today(), bands)
 
     def get_batch(self, kit_lot_id: int) -> KitBatchRow:
@@ -275,7 +280,7 @@ class KitService:
         if not labels:
             raise ValidationError("Choose at least one label to print.")
         with self._sessions() as s:
-            agency = str(read_setting(s, "agency_name") or "")
+            agency = read_setting(s, AGENCY_NAME)
         return write_kit_labels(path, labels, agency, skip)
 
     def default_card_valid_until(self) -> date:
@@ -290,7 +295,7 @@ class KitService:
         from models.kits.resource_card_pdf import write_resource_cards
 
         with self._sessions() as s:
-            agency = str(read_setting(s, "agency_name") or "")
+            agency = read_setting(s, AGENCY_NAME)
         return write_resource_cards(
             path, content or self.card_content(), self.default_card_valid_until(), "PREVIEW", agency
         )
@@ -310,7 +315,7 @@ class KitService:
             if product_id is None:
                 raise NotFound(f"The catalog has no '{CARD_PRODUCT}' product.")
             version = _card_lot_number(s, product_id, self._clock.today())
-            agency = str(read_setting(s, "agency_name") or "")
+            agency = read_setting(s, AGENCY_NAME)
         out = write_resource_cards(path, self.card_content(), valid_until, version, agency, sheets)
         line = ReceiveLine(product_id, version, valid_until, sheets * 10)
         try:
@@ -324,7 +329,7 @@ class KitService:
 
 
 def _min_shelf(s: Session) -> int:
-    return int(read_setting(s, MIN_SHELF_KEY, DEFAULT_MIN_SHELF_DAYS))
+    return read_setting(s, MIN_SHELF_KEY)
 
 
 def _batch(s: Session, kit_lot_id: int) -> KitBatch:

@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection handed in by the app, or on a URL."""
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import Connection, engine_from_config, pool
 
 from models.migrations.schema import metadata
 
@@ -22,7 +22,7 @@ def run() -> None:
         _run_on(conn)
 
 
-def _run_on(connection) -> None:
+def _run_on(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,

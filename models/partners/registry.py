@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common.errors import NotFound, ValidationError
-from models.partners.entities import DEFAULT_SUPPRESSION_THRESHOLD, Partner
+from models.partners.entities import Partner
+from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD
 
 MIN_THRESHOLD, MAX_THRESHOLD = 2, 100
 INTERVALS = {None: "When asked", 1: "Monthly", 3: "Quarterly", 6: "Twice a year", 12: "Yearly"}

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.common.clock import Clock
 from models.common.settings import agency_title
 from models.partners import registry
-from models.partners.entities import DEFAULT_SUPPRESSION_THRESHOLD, Partner
+from models.partners.entities import Partner
 from models.partners.package import PackageInput, PartnerPackage, build_package
 from models.partners.registry import PartnerDraft, PartnerRow
 from models.reports import activity_queries as aq
 from models.reports import queries as rq
 from models.reports.rows import Period
+from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from models.common.settings import read_setting
+from models.common.settings import SettingKey, as_text, read_setting
 from models.reorders import inputs as ri
 from models.reorders.calc import (
     DEFAULT_MAX_MONTHS,
@@ -21,23 +21,23 @@ from models.reorders.items import ItemCatalog
 from models.reorders.rows import Proposal, ProposalLine
 from models.stock.location_tree import LocationTree
 
-KEY_WINDOW = "reorder_window_months"
-KEY_MAX = "reorder_max_months"
-KEY_MIN = "reorder_min_months"
-KEY_BY_GROUP = "reorder_by_group"
-KEY_CONTACT = "reorder_contact"
+KEY_WINDOW = SettingKey("reorder_window_months", DEFAULT_WINDOW_MONTHS, int)
+KEY_MAX = SettingKey("reorder_max_months", DEFAULT_MAX_MONTHS, float)
+KEY_MIN = SettingKey("reorder_min_months", DEFAULT_MIN_MONTHS, float)
+KEY_BY_GROUP = SettingKey("reorder_by_group", True, bool)
+KEY_CONTACT = SettingKey("reorder_contact", "", as_text)
 
 
 def load_parameters(s: Session) -> Parameters:
     return Parameters(
-        int(read_setting(s, KEY_WINDOW, DEFAULT_WINDOW_MONTHS)),
-        float(read_setting(s, KEY_MAX, DEFAULT_MAX_MONTHS)),
-        float(read_setting(s, KEY_MIN, DEFAULT_MIN_MONTHS)),
+        read_setting(s, KEY_WINDOW),
+        read_setting(s, KEY_MAX),
+        read_setting(s, KEY_MIN),
     )
 
 
 def by_group(s: Session) -> bool:
-    return bool(read_setting(s, KEY_BY_GROUP, True))
+    return read_setting(s, KEY_BY_GROUP)
 
 
 def build_proposal(

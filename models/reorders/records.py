@@ -139,7 +139,8 @@ def book_receipt(
     totals: dict[tuple[int, int], int] = {}
     for move in s.scalars(select(StockMove).where(StockMove.operation_id == operation_id)):
         product = _product_of_lot(s, move.lot_id)
-        line = by_product.get(product.id) or by_group.get(product.interchange_group)
+        group = product.interchange_group
+        line = by_product.get(product.id) or (by_group.get(group) if group else None)
         if line is None:
             unmatched.append(product.name)
             continue

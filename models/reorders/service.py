@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
-from models.common.settings import read_setting, write_setting
+from models.common.settings import AGENCY_ADDRESS, AGENCY_NAME, read_setting, write_setting
 from models.reorders import drafting as d
 from models.reorders import records as rr
 from models.reorders.calc import DEFAULT_LEAD_TIME_DAYS, METHOD_NOTE, Parameters
@@ -82,7 +82,7 @@ class ReorderService(SurgeMixin):
 
     def default_contact(self) -> str:
         with self._sessions() as s:
-            return str(read_setting(s, KEY_CONTACT, "") or "")
+            return read_setting(s, KEY_CONTACT)
 
     def propose(self, source_id: int | None = None, station_id: int | None = None) -> Proposal:
         """Today's max-min result for every orderable item (lead time from the source)."""
@@ -170,7 +170,7 @@ class ReorderService(SurgeMixin):
                     status=ReorderStatus.DRAFT.value,
                     station_id=station_id,
                     ship_to=ship_to.strip() or None,
-                    contact=contact.strip() or read_setting(s, KEY_CONTACT, "") or None,
+                    contact=contact.strip() or read_setting(s, KEY_CONTACT) or None,
                     note=note.strip() or None,
                     include_trained_count=asks,
                     trained_count=trained if asks else None,
@@ -282,8 +282,8 @@ class ReorderService(SurgeMixin):
             source = d.get_source(s, reorder.source_id)
             return ReorderSheet(
                 reorder=rr.reorder_row(s, reorder),
-                agency_name=str(read_setting(s, "agency_name", "") or ""),
-                agency_address=str(read_setting(s, "agency_address", "") or ""),
+                agency_name=read_setting(s, AGENCY_NAME),
+                agency_address=read_setting(s, AGENCY_ADDRESS),
                 source_name=source.name,
                 program_type=source.program_type,
                 source_contact=source.contact_name or "",

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, extract, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, extract, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.distributions.categories import CategoryKind, load_categories
 from models.distributions.entities import Administration, Distribution
@@ -44,7 +45,7 @@ def humanize(code: str, labels: dict[str, str]) -> str:
     return labels.get(code) or code.replace("_", " ").strip().capitalize() or "(blank)"
 
 
-def _distribution_filter(period: Period, scope: set[int] | None) -> list:
+def _distribution_filter(period: Period, scope: set[int] | None) -> list[ColumnElement[bool]]:
     where = [
         Distribution.void_operation_id.is_(None),
         Distribution.occurred_on >= period.start,
@@ -55,7 +56,7 @@ def _distribution_filter(period: Period, scope: set[int] | None) -> list:
     return where
 
 
-def _administration_filter(period: Period, scope: set[int] | None) -> list:
+def _administration_filter(period: Period, scope: set[int] | None) -> list[ColumnElement[bool]]:
     where = [
         Administration.void_operation_id.is_(None),
         Administration.occurred_on >= period.start,
@@ -66,7 +67,9 @@ def _administration_filter(period: Period, scope: set[int] | None) -> list:
     return where
 
 
-def _counts(s: Session, column, where: list) -> list[tuple[str, int, int]]:
+def _counts(
+    s: Session, column: InstrumentedAttribute[Any], where: list[ColumnElement[bool]]
+) -> list[tuple[str, int, int]]:
     stmt = (
         select(column, func.count(Distribution.id), func.sum(Distribution.kits))
         .where(*where)
@@ -172,7 +175,12 @@ def distribution_figures(
     )
 
 
-def _monthly(s: Session, period: Period, where: list, admin_where: list) -> list[MonthRow]:
+def _monthly(
+    s: Session,
+    period: Period,
+    where: list[ColumnElement[bool]],
+    admin_where: list[ColumnElement[bool]],
+) -> list[MonthRow]:
     sums: dict[date, list[int]] = {m: [0, 0, 0, 0] for m in period.months()}
     for day, kits in s.execute(select(Distribution.occurred_on, Distribution.kits).where(*where)):
         bucket = sums[day.replace(day=1)]

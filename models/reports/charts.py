@@ -19,7 +19,7 @@ def _axis_max(values: Sequence[Sequence[int | None]]) -> int:
     top = max([v for series in values for v in series if v is not None] + [0])
     if top <= 5:
         return 5
-    step = 10 ** (len(str(top)) - 1)
+    step: int = 10 ** (len(str(top)) - 1)
     return ((top // step) + 1) * step
 
 

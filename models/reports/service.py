@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.clock import Clock
-from models.common.settings import agency_title, read_setting
+from models.common.settings import EXPIRY_BANDS, agency_title, read_setting
 from models.reports import activity_queries as aq
 from models.reports import queries as rq
 from models.reports.rows import (
@@ -38,7 +38,7 @@ class ReportKind(StrEnum):
     PROGRAM = "program"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:  # not `title`: that is str.title()
         return {
             "expiration": "Expiration report",
             "inventory": "Inventory on hand",
@@ -127,7 +127,7 @@ class ReportService:
         with self._sessions() as s:
             scope = self._scope_label(s, location_ids)
             frame = PageFrame(
-                kind.title,
+                kind.heading,
                 agency_title(s),
                 period.label if kind.uses_period else f"On hand {today:%d %b %Y} - {scope}",
                 self._clock.now(),
@@ -155,8 +155,8 @@ class ReportService:
     # --- helpers -------------------------------------------------------------------------
 
     def _bands(self, s: Session) -> list[int]:
-        bands = read_setting(s, "expiry_bands") or [30, 90]
-        return [int(b) for b in bands][:2]
+        first, second = read_setting(s, EXPIRY_BANDS)
+        return [first, second]
 
     def _scope_label(self, s: Session, location_ids: Sequence[int] | None) -> str:
         if not location_ids:

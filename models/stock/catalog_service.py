@@ -15,7 +15,7 @@ from models.common.gtin import (
     ndc_digits,
     ndc_digits_in_gtin,
 )
-from models.common.settings import write_setting
+from models.common.settings import AGENCY_ADDRESS, AGENCY_NAME, FIRST_RUN_DONE, write_setting
 from models.stock.barcodes import attach_barcode, normalise_code
 from models.stock.entities import (
     PHYSICAL_KINDS,
@@ -105,9 +105,9 @@ class CatalogService:
                     _add_place(s, "Supply room", LocationKind.ROOM, station.id)
                 for vehicle in plan.vehicles:
                     _add_place(s, vehicle, LocationKind.VEHICLE, station.id)
-            write_setting(s, "agency_name", agency_name)
-            write_setting(s, "agency_address", (address or "").strip())
-            write_setting(s, "first_run_done", True)
+            write_setting(s, AGENCY_NAME, agency_name)
+            write_setting(s, AGENCY_ADDRESS, address)
+            write_setting(s, FIRST_RUN_DONE, True)
             s.flush()
             return LocationTree.load(s).physical()
 

@@ -10,6 +10,7 @@ from random import Random
 from typing import TYPE_CHECKING
 
 from models.common.errors import ValidationError
+from models.common.settings import AgencyProfile
 from models.stock.entities import LocationKind
 from models.stock.rows import ReceiveLine
 
@@ -30,9 +31,10 @@ def add_demo(services: Services) -> None:
     if services.catalog.list_locations():
         raise ValidationError("The demo can only be loaded into an empty database.")
     services.catalog.load_defaults()
-    services.settings.set("agency_name", "Demo County Sheriff's Office")
-    services.settings.set("agency_address", "1 Main Street, Demo Falls, NY 12866")
-    services.settings.set("service_area_zips", ["12866", "12831", "12020", "12803", "12804"])
+    services.settings.save_agency(
+        AgencyProfile("Demo County Sheriff's Office", "1 Main Street, Demo Falls, NY 12866")
+    )
+    services.distributions.save_service_area_zips(["12866", "12831", "12020", "12803", "12804"])
     rooms = _build_locations(services)
     _receive_stock(services, rooms)
 

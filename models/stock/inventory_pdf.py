@@ -10,8 +10,8 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from models.common.pdf import SMALL, PageFrame, build_pdf, data_table
+from models.common.settings import DEFAULT_BANDS
 from models.stock.rows import LocationTotalRow, OnHandRow, ProductTotalRow
-from models.stock.summary import DEFAULT_BANDS
 
 
 def _p(text: str) -> Paragraph:

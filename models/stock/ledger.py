@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, case, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import (
     AlreadyReversed,
@@ -209,7 +209,9 @@ def reverse_operation(
     return reversal
 
 
-def disposal_kind(note: ColumnElement[str | None]) -> ColumnElement[str]:
+def disposal_kind(
+    note: ColumnElement[str | None] | InstrumentedAttribute[str | None],
+) -> ColumnElement[str]:
     """'expired', 'donated' or 'other' from a disposal's note ("<reason>: <note>").
 
     Reports and reorders count expiries and donations apart from other losses.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,7 +75,7 @@ class LocationTree:
         return None
 
 
-def _path(location_id: int, by_id: dict) -> str:
+def _path(location_id: int, by_id: dict[int, Any]) -> str:
     names: list[str] = []
     current = location_id
     seen: set[int] = set()

@@ -24,7 +24,7 @@ from models.stock.entities import (
     Product,
     StockMove,
 )
-from models.stock.ledger import is_expired
+from models.stock.fefo import ISSUE, FefoPolicy, cover, held_lots
 from models.stock.location_tree import LocationTree
 from models.stock.rows import (
     LocationTotalRow,
@@ -153,37 +153,26 @@ def suggest_destination(
 
 
 def fefo_pick(
-    s: Session, today: date, product_id: int, location_id: int, quantity: int
+    s: Session,
+    today: date,
+    product_id: int,
+    location_id: int,
+    quantity: int,
+    policy: FefoPolicy = ISSUE,
 ) -> list[PickLine]:
     """Usable lots at exactly this location, first expiry first out, covering `quantity`."""
-    lots = s.execute(
-        select(Lot.id, Lot.lot_number, Lot.expiry, Balance.quantity)
-        .join(Balance, Balance.lot_id == Lot.id)
-        .where(
-            Lot.product_id == product_id,
-            Balance.location_id == location_id,
-            Balance.quantity > 0,
-        )
-        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
-    ).all()
-    usable = [r for r in lots if not is_expired(r.expiry, today)]
-    picks: list[PickLine] = []
-    remaining = quantity
-    for r in usable:
-        if remaining <= 0:
-            break
-        take = min(remaining, r.quantity)
-        picks.append(PickLine(r.id, r.lot_number, r.expiry, take, r.quantity))
-        remaining -= take
-    if remaining > 0:
-        have = quantity - remaining
+    lots = held_lots(s, today, location_id, policy, product_ids=[product_id])
+    takes, missing = cover(lots, quantity)
+    if missing:
         product = s.get(Product, product_id)
         place = s.get(Location, location_id)
         raise InsufficientStock(
-            f"{place.name if place else 'That location'} has {have} usable "
+            f"{place.name if place else 'That location'} has {quantity - missing} usable "
             f"{product.name if product else 'units'}; {quantity} needed."
         )
-    return picks
+    return [
+        PickLine(lot.lot_id, lot.lot_number, lot.expiry, take, lot.quantity) for lot, take in takes
+    ]
 
 
 def list_expiring(s: Session, today: date, within_days: int) -> list[OnHandRow]:

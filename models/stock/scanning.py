@@ -25,6 +25,7 @@ from biip.upc import Upc
 from models.common.dates import end_of_month
 from models.common.errors import DomainError
 from models.common.gtin import is_valid_gtin, ndc_digits_in_gtin
+from models.common.settings import SettingKey, as_json
 
 KIT_LABEL_PREFIX = "LBNKIT:"
 
@@ -32,7 +33,7 @@ GS = "\x1d"
 GS_SYMBOL = "\u241d"  # "␝": how a scan field shows a group separator it received
 # What scanners send instead of ASCII 29 when set up to; none of these may appear in GS1 data.
 DEFAULT_SEPARATORS: tuple[str, ...] = ("|", "<GS>", "{GS}", "[GS]", "^]", "~")
-SEPARATORS_SETTING = "scan_separators"  # settings key holding the agency's own list
+SEPARATORS_SETTING = SettingKey("scan_separators", list(DEFAULT_SEPARATORS), as_json)
 MAX_SCAN_LENGTH = 512
 
 _PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")

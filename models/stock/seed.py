@@ -15,7 +15,10 @@ from models.stock.entities import Product, Source
 
 
 def load_resource(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("resources").joinpath(name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(
+        resources.files("resources").joinpath(name).read_text(encoding="utf-8")
+    )
+    return data
 
 
 def seed_stock_defaults(s: Session) -> None:

@@ -20,6 +20,7 @@ from models.common.limits import check_lot_number
 from models.common.retry import retried_once_on_deadlock
 from models.stock import queries as q
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
+from models.stock.fefo import MOVE
 from models.stock.ledger import (
     get_location,
     get_lot,
@@ -198,9 +199,10 @@ class StockService:
             return q.suggest_destination(s, self._clock.today(), product_id, source_id, within)
 
     def fefo_pick(self, product_id: int, location_id: int, quantity: int) -> list[PickLine]:
+        """The lots a transfer of `quantity` would take by default (first expiry first out)."""
         require_positive(quantity)
         with self._sessions() as s:
-            return q.fefo_pick(s, self._clock.today(), product_id, location_id, quantity)
+            return q.fefo_pick(s, self._clock.today(), product_id, location_id, quantity, MOVE)
 
     def list_expiring(self, within_days: int) -> list[OnHandRow]:
         with self._sessions() as s:

@@ -7,14 +7,12 @@ filtering stays a list comprehension even at tens of thousands of rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.common.errors import ValidationError
+from models.common.settings import DEFAULT_BANDS
 from models.stock.rows import LocationRow, LocationTotalRow, OnHandRow, ProductRow, ProductTotalRow
-
-DEFAULT_BANDS = (30, 90)
 
 
 class ExpiryWindow(StrEnum):
@@ -61,7 +59,7 @@ def haystack(row: OnHandRow) -> str:
     return f"{row.product_name} {row.lot_number} {row.location_path}".lower()
 
 
-def _expiry_test(window: ExpiryWindow, bands: tuple[int, int]):  # noqa: ANN202 - a predicate
+def _expiry_test(window: ExpiryWindow, bands: tuple[int, int]) -> Callable[[OnHandRow], bool]:
     if window is ExpiryWindow.EXPIRED:
         return lambda r: r.expired
     if window is ExpiryWindow.QUARANTINED:
@@ -70,30 +68,6 @@ def _expiry_test(window: ExpiryWindow, bands: tuple[int, int]):  # noqa: ANN202 
         return lambda r: not r.expired and not r.quarantined
     limit = bands[0] if window is ExpiryWindow.WITHIN_FIRST_BAND else bands[1]
     return lambda r: r.days_left is not None and 0 <= r.days_left <= limit
-
-
-def normalise_bands(value: object) -> tuple[int, int]:
-    """The `expiry_bands` setting as two increasing whole numbers; defaults when unreadable."""
-    if isinstance(value, list | tuple) and len(value) == 2:
-        first, second = value
-        if (
-            all(isinstance(v, int) and not isinstance(v, bool) for v in (first, second))
-            and 0 < first < second
-        ):
-            return (first, second)
-    return DEFAULT_BANDS
-
-
-def check_bands(first: int, second: int) -> list[int]:
-    """Refuse bands that cannot colour anything sensibly; the value to store otherwise."""
-    if not 1 <= first < second:
-        raise ValidationError(
-            "The first expiry band must be at least 1 day and shorter than the second "
-            f"(got {first} and {second} days)."
-        )
-    if second > 3650:
-        raise ValidationError("The second expiry band can be at most 3650 days (10 years).")
-    return [first, second]
 
 
 def totals_by_product(

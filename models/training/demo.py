@@ -15,6 +15,7 @@ from models.training.elements import ELEMENT_CODES, OD_ELEMENT, SessionKind
 
 if TYPE_CHECKING:
     from models.services import Services
+    from models.stock.rows import LocationRow
     from models.training.rows import PersonRow
 
 FIRST = "Alex Blair Casey Dana Eli Frankie Gabe Harper Isa Jordan Kai Logan Morgan Noel Owen Pat"
@@ -93,7 +94,9 @@ def add_demo(services: Services) -> None:
         services.training.add_feedback(today - timedelta(days=days_ago), source, category, text)
 
 
-def _roster(services: Services, rng: Random, stations: list) -> dict[str, list[PersonRow]]:
+def _roster(
+    services: Services, rng: Random, stations: list[LocationRow]
+) -> dict[str, list[PersonRow]]:
     today = services.clock.today()
     names = [f"{f} {last}" for last in LAST.split() for f in FIRST.split()]
     rng.shuffle(names)
@@ -119,7 +122,7 @@ def _roster(services: Services, rng: Random, stations: list) -> dict[str, list[P
 
 
 def _sessions(
-    services: Services, rng: Random, people: dict[str, list[PersonRow]], stations: list
+    services: Services, rng: Random, people: dict[str, list[PersonRow]], stations: list[LocationRow]
 ) -> None:
     today = services.clock.today()
     record = services.training.record_session

@@ -23,8 +23,6 @@ from models.training.elements import (
 from models.training.entities import Feedback, Person, TrainingAttendance, TrainingSession
 from models.training.rows import FeedbackRow, PeriodFigures, PersonRow, SessionRow
 from models.training.rules import (
-    DEFAULT_REFRESHER_MONTHS,
-    DEFAULT_WARNING_DAYS,
     REFRESHER_MONTHS_KEY,
     WARNING_DAYS_KEY,
     clean_text,
@@ -37,8 +35,8 @@ MAX_HEADCOUNT = 10_000
 
 def policy(s: Session) -> tuple[int, int]:
     """(refresher interval in months, warning window in days) from the agency settings."""
-    months = int(read_setting(s, REFRESHER_MONTHS_KEY, DEFAULT_REFRESHER_MONTHS))
-    days = int(read_setting(s, WARNING_DAYS_KEY, DEFAULT_WARNING_DAYS))
+    months = read_setting(s, REFRESHER_MONTHS_KEY)
+    days = read_setting(s, WARNING_DAYS_KEY)
     return months, days
 
 

@@ -6,12 +6,13 @@ import calendar
 from datetime import date, timedelta
 
 from models.common.errors import ValidationError
+from models.common.settings import SettingKey
 from models.training.rows import Status
 
-REFRESHER_MONTHS_KEY = "training_refresher_months"
-WARNING_DAYS_KEY = "training_warning_days"
 DEFAULT_REFRESHER_MONTHS = 12
 DEFAULT_WARNING_DAYS = 30
+REFRESHER_MONTHS_KEY = SettingKey("training_refresher_months", DEFAULT_REFRESHER_MONTHS, int)
+WARNING_DAYS_KEY = SettingKey("training_warning_days", DEFAULT_WARNING_DAYS, int)
 MAX_REFRESHER_MONTHS = 120
 MAX_WARNING_DAYS = 365
 

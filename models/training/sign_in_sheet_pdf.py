@@ -51,7 +51,7 @@ class SignInSheet:
     extra_lines: int = 3  # blank lines kept after printed names
 
 
-class CheckBox(Flowable):
+class CheckBox(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """A drawn box, ticked or empty: no font on the printing PC has to carry the glyphs."""
 
     def __init__(self, checked: bool, size: float = 8.0) -> None:
@@ -112,7 +112,7 @@ def write_sign_in_sheet(
 
 
 def _height(flowable: Any) -> float:
-    return float(flowable.wrap(WIDTH, HEIGHT)[1]) + flowable.getSpaceBefore()
+    return float(flowable.wrap(WIDTH, HEIGHT)[1]) + float(flowable.getSpaceBefore())
 
 
 def _header(sheet: SignInSheet) -> list[Any]:

@@ -22,7 +22,7 @@ def _side_by_side(first: Callable[[], None], second: Callable[[], None]) -> list
         start.wait()
         try:
             work()
-        except BaseException as failure:  # noqa: BLE001 - collected and asserted on
+        except BaseException as failure:
             failures.append(failure)
 
     threads = [threading.Thread(target=run, args=(w,)) for w in (first, second)]
@@ -33,7 +33,7 @@ def _side_by_side(first: Callable[[], None], second: Callable[[], None]) -> list
     return failures
 
 
-def _station(database, clock, name: str) -> tuple[Services, object]:  # noqa: ANN001
+def _station(database, clock, name: str) -> tuple[Services, object]:
     other = open_database(database.url, migrate=False)
     return Services.build(other.sessions, clock, name), other
 

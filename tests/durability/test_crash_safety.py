@@ -48,7 +48,7 @@ def test_killed_receipts_leave_whole_operations_only(db_path, agency) -> None:
     assert set(sizes) == {LINES_PER_RECEIPT}
 
 
-def _kill_after_first_commit(worker, delay: float) -> None:  # noqa: ANN001
+def _kill_after_first_commit(worker, delay: float) -> None:
     assert worker.stdout is not None
     line = worker.stdout.readline()
     assert line.startswith("committed"), worker.stderr.read() if worker.stderr else line
@@ -57,7 +57,7 @@ def _kill_after_first_commit(worker, delay: float) -> None:  # noqa: ANN001
     worker.wait(timeout=30)
 
 
-def _check_books(db_path) -> None:  # noqa: ANN001
+def _check_books(db_path) -> None:
     assert integrity_problem(db_path) is None
     database = open_database(sqlite_url(db_path), migrate=False)
     with database.sessions() as s:

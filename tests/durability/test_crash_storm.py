@@ -29,7 +29,7 @@ UPGRADE_KILLS = 12
 PREVIOUS = "0003_merge_areas"
 
 
-def _kill_at_random(worker, rng: random.Random) -> list[str]:  # noqa: ANN001
+def _kill_at_random(worker, rng: random.Random) -> list[str]:
     """Lines the worker printed (what it committed) before a SIGKILL at a random moment."""
     assert worker.stdout is not None
     lines = [worker.stdout.readline()]

@@ -79,6 +79,6 @@ def test_upgrade_from_first_schema_keeps_every_row(empty_url: str) -> None:
             assert {k: v for k, v in new.items() if k in old} == old, table
 
 
-def _rows(connection, table: str) -> list[dict]:  # noqa: ANN001
+def _rows(connection, table: str) -> list[dict]:
     result = connection.execute(text(f'SELECT * FROM "{table}" ORDER BY 1, 2'))
     return [dict(row._mapping) for row in result]

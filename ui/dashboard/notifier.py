@@ -1,7 +1,8 @@
 """Tells the quartermaster what needs action: at start and each morning while the app runs.
 
-A system-tray notification where the platform has a tray, otherwise a banner across the top
-of the main window. Alerts are computed off the GUI thread; this module only shows them.
+A banner across the top of the main window, plus a system-tray notification where the platform
+has a tray (a tray message fades; the banner stays until it is read). Alerts are computed off
+the GUI thread; this module only shows them.
 """
 
 from __future__ import annotations
@@ -93,12 +94,11 @@ class Notifier(QObject):
             self.hide_banner()
             return
         title, message = digest(alerts)
-        if self._use_tray:
+        if self._use_tray:  # a tray message fades in seconds; the banner stays until read
             self._tray().showMessage(
                 f"LBN Quartermaster: {title}", message, QSystemTrayIcon.MessageIcon.Warning
             )
-        else:
-            self._show_banner(title, message)
+        self._show_banner(title, message)
         self.notified.emit(title, message)
 
     def _tray(self) -> QSystemTrayIcon:

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.settings import DEFAULT_BANDS
 from models.stock.location_tree import LocationTree
 from models.stock.rows import LocationRow, ProductRow
-from models.stock.summary import DEFAULT_BANDS, ExpiryWindow, OnHandFilter
+from models.stock.summary import ExpiryWindow, OnHandFilter
 
 
 def _expiry_labels(bands: tuple[int, int]) -> list[tuple[str, ExpiryWindow]]:

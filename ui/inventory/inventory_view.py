@@ -6,7 +6,6 @@ Rows are loaded once per refresh; filters re-filter those plain rows, so typing 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
@@ -38,6 +37,7 @@ from ui.widgets.expiry_style import bands_of, legend_html
 from ui.widgets.left_elide_delegate import LeftElideDelegate
 from ui.widgets.location_tree_model import LocationTreeModel
 from ui.widgets.page import Page
+from ui.widgets.scratch import scratch_folder
 
 LOTS, PRODUCTS, LOCATIONS = 0, 1, 2
 VIEW_TITLES = ["By lot and location", "By product", "By location"]
@@ -49,7 +49,7 @@ ACTIONS_FOR_VIEW = {
 }
 
 
-def _table(model) -> QTableView:  # noqa: ANN001 - any table model
+def _table(model) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,7 +82,7 @@ class InventoryView(Page):
         self._products = []
         self._places = []
         self._bands = bands_of(services)
-        self._pdf_dir = Path(tempfile.mkdtemp(prefix="lbn-inventory-"))
+        self._pdf_dir = scratch_folder("inventory")
         self.last_preview = None
         self._print_task = None
         self._location_rows = []
@@ -254,7 +254,7 @@ class InventoryView(Page):
 
     # --- actions ------------------------------------------------------------------------
 
-    def run_action(self, name: str):  # noqa: ANN201 - the dialog, or None
+    def run_action(self, name: str):
         return self.actions.open(name, self.target())
 
     @Slot()

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from models.common.settings import DEFAULT_BANDS
 from models.stock.rows import OnHandRow
-from models.stock.summary import DEFAULT_BANDS
 from ui.widgets.expiry_style import INK, QUARANTINE, band_colour, days_left_text
 from ui.widgets.row_table_model import sort_rows
 

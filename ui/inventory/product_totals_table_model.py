@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
+from models.common.settings import DEFAULT_BANDS
 from models.stock.rows import ProductTotalRow
-from models.stock.summary import DEFAULT_BANDS
 from ui.widgets.expiry_style import BAND_2, EXPIRED, INK, QUARANTINE
 from ui.widgets.row_table_model import RowColumn, RowTableModel
 

@@ -4,7 +4,6 @@ a partly used first sheet to skip; opens the sheet in the PDF preview to print.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
@@ -27,6 +26,7 @@ from models.kits.labels_pdf import PER_SHEET
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.scratch import scratch_folder
 
 
 class KitLabelsDialog(QDialog):
@@ -93,6 +93,6 @@ class KitLabelsDialog(QDialog):
     @Slot()
     def _on_preview(self) -> None:
         self.error_label.clear()
-        path = self.write_pdf(Path(tempfile.mkdtemp(prefix="lbn-labels-")) / "kit-labels.pdf")
+        path = self.write_pdf(scratch_folder("labels") / "kit-labels.pdf")
         if path is not None:
             PdfPreviewDialog(path, self, "Kit labels").exec()

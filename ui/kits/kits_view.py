@@ -4,9 +4,7 @@ flags, recipes; assemble, transfer, re-kit, recall, labels and resource cards fr
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -40,6 +38,7 @@ from ui.kits.resource_cards_dialog import ResourceCardsDialog
 from ui.widgets.expiry_style import bands_of, legend_html
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.scratch import scratch_folder
 
 
 def _table(model) -> QTableView:
@@ -193,7 +192,7 @@ class KitsView(Page):
         self.search.selectAll()
 
     def print_page(self) -> bool:
-        path = Path(tempfile.mkdtemp(prefix="lbn-kits-")) / "kits-ready.pdf"
+        path = scratch_folder("kits") / "kits-ready.pdf"
         write_kits_ready_pdf(
             path,
             self.ready_model.rows(),

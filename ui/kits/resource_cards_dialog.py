@@ -4,7 +4,6 @@ card product, 'information valid until' the chosen date.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Slot
@@ -25,6 +24,7 @@ from models.kits.resource_card_pdf import PER_SHEET
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.scratch import scratch_folder
 
 
 class ResourceCardsDialog(QDialog):
@@ -84,7 +84,7 @@ class ResourceCardsDialog(QDialog):
 
     @Slot()
     def _on_accept(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="lbn-cards-"))
+        folder = scratch_folder("cards")
         if self.book(folder / "resource-cards.pdf") and self.pdf_path is not None:
             PdfPreviewDialog(self.pdf_path, self, f"Resource cards {self.version}").exec()
             self.accept()

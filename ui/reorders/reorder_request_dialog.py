@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
+from models.common.settings import AGENCY_ADDRESS
 from models.common.wording import counted, noun
 from models.reorders.calc import split_packages
 from models.reorders.rows import DraftLine, ProposalLine, ReorderRow
@@ -137,7 +138,7 @@ class ReorderRequestDialog(QDialog):
 
     @Slot()
     def _on_station_changed(self) -> None:
-        address = self._services.settings.get("agency_address") or ""
+        address = self._services.settings.get(AGENCY_ADDRESS)
         station = self.station.currentData()
         lines = [self._services.settings.agency_name(), str(address)]
         if station is not None:

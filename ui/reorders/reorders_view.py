@@ -6,7 +6,6 @@ Receive dialog pre-filled with what is outstanding, and booked back against the 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Slot
@@ -35,6 +34,7 @@ from ui.reorders.reorder_requests_panel import ReorderRequestsPanel
 from ui.reorders.reorder_surge_dialog import ReorderSurgeDialog
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.scratch import scratch_folder
 
 
 class ReordersView(Page):
@@ -42,7 +42,7 @@ class ReordersView(Page):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
-        self._folder = Path(tempfile.mkdtemp(prefix="lbn-reorders-"))
+        self._folder = scratch_folder("reorders")
         self.receive_dialog: ReceiveDialog | None = None
         self.request_dialog: ReorderRequestDialog | None = None
         self.preview: PdfPreviewDialog | None = None

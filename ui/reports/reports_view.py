@@ -4,12 +4,11 @@ thread with a progress dialog."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,7 +31,9 @@ from ui.reports.report_options import ReportOptions
 from ui.widgets.background import BackgroundTask, Progress, run_in_background
 from ui.widgets.error_label import error_label
 from ui.widgets.page import Page
-from ui.widgets.pdf_preview_dialog import PdfPreviewDialog, print_pdf
+from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.pdf_printing import print_pdf, printer_for
+from ui.widgets.scratch import scratch_folder
 
 WORKBOOK = "Partner workbook (.xlsx)"
 DESCRIPTIONS = {
@@ -58,9 +59,9 @@ class ReportsView(Page):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._tasks: list[BackgroundTask] = []
-        self._folder = tempfile.TemporaryDirectory(prefix="lbn-reports-")
+        self._folder = scratch_folder("reports")
         self.kinds = QListWidget()
-        self.kinds.addItems([k.title for k in ReportKind] + [WORKBOOK])
+        self.kinds.addItems([k.heading for k in ReportKind] + [WORKBOOK])
         self.kinds.setMaximumWidth(240)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -130,7 +131,7 @@ class ReportsView(Page):
         else:
             self.options.enable(kind.uses_period, kind.uses_locations, kind is ReportKind.PROGRAM)
 
-    def _generate(self, target: Path, then) -> BackgroundTask | None:  # noqa: ANN001
+    def _generate(self, target: Path, then) -> BackgroundTask | None:
         """Writes the chosen report to `target` in the background, then calls `then(path)`."""
         kind = self.kind()
         if kind is None:
@@ -153,7 +154,7 @@ class ReportsView(Page):
             )
 
         task = run_in_background(
-            self, f"Preparing the {kind.title.lower()}…", work, then, self.error_label.setText
+            self, f"Preparing the {kind.heading.lower()}…", work, then, self.error_label.setText
         )
         self._tasks = [t for t in self._tasks if t.running] + [task]
         return task
@@ -166,7 +167,7 @@ class ReportsView(Page):
 
     def _scratch(self) -> Path:
         kind = self.kind()
-        return Path(self._folder.name) / f"{kind.value if kind else 'report'}.pdf"
+        return self._folder / f"{kind.value if kind else 'report'}.pdf"
 
     @Slot()
     def _on_preview(self) -> None:
@@ -174,7 +175,7 @@ class ReportsView(Page):
 
     def _show_preview(self, path: Path) -> None:
         kind = self.kind()
-        dialog = PdfPreviewDialog(path, self, kind.title if kind else "Preview")
+        dialog = PdfPreviewDialog(path, self, kind.heading if kind else "Preview")
         dialog.open()
         self.preview_dialog = dialog
 
@@ -185,7 +186,7 @@ class ReportsView(Page):
     def _print(self, path: Path) -> None:
         document = QPdfDocument(self)
         document.load(str(path))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for(document)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         pages = print_pdf(document, printer)
@@ -221,7 +222,7 @@ class ReportsView(Page):
         )
         self._tasks = [t for t in self._tasks if t.running] + [task]
 
-    def _review(self, package, partner_id: int | None) -> None:  # noqa: ANN001
+    def _review(self, package, partner_id: int | None) -> None:
         dialog = PartnerPreviewDialog(package, self._services, partner_id, self)
         dialog.accepted.connect(lambda: self._exported(dialog))
         dialog.open()

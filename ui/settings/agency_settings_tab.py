@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.errors import DomainError, ValidationError
+from models.common.errors import DomainError
+from models.common.settings import AgencyProfile
 from models.services import Services
-from models.stock.summary import check_bands
 from ui.widgets.error_label import error_label
 from ui.widgets.expiry_style import bands_of, legend_html
 
@@ -30,6 +30,15 @@ TEXT_FIELDS = {
     "agency_email": "E-mail",
     "program_director": "Program director",
     "clinical_director": "Clinical director",
+}
+
+# Field -> the AgencyProfile attribute it edits.
+PROFILE_FIELDS = {
+    "agency_name": "name",
+    "agency_phone": "phone",
+    "agency_email": "email",
+    "program_director": "program_director",
+    "clinical_director": "clinical_director",
 }
 
 
@@ -90,9 +99,10 @@ class AgencySettingsTab(QWidget):
 
     def refresh(self) -> None:
         settings = self._services.settings
+        profile = settings.agency_profile()
         for key, field in self.fields.items():
-            field.setText(str(settings.get(key) or ""))
-        self.address.setPlainText(str(settings.get("agency_address") or ""))
+            field.setText(getattr(profile, PROFILE_FIELDS[key]))
+        self.address.setPlainText(profile.address)
         first, second = bands_of(self._services)
         self.first_band.setValue(first)
         self.second_band.setValue(second)
@@ -108,15 +118,17 @@ class AgencySettingsTab(QWidget):
     def _on_save(self) -> None:
         self.saved_label.clear()
         try:
-            values = {key: field.text().strip() for key, field in self.fields.items()}
-            if not values["agency_name"]:
-                raise ValidationError("Give the agency's name (it heads every report).")
-            bands = check_bands(self.first_band.value(), self.second_band.value())
+            texts = {PROFILE_FIELDS[key]: field.text() for key, field in self.fields.items()}
+            self._services.settings.save_agency(
+                AgencyProfile(
+                    **texts,
+                    address=self.address.toPlainText(),
+                    bands=(self.first_band.value(), self.second_band.value()),
+                )
+            )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # nothing was saved
             return
-        values["agency_address"] = self.address.toPlainText().strip()
-        self._services.settings.set_many({**values, "expiry_bands": bands})
         self.error_label.clear()
         self.saved_label.setText("Saved.")
         self.data_changed.emit()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
+from models.common.settings import FIRST_RUN_DONE
 from models.services import Services
 from models.stock.catalog_service import StationPlan
 from ui.widgets.error_label import error_label
@@ -47,7 +48,7 @@ class _StartPage(QWizardPage):
             # Demo and empty need no further page: Finish right here.
             choice.toggled.connect(lambda: self.setFinalPage(not self.set_up.isChecked()))
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return AGENCY if self.set_up.isChecked() else -1
 
 
@@ -112,7 +113,7 @@ class _StationsPage(QWizardPage):
                 plans.append(StationPlan(name, vehicles, self.supply_room.isChecked()))
         return plans
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         if not self.plans():
             self.error_label.setText("Name at least one station.")
             return False
@@ -157,7 +158,7 @@ class FirstRunWizard(QWizard):
     @staticmethod
     def needed(services: Services) -> bool:
         """No storage place yet and setup never finished (or skipped)."""
-        return not services.catalog.list_locations() and not services.settings.get("first_run_done")
+        return not services.catalog.list_locations() and not services.settings.get(FIRST_RUN_DONE)
 
     def accept(self) -> None:
         page = self.currentPage()
@@ -177,7 +178,7 @@ class FirstRunWizard(QWizard):
 
             build_demo(self._services)
         elif self.start_page.empty.isChecked():
-            self._services.settings.set("first_run_done", True)
+            self._services.settings.set(FIRST_RUN_DONE, True)
         else:
             self._services.catalog.set_up_agency(
                 self.agency_page.name.text(),

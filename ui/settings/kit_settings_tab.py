@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,6 +27,7 @@ from models.kits.resource_card_pdf import CardContent, CardEntry, default_conten
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.scratch import scratch_folder
 
 ENTRY_FIELDS = [
     ("heading_en", "Heading"),
@@ -177,6 +175,6 @@ class KitSettingsTab(QWidget):
 
     @Slot()
     def _on_preview(self) -> None:
-        path = Path(tempfile.mkdtemp(prefix="lbn-card-")) / "resource-card-preview.pdf"
+        path = scratch_folder("card") / "resource-card-preview.pdf"
         self._services.kits.preview_resource_cards(path, self.content())
         PdfPreviewDialog(path, self, "Resource card preview").exec()

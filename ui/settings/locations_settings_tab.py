@@ -188,7 +188,7 @@ class LocationsSettingsTab(QWidget):
 
     # --- writes -------------------------------------------------------------------------
 
-    def _write(self, work, select_id=None) -> bool:  # noqa: ANN001 - a service call
+    def _write(self, work, select_id=None) -> bool:
         try:
             result = work()
         except DomainError as refusal:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -12,6 +11,7 @@ from models.services import Services
 from models.training.sign_in_sheet_pdf import SignInSheet, write_sign_in_sheet
 from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.scratch import scratch_folder
 
 
 class SignInSheetPrinter(QObject):
@@ -21,7 +21,7 @@ class SignInSheetPrinter(QObject):
         super().__init__(parent)
         self._services = services
         self._parent = parent
-        self._folder = Path(tempfile.mkdtemp(prefix="lbn-sign-in-"))
+        self._folder = scratch_folder("sign-in")
         self.task: BackgroundTask | None = None
         self.last_preview: PdfPreviewDialog | None = None
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 
+from models.common.settings import DEFAULT_BANDS, EXPIRY_BANDS
 from models.services import Services
-from models.stock.summary import DEFAULT_BANDS, normalise_bands
 
 EXPIRED = QColor("#f4b6b6")
 BAND_1 = QColor("#ffd8a8")
@@ -20,7 +20,7 @@ INK = QColor("#1a1a1a")  # dark text on the light band colours, also under a dar
 
 def bands_of(services: Services) -> tuple[int, int]:
     """The agency's expiry bands, defaults if the setting is missing or malformed."""
-    return normalise_bands(services.settings.get("expiry_bands"))
+    return services.settings.get(EXPIRY_BANDS)
 
 
 def band_colour(days_left: int | None, bands: tuple[int, int] = DEFAULT_BANDS) -> QColor | None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.wording import noun
+from ui.widgets.pdf_printing import print_pdf, printer_for
 
 
 class PdfPreviewDialog(QDialog):
@@ -69,25 +69,8 @@ class PdfPreviewDialog(QDialog):
 
     @Slot()
     def _on_print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for(self.document)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         print_pdf(self.document, printer)
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render each page at the printer's resolution; returns the number of pages printed."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            target = printer.pageLayout().paintRectPixels(printer.resolution())
-            image = document.render(page, target.size())
-            painter.drawImage(QPointF(0, 0), image)
-    finally:
-        painter.end()
-    return document.pageCount()

@@ -180,7 +180,7 @@ class ProductDialog(QDialog):
         self.notes.setText(p.notes or "")
         self.barcodes.addItems(list(p.barcodes))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the barcode box (a scanner ends with it) adds the code; it never saves."""
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.focusWidget() is self.barcode_input:

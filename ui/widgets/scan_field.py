@@ -38,7 +38,7 @@ class _WedgeLineEdit(QLineEdit):
 
     submitted = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ENTER:
             event.accept()
             self.submitted.emit()
@@ -121,7 +121,7 @@ class ScanField(QWidget):
 def _separators(services: Services) -> Iterable[str]:
     """The agency's substitute separators (Settings), else the defaults."""
     try:
-        configured = services.settings.get(SEPARATORS_SETTING, list(DEFAULT_SEPARATORS))
+        configured = services.settings.get(SEPARATORS_SETTING)
     except DomainError:
         return DEFAULT_SEPARATORS
     if not isinstance(configured, list):

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from models.common.errors import ValidationError
+from models.common.settings import AGENCY_NAME
 from models.kits.labels_pdf import BAR_HEIGHT
 from models.stock.scanning import kit_label_payload, parse_scan
 from tests.conftest import TODAY
@@ -28,7 +29,7 @@ def test_label_barcodes_round_trip_through_the_scan_parser(services, agency, tmp
         naloxone=[("A", date(2026, 10, 31), 5), ("B", date(2027, 10, 31), 40)],
     )
     batches = services.kits.assemble_kits(kit.recipe, agency.room, 8).batches
-    services.settings.set("agency_name", "Demo County Sheriff")
+    services.settings.set(AGENCY_NAME, "Demo County Sheriff")
     path = services.kits.write_labels(
         tmp_path / "labels.pdf", [(b.lot_id, b.quantity) for b in batches]
     )

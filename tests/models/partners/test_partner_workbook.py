@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from models.common.settings import AGENCY_NAME
+from models.distributions.categories import CategoryKind
 from models.partners.package import PartnerPackage, SharedTable
 from models.partners.registry import PartnerDraft
 from models.reports.rows import Period
@@ -31,13 +33,13 @@ def activity(services, database, agency):
 @pytest.fixture
 def hostile_names(services, agency, activity) -> None:
     """User text that a spreadsheet would run as a formula, in every place it can appear."""
-    services.settings.set("agency_name", EVIL)
+    services.settings.set(AGENCY_NAME, EVIL)
     services.catalog.rename_location(agency.station, EVIL)
     source = services.catalog.save_source(None, name=EVIL)
     line = ReceiveLine(agency.narcan, "N-200", date(2027, 9, 30), 24)
     services.stock.receive(agency.room, [line], source_id=source.id)
     services.settings.set(
-        "distribution_settings", [{"code": "overdose_scene", "label": "@SUM(A1:A2)"}]
+        CategoryKind.SETTING.setting_key, [{"code": "overdose_scene", "label": "@SUM(A1:A2)"}]
     )
 
 

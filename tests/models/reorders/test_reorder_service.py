@@ -167,7 +167,7 @@ def test_open_orders_are_counted_once_and_receipts_close_the_loop(
 
 
 def database_sessions(services: Services):  # type: ignore[no-untyped-def]
-    return services.reorders._sessions  # noqa: SLF001 - the same sessionmaker as `database`
+    return services.reorders._sessions
 
 
 def test_allocation_caps_split_an_order_across_sources(

@@ -8,6 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from models.common.settings import AGENCY_ADDRESS, AGENCY_NAME
 from models.reorders.rows import DraftLine, ReorderSheet
 from models.reorders.sheet_pdf import write_reorder_pdf
 from models.reorders.sheet_xlsx import ITEM_HEADER, write_reorder_xlsx
@@ -18,8 +19,8 @@ GROUP = "naloxone-4mg-nasal"
 
 
 def make_sheet(services: Services, agency: Agency, source_name: str | None = None) -> ReorderSheet:
-    services.settings.set("agency_name", "Demo County Sheriff's Office")
-    services.settings.set("agency_address", "1 Main Street\nDemo Falls, NY 12866")
+    services.settings.set(AGENCY_NAME, "Demo County Sheriff's Office")
+    services.settings.set(AGENCY_ADDRESS, "1 Main Street\nDemo Falls, NY 12866")
     state = next(x for x in services.catalog.list_sources() if x.name.startswith("NYSDOH"))
     services.catalog.save_source(
         state.id,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from models.common.settings import AGENCY_NAME
 from models.reports.service import ReportKind
 from models.stock.entities import Balance, LocationKind, Lot, Operation, Reason, StockMove
 from models.stock.ledger import virtual_location_id
@@ -33,14 +34,14 @@ def after(lines: list[str], anchor: str, label: str, count: int) -> list[str]:
 
 
 def test_every_page_has_the_frame_and_page_x_of_y(services, activity, tmp_path) -> None:
-    services.settings.set("agency_name", "Example & Sons Fire <District>")
+    services.settings.set(AGENCY_NAME, "Example & Sons Fire <District>")
     for kind in ReportKind:
         path = services.reports.write_report(kind, tmp_path / f"{kind.value}.pdf", Q4)
         reader = PdfReader(path)
         total = len(reader.pages)
         for number, page in enumerate(reader.pages, start=1):
             text = page.extract_text()
-            assert kind.title in text
+            assert kind.heading in text
             assert "Example & Sons Fire <District>" in text
             assert f"Page {number} of {total}" in text
             assert "Generated 2026-01-15 09:00" in text

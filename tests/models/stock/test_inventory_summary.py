@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from models.common.errors import ValidationError
 from models.common.pdf import PageFrame
+from models.common.settings import FIRST_RUN_DONE
 from models.stock.catalog_service import StationPlan
 from models.stock.inventory_pdf import write_view_pdf
 from models.stock.location_tree import LocationTree
@@ -16,8 +17,6 @@ from models.stock.rows import ReceiveLine
 from models.stock.summary import (
     ExpiryWindow,
     OnHandFilter,
-    check_bands,
-    normalise_bands,
     totals_by_location,
     totals_by_product,
 )
@@ -104,15 +103,6 @@ def test_totals_by_location_add_up_the_tree(services, stocked) -> None:
     )
 
 
-def test_bands_are_checked_and_malformed_settings_fall_back() -> None:
-    assert check_bands(14, 60) == [14, 60]
-    with pytest.raises(ValidationError, match="shorter than the second"):
-        check_bands(90, 30)
-    assert normalise_bands([10, 20]) == (10, 20)
-    assert normalise_bands("junk") == (30, 90)
-    assert normalise_bands([50, 20]) == (30, 90)
-
-
 def test_set_up_agency_creates_stations_rooms_vehicles_and_settings(services) -> None:
     places = services.catalog.set_up_agency(
         "Town Police",
@@ -127,7 +117,7 @@ def test_set_up_agency_creates_stations_rooms_vehicles_and_settings(services) ->
         "HQ / Supply room",
     ]
     assert services.settings.agency_name() == "Town Police"
-    assert services.settings.get("first_run_done") is True
+    assert services.settings.get(FIRST_RUN_DONE) is True
 
 
 def test_set_up_agency_refusal_writes_nothing(services, database) -> None:

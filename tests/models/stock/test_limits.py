@@ -15,7 +15,7 @@ from tests.snapshot import snapshot
 EXPIRY = date(2028, 1, 31)
 
 
-def _receive(services, agency, lot: str, quantity: int, note: str | None = None):  # noqa: ANN001, ANN202
+def _receive(services, agency, lot: str, quantity: int, note: str | None = None):
     line = ReceiveLine(agency.narcan, lot, EXPIRY, quantity)
     return services.stock.receive(agency.room, [line], note=note)
 

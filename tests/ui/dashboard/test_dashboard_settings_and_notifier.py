@@ -95,3 +95,15 @@ def test_main_window_starts_on_the_dashboard_with_the_notifier(qtbot, services, 
     assert window.current_page() is window.page("Dashboard")
     with qtbot.waitSignal(window.notifier.notified, timeout=10000):
         window.notifier.check_now()
+
+
+def test_with_a_tray_the_banner_is_shown_too(qtbot, services, agency) -> None:
+    receive(services, agency.room, agency.narcan, "OLD", days(-3), 5)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    notifier = Notifier(services, window, lambda: None, use_tray=True)
+    with qtbot.waitSignal(notifier.notified, timeout=10_000):
+        notifier.check_now()
+    assert notifier.tray is not None
+    assert notifier.banner is not None and notifier.banner.isVisible()

@@ -99,7 +99,7 @@ def _tally(path: Path, rows: list[list[str]]) -> Path:
 
 def test_tally_dialog_lists_the_bad_row_and_imports_nothing(
     qtbot, services, stocked, tmp_path, monkeypatch
-):  # noqa: E501
+):
     path = _tally(tmp_path / "shift.csv", [
         ["2026-01-12", "1", "Patrol 12", "12866", "Overdose scene", "Family member"],
         ["2026-01-12", "1", "Patrol 12", "12866", "Traffic stop", "Family member"],

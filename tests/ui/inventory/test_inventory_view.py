@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 
+from models.common.settings import EXPIRY_BANDS
 from models.stock.rows import ReceiveLine
 from models.stock.summary import ExpiryWindow
 from ui.inventory.inventory_view import LOCATIONS, LOTS, PRODUCTS, InventoryView
@@ -229,7 +230,7 @@ def test_print_makes_a_pdf_of_the_current_view(qtbot, view, stocked) -> None:
 
 
 def test_bands_setting_changes_colours_and_legend(qtbot, view, services) -> None:
-    services.settings.set("expiry_bands", [7, 14])
+    services.settings.set(EXPIRY_BANDS, (7, 14))
     view.refresh()
     assert "≤ 7 days" in view.legend.text()
     soon = next(i for i, r in enumerate(view.model.rows()) if r.lot_number == "NX-SOON")

@@ -102,7 +102,7 @@ def test_a_refused_request_shows_the_reason_in_the_dialog(
     view.refresh()
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dialog = view.request_dialog
-    for label in [line.label for line in dialog._lines]:  # noqa: SLF001 - every item to 0
+    for label in [line.label for line in dialog._lines]:
         dialog.set_packages(label, 0)
     qtbot.mouseClick(ok(dialog.buttons), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()

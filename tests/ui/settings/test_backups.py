@@ -28,12 +28,12 @@ def tab(qtbot, database, clock, agency, tmp_path: Path, monkeypatch) -> BackupSe
 
 
 def _units(tab: BackupSettingsTab) -> int:
-    return sum(r.quantity for r in tab._services.stock.list_on_hand())  # noqa: SLF001
+    return sum(r.quantity for r in tab._services.stock.list_on_hand())
 
 
 def _receive(tab: BackupSettingsTab, agency, quantity: int) -> None:
     line = ReceiveLine(agency.narcan, f"L{quantity}", date(2028, 1, 31), quantity)
-    tab._services.stock.receive(agency.room, [line])  # noqa: SLF001
+    tab._services.stock.receive(agency.room, [line])
 
 
 def test_back_up_now_lists_the_backup_without_asking_for_a_file(qtbot, tab, monkeypatch):

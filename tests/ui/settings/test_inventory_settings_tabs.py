@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from models.common.settings import AGENCY_ADDRESS, EXPIRY_BANDS
 from models.stock.rows import ReceiveLine
 from tests.snapshot import snapshot
 from ui.settings.agency_settings_tab import AgencySettingsTab
@@ -46,9 +47,9 @@ def test_agency_tab_saves_name_contacts_and_bands(qtbot, services) -> None:
     with qtbot.waitSignal(tab.data_changed):
         _click(qtbot, tab.save_button)
     assert services.settings.agency_name() == "Town Police"
-    assert services.settings.get("agency_address") == "1 Main St\nTown, NY 12866"
-    assert services.settings.get("program_director") == "Chief Rivera"
-    assert services.settings.get("expiry_bands") == [14, 60]
+    assert services.settings.get(AGENCY_ADDRESS) == "1 Main St\nTown, NY 12866"
+    assert services.settings.agency_profile().program_director == "Chief Rivera"
+    assert services.settings.get(EXPIRY_BANDS) == (14, 60)
     assert tab.saved_label.text() == "Saved."
 
 

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from models.common.settings import AGENCY_NAME
 from models.training.elements import ELEMENT_CODES, OD_ELEMENT, SessionKind
 from tests.snapshot import snapshot
 from ui.training.training_session_dialog import TrainingSessionDialog
@@ -136,7 +137,7 @@ def test_editing_adds_a_forgotten_attendee(qtbot, services, roster) -> None:
 
 
 def test_sign_in_sheet_from_the_form_before_saving(qtbot, services, roster) -> None:
-    services.settings.set("agency_name", "Demo County Sheriff's Office")
+    services.settings.set(AGENCY_NAME, "Demo County Sheriff's Office")
     dialog = TrainingSessionDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
