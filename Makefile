@@ -54,7 +54,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 screenshots: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py shots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py shots --guide resources/guide/images
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from lbn_desktop.config import APP_NAME, Paths, current_user, database_url
 from lbn_desktop.logging_setup import install_error_hook, setup_logging
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported for hints only: the window must not wait for them
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QWidget
 
@@ -115,6 +116,8 @@ def app_icon() -> QIcon:
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from lbn_desktop.startup_timing import REPORT_ENV, mark, when_first_screen_filled
+
     paths = Paths.resolve(args.data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from lbn_desktop.single_instance import SingleInstance
@@ -145,6 +148,14 @@ def run_gui(args: argparse.Namespace) -> int:
         )
 
     install_error_hook(show_error)
+    # The window first, as an empty frame, so the user sees the app at once; then the database.
+    from ui.main_window import MainWindow
+
+    window = MainWindow(log_path=str(log_path))
+    window.setWindowIcon(app_icon())
+    window.show_as_remembered()
+    app.processEvents()  # paint the frame before the database is opened and migrated
+    mark("shown")
     from lbn_desktop.file_location import ServerUnreachable
     from models.common.errors import DomainError
 
@@ -154,11 +165,11 @@ def run_gui(args: argparse.Namespace) -> int:
             break
         except ServerUnreachable as refusal:
             buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
-            answer = QMessageBox.warning(None, APP_NAME, str(refusal), buttons)
+            answer = QMessageBox.warning(window, APP_NAME, str(refusal), buttons)
             if answer != QMessageBox.StandardButton.Retry:
                 return 2
         except DomainError as refusal:
-            QMessageBox.critical(None, APP_NAME, str(refusal))
+            QMessageBox.critical(window, APP_NAME, str(refusal))
             return 2
     if args.demo:
         from models.services import build_demo
@@ -167,14 +178,11 @@ def run_gui(args: argparse.Namespace) -> int:
             build_demo(services)
         except DomainError as refusal:
             log.warning("Demo not loaded: %s", refusal)
-    from ui.main_window import MainWindow
     from ui.settings.first_run_wizard import FirstRunWizard
 
     if not (args.demo or args.smoke_test) and FirstRunWizard.needed(services):
-        FirstRunWizard(services).exec()  # Cancel opens the empty app; it asks again next time
-    window = MainWindow(services, log_path=str(log_path))
-    window.setWindowIcon(app_icon())
-    window.show()
+        FirstRunWizard(services, window).exec()  # Cancel opens the empty app; it asks again
+    window.attach(services)
     window.start()
     instance.listen(lambda: bring_forward(window))
     from PySide6.QtCore import QTimer
@@ -184,8 +192,10 @@ def run_gui(args: argparse.Namespace) -> int:
     daily = QTimer(app)  # the app may stay open for weeks: one backup each day it runs
     daily.timeout.connect(lambda: start_daily_backup(database, paths))
     daily.start(BACKUP_CHECK_MS)
-    if args.smoke_test:
-        QTimer.singleShot(0, app.quit)  # queued after the start page is filled in
+    if args.smoke_test:  # quit once the start page is filled in
+        when_first_screen_filled(app, window, app.quit)
+    elif os.environ.get(REPORT_ENV):
+        when_first_screen_filled(app, window, lambda: None)
     code = app.exec()
     from ui.widgets.background import wait_for_background_work
 

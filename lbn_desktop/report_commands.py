@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from models.common.errors import DomainError, NotFound, ValidationError
 
 if TYPE_CHECKING:
+    from models.partners.protection import AuditedPackage
     from models.reports.rows import Period
     from models.services import Services
 
@@ -61,15 +62,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Write the aggregate workbook for a public-health partner: an About sheet, "
         "kits by ZIP x month, by setting, relationship and station, inventory flow and training. "
         "Counts below the partner's threshold (default: 1-9) are suppressed, with complementary "
-        "suppression so that no hidden count can be worked out from totals.",
-        epilog="Example: lbn-desktop export partner --from 2026-01-01 --to 2026-03-31 "
-        "--out q1.xlsx --partner 'County health'",
+        "suppression so that no hidden count can be worked out from totals nor from any "
+        "workbook released before (to any partner). A workbook covers a whole calendar month, "
+        "quarter or year; each one written is recorded in the release register.",
+        epilog="Example: lbn-desktop export partner --quarter 2026-Q1 --out q1.xlsx "
+        "--partner 'County health'. Without a period: the last full quarter.",
     )
     export.add_argument("what", choices=["partner"], help="what to export")
-    export.add_argument(
-        "--out", metavar="FILE.xlsx", type=Path, required=True, help="workbook to write"
-    )
+    export.add_argument("--out", metavar="FILE.xlsx", type=Path, help="workbook to write")
+    chosen = export.add_mutually_exclusive_group()
+    chosen.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-03")
+    chosen.add_argument("--quarter", metavar="YYYY-Qn", help="a calendar quarter, e.g. 2026-Q1")
+    chosen.add_argument("--year", metavar="YYYY", help="a calendar year, e.g. 2026")
     _period_options(export)
+    export.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the privacy check and what would be hidden; write and record nothing",
+    )
     export.add_argument("--partner", metavar="NAME", help="partner (threshold, name on sheet)")
     export.add_argument(
         "--mark-sent",
@@ -150,6 +160,15 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release_period(args: argparse.Namespace, services: Services) -> Period:
+    from models.partners.periods import parse_release_period
+
+    named = args.month or args.quarter or args.year
+    if named and (args.start or args.end):
+        raise ValidationError("Give either --month/--quarter/--year or --from/--to, not both.")
+    return parse_release_period(named) if named else _period(args, services)
+
+
 def run_export(args: argparse.Namespace) -> int:
     from lbn_desktop.app import open_services
 
@@ -158,12 +177,18 @@ def run_export(args: argparse.Namespace) -> int:
         writes = bool(args.mark_sent)  # marking a package sent is the one write here
         _paths, database, services = open_services(args, create=False, read_only=not writes)
         partner = services.partners.find_partner(args.partner) if args.partner else None
-        if args.mark_sent and partner is None:
-            raise ValidationError("--mark-sent needs --partner.")
-        package = services.partners.partner_package(
-            _period(args, services), partner.id if partner else None
+        if args.mark_sent and (partner is None or args.dry_run):
+            raise ValidationError("--mark-sent needs --partner and cannot go with --dry-run.")
+        if args.out is None and not args.dry_run:
+            raise ValidationError("Give --out FILE.xlsx (or --dry-run to only see the check).")
+        partner_id = partner.id if partner else None
+        audited = services.partners.prepare_release(_release_period(args, services), partner_id)
+        if args.dry_run:
+            _print_audit(audited)
+            return 0
+        path = services.partners.release_workbook(
+            audited, args.out, partner_id, channel="command line"
         )
-        path = services.partners.write_partner_workbook(package, args.out)
         if args.mark_sent and partner is not None:
             moved = services.partners.record_report_sent(partner.id)
             print(f"Next report for {moved.name} due {moved.next_due_on or 'when asked'}.")
@@ -173,8 +198,25 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         if database is not None:
             database.dispose()
+    package = audited.package
     print(
-        f"Partner workbook written: {path} ({package.period.label}; "
-        f"{package.hidden_count} figure(s) suppressed below {package.threshold})"
+        f"Partner workbook written and recorded: {path} ({package.period.label}; "
+        f"{package.hidden_count} figure(s) suppressed below {package.threshold}). "
+        f"{audited.summary}"
     )
     return 0
+
+
+def _print_audit(audited: AuditedPackage) -> None:
+    package = audited.package
+    print(f"Dry run: nothing written, nothing recorded. {package.partner}, {package.period.label}.")
+    print(audited.summary)
+    print(
+        f"{audited.checked} hidden small count(s) checked; {package.hidden_count} figure(s) "
+        f"would be marked S, {audited.added} of them because of earlier releases."
+    )
+    if audited.repeated:
+        print("The same figures as the workbook already sent for this period.")
+    for table in package.tables:
+        for (i, j), why in sorted(table.grid.hidden.items()):
+            print(f"  S  {table.title}: {table.row_labels[i]}, {table.col_labels[j]} ({why.value})")

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "lbn-quartermaster.lock"
@@ -19,8 +19,13 @@ INSTALLER_MUTEX = "LBNQuartermasterRunning"  # packaging/lbn-quartermaster.iss A
 RAISE = b"raise\n"
 
 
-class SingleInstance:
+class SingleInstance(QObject):
+    """Owns the lock and the local server; `raise_requested` when a second start knocks."""
+
+    raise_requested = Signal()
+
     def __init__(self, data_dir: Path) -> None:
+        super().__init__()
         data_dir.mkdir(parents=True, exist_ok=True)
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         folder = str(data_dir.resolve()).lower().encode()
@@ -50,22 +55,29 @@ class SingleInstance:
     def listen(self, on_request: Callable[[], None]) -> None:
         """Call `on_request` (on the GUI thread) whenever a second start asks to come forward."""
         QLocalServer.removeServer(self.server_name)  # a socket left by a crashed app
-        server = QLocalServer()
+        server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.listen(self.server_name)
-
-        def answer(connection: QLocalSocket) -> None:
-            connection.readAll()
-            on_request()
-            connection.disconnectFromServer()
-
-        def accept() -> None:
-            while server.hasPendingConnections():
-                connection = server.nextPendingConnection()
-                connection.readyRead.connect(lambda c=connection: answer(c))
-
-        server.newConnection.connect(accept)
+        server.newConnection.connect(self._on_new_connection)
+        self.raise_requested.connect(on_request)
         self._server = server
+
+    @Slot()
+    def _on_new_connection(self) -> None:
+        server = self._server
+        while server is not None and server.hasPendingConnections():
+            connection = server.nextPendingConnection()
+            # The socket is the server's child and goes with it; deleting it from Python while
+            # its wrapper lives crashed PySide at interpreter exit.
+            connection.readyRead.connect(self._on_knock)
+
+    @Slot()
+    def _on_knock(self) -> None:
+        connection = self.sender()
+        if isinstance(connection, QLocalSocket):
+            connection.readAll()
+            connection.disconnectFromServer()
+        self.raise_requested.emit()
 
     def release(self) -> None:
         if self._server is not None:

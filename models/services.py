@@ -16,6 +16,7 @@ from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.maintenance import Maintenance
 from models.common.settings import FIRST_RUN_DONE, SettingsService
+from models.common.text_audit import TextAuditService
 from models.distributions import demo as distribution_demo
 from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
@@ -29,6 +30,7 @@ from models.reorders.service import ReorderService
 from models.reports.service import ReportService
 from models.stock import demo as stock_demo
 from models.stock.catalog_service import CatalogService
+from models.stock.count_service import CountService
 from models.stock.seed import seed_catalog, seed_sources
 from models.stock.service import StockService
 from models.training import demo as training_demo
@@ -50,6 +52,8 @@ class Services:
     reorders: ReorderService
     reports: ReportService
     partners: PartnerService
+    text_audit: TextAuditService
+    counts: CountService  # counting a whole place (stocktake)
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
 
     @property
@@ -67,8 +71,9 @@ class Services:
     ) -> Services:
         actor = Actor(user)
         training = TrainingService(sessions, clock)
+        actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
-        partners = PartnerService(sessions, clock)
+        partners = PartnerService(sessions, clock, actor)
         return cls(
             clock=clock,
             actor=actor,
@@ -85,6 +90,8 @@ class Services:
             reorders=reorders,
             reports=ReportService(sessions, clock),
             partners=partners,
+            text_audit=TextAuditService(sessions, clock, actor),
+            counts=CountService(sessions, clock, actor),
             maintenance=maintenance,
         )
 

@@ -6,22 +6,27 @@ Screens are imported and built on first visit so the window appears at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from models.services import Services
+from ui.widgets.main_commands import MainCommands
+from ui.widgets.menus import STOCK_MENU, build_menus, build_toolbar
 from ui.widgets.page import Page
+from ui.widgets.scan_catcher import ScanCatcher
+
+if TYPE_CHECKING:
+    from models.services import Services
 
 
 def _dashboard_page() -> type[Page]:
@@ -84,20 +89,20 @@ PAGES: list[tuple[str, Callable[[], type[Page]]]] = [
     ("Settings", _settings_page),
 ]
 START_PAGE = "Dashboard"
-# Stock actions of the Inventory screen, also offered in the Stock menu.
-STOCK_MENU = ["receive", "transfer", "count", "quarantine", "dispose", "reverse", "history"]
 
 
 class MainWindow(QMainWindow):
+    """Built without services, it shows at once as an empty frame; `attach` brings the data."""
+
     def __init__(
-        self, services: Services, log_path: str = "", parent: QWidget | None = None
+        self, services: Services | None = None, log_path: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._log_path = log_path
+        self._services: Services | None = None
+        self.log_path = log_path
         self._pages: dict[str, Page] = {}
         self._stale: set[str] = set()
-        self._update_title()
+        self.setWindowTitle("LBN Quartermaster")
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
@@ -118,71 +123,56 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([width, 10_000])
         self.setCentralWidget(self.splitter)
-        self.who = QLabel(f"User: {services.user}")
+        self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage("Opening the database…")
+        self.commands = MainCommands(self)
         self._build_actions()
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self._restore_geometry()
+        ScanCatcher.install().register(self, self._on_scan)  # scans land here, never in a field
+        if services is not None:
+            self.attach(services)
+
+    def _on_scan(self, text: str) -> None:
+        if self._services is None:
+            return  # the database is still opening
+        page = self.current_page()
+        if page is None or not page.handle_scan(text):
+            self.show_page("Inventory").show_scan(text)  # type: ignore[attr-defined]
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    def attach(self, services: Services) -> None:
+        """The database is open: name the agency and user; screens can now be built."""
+        self._services = services
+        self.who.setText(f"User: {services.user}")
+        self.statusBar().showMessage("Ready")
+        self._update_title()
 
     def _update_title(self) -> None:
+        assert self._services is not None
         agency = self._services.settings.agency_name()
         self.setWindowTitle(f"LBN Quartermaster — {agency}" if agency else "LBN Quartermaster")
 
     # --- set-up -------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.refresh_action = QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh)
-        self.refresh_action.setShortcuts([QKeySequence("F5")])
-        self.refresh_action.triggered.connect(self.refresh_current)
-        self.find_action = QAction("&Find", self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(
-            lambda: self.current_page() and self.current_page().focus_search()
+        self.menu_actions = build_menus(
+            self, self.commands, [title for title, _page_class in PAGES]
         )
-        self.print_action = QAction("&Print…", self, shortcut=QKeySequence.StandardKey.Print)
-        self.print_action.triggered.connect(self._on_print)
-        self.receive_action = QAction("&Receive stock…", self, shortcut=QKeySequence("Ctrl+R"))
-        self.receive_action.triggered.connect(self._on_receive)
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction("&About", self)
-        self.about_action.triggered.connect(self._on_about)
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.receive_action)
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        stock_menu = self.menuBar().addMenu("&Stock")
-        stock_menu.addAction(self.receive_action)
-        self.stock_actions: dict[str, QAction] = {"receive": self.receive_action}
-        for name in STOCK_MENU[1:]:
-            action = QAction(f"{name.capitalize()}…", self)
-            action.setStatusTip("Acts on the line selected in Inventory")
-            action.triggered.connect(lambda _=False, n=name: self._on_stock_action(n))
-            stock_menu.addAction(action)
-            self.stock_actions[name] = action
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.refresh_action)
-        view_menu.addAction(self.find_action)
-        go_menu = self.menuBar().addMenu("&Go")
-        for row, (title, _page_class) in enumerate(PAGES):
-            action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
-            go_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.about_action)
-        self.toolbar = self.addToolBar("Main")
-        self.toolbar.setObjectName("main-toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setMovable(False)
-        self.toolbar.addAction(self.receive_action)
-        self.toolbar.addAction(self.refresh_action)
-        self.toolbar.addAction(self.find_action)
-        self.toolbar.addAction(self.print_action)
+        self.toolbar = build_toolbar(self, self.menu_actions)
+        self.refresh_action = self.menu_actions["refresh"]
+        self.find_action = self.menu_actions["find"]
+        self.print_action = self.menu_actions["print"]
+        self.receive_action = self.menu_actions["receive"]
+        self.stock_actions = {n: self.menu_actions[n] for n in ["receive", *STOCK_MENU]}
 
     def start(self) -> None:
         """Called right after show(): open the start page once the window is on screen."""
+        assert self._services is not None, "attach() the services first"
         QTimer.singleShot(0, lambda: self.show_page(START_PAGE))
         from ui.dashboard.notifier import (
             Notifier,  # alerts at start and each morning (tray or banner)
@@ -204,6 +194,7 @@ class MainWindow(QMainWindow):
     def page(self, title: str) -> Page:
         if title not in self._pages:
             page_class = dict(PAGES)[title]()
+            assert self._services is not None, "attach() the services before opening a screen"
             page: Page = page_class(self._services, self)
             page.data_changed.connect(lambda t=title: self._on_data_changed(t))
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -212,13 +203,17 @@ class MainWindow(QMainWindow):
             self._stale.add(title)
         return self._pages[title]
 
+    def current_title(self) -> str:
+        row = self.navigation.currentRow()
+        return PAGES[row][0] if row >= 0 else START_PAGE
+
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
 
     @Slot(int)
     def _on_navigate(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self._services is None:  # not attached yet: start() opens the page
             return
         title = PAGES[row][0]
         page = self.page(title)
@@ -240,29 +235,6 @@ class MainWindow(QMainWindow):
             page.refresh()
             self.statusBar().showMessage("Refreshed", 3000)
 
-    @Slot()
-    def _on_print(self) -> None:
-        page = self.current_page()
-        if page is None or not page.print_page():
-            self.statusBar().showMessage("Nothing to print on this screen; see Reports.", 5000)
-
-    @Slot()
-    def _on_receive(self) -> None:
-        self._on_stock_action("receive")
-
-    def _on_stock_action(self, name: str) -> None:
-        inventory = self.show_page("Inventory")
-        inventory.run_action(name)  # type: ignore[attr-defined]
-
-    @Slot()
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About LBN Quartermaster",
-            "<b>LBN Quartermaster</b><br>Supply side of a Leave-Behind Naloxone program."
-            f"<br><br>Log file: {self._log_path or 'not written'}",
-        )
-
     # --- geometry -----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -276,6 +248,13 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(splitter)
         else:
             self.resize(1200, 760)
+
+    def show_as_remembered(self) -> None:
+        """Show at the last size and place (maximized or not); the first time, maximized."""
+        if QSettings().value("main_window/geometry") is None:
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

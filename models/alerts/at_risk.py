@@ -1,60 +1,32 @@
-"""At-risk stock: what will expire before it is used at the current consumption rate.
+"""At-risk stock: what will expire before the agency uses it at its current pace.
 
-Consumption is what left through recorded distributions and administrations (voided ones
-excluded) over a recent window, per station and product. Each station's usable stock is used
-first-expiry-first-out at that rate; whatever would still be on the shelf at its expiry is at
-risk, with a suggestion: a busier station that can use it in time, or a harm-reduction partner.
+The pace comes from the one consumption model (models.reorders.consumption), per product or
+interchange group, over the days actually observed. Stock is used first-expiry-first-out across
+every place of the agency; whatever would still be on a shelf at its expiry is at risk. Units
+picked by an open restock task or held to keep a place at its par level are never offered for
+donation. Knows positions, pars and tasks already loaded; reads only the paces.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
-from itertools import accumulate
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.alerts.positions import Position
-from models.alerts.rows import ActionKind, AlertKind, AlertRow, AtRiskPlan, Severity
+from models.alerts.readiness import Par, counts_for
+from models.alerts.rows import ActionKind, AlertKind, AlertRow, AtRiskPlan, RestockTask, Severity
 from models.alerts.rules import AlertRules
-from models.distributions.entities import Administration, Distribution
-from models.stock.entities import LocationKind, Lot, Source, StockMove
-from models.stock.ledger import virtual_location_id
+from models.common.wording import counted, plural
+from models.reorders.calc import MIN_HISTORY_DAYS, fmt_number, used_before_expiry
+from models.reorders.consumption import Pace
+from models.stock.entities import Source
 from models.stock.location_tree import LocationTree
 
-Rates = dict[tuple[int, int], float]  # (station id, product id) -> units per day
-
-
-def consumption_rates(s: Session, today: date, days: int, tree: LocationTree) -> Rates:
-    """Units per day used by each station (its vehicles included), per product."""
-    start = today - timedelta(days=days)
-    used: dict[tuple[int, int], int] = defaultdict(int)
-    for table, kind in (
-        (Distribution, LocationKind.DISTRIBUTED),
-        (Administration, LocationKind.ADMINISTERED),
-    ):
-        sink = virtual_location_id(s, kind)
-        rows = s.execute(
-            select(table.location_id, Lot.product_id, func.sum(StockMove.quantity))
-            .join(StockMove, StockMove.operation_id == table.operation_id)
-            .join(Lot, Lot.id == StockMove.lot_id)
-            .where(
-                table.occurred_on > start,
-                table.occurred_on <= today,
-                table.void_operation_id.is_(None),
-                # "+ 0": lead the planner to the indexed date range, not every move to the sink
-                StockMove.to_location_id + 0 == sink,
-            )
-            .group_by(table.location_id, Lot.product_id)
-        ).all()
-        for location_id, product_id, quantity in rows:
-            station = tree.station_of(location_id) if location_id in tree.rows else None
-            if station is not None:
-                used[(station, product_id)] += int(quantity or 0)
-    return {key: total / days for key, total in used.items()}
+Spot = tuple[int, int]  # (lot id, location id)
 
 
 def donation_partner(s: Session) -> str:
@@ -66,123 +38,139 @@ def donation_partner(s: Session) -> str:
     return name or "a harm-reduction partner"
 
 
+def held_back(
+    positions: list[Position],
+    pars: list[Par],
+    tasks: list[RestockTask],
+    tree: LocationTree,
+    today: date,
+) -> dict[Spot, int]:
+    """Units that stay where they are meant to be: picked for a restock, or keeping a place at
+    its par level (earliest-expiring first, as the place would use them)."""
+    held: dict[Spot, int] = defaultdict(int)
+    for task in tasks:
+        for pick in task.picks:
+            held[(pick.lot_id, pick.location_id)] += pick.quantity
+    by_place: dict[int, list[Position]] = defaultdict(list)
+    for p in positions:
+        if p.usable_on(today):
+            by_place[p.location_id].append(p)
+    for par in pars:
+        wanted = par.quantity
+        for place in sorted(tree.subtree(par.location_id)):
+            for p in by_place.get(place, ()):
+                if wanted <= 0 or not counts_for(par.product_id, par.group, p):
+                    continue
+                take = min(wanted, p.quantity - held[(p.lot_id, p.location_id)])
+                if take > 0:
+                    held[(p.lot_id, p.location_id)] += take
+                    wanted -= take
+    return held
+
+
+@dataclass(frozen=True)
+class _Risk:
+    position: Position
+    pace: Pace
+    expected_use: int  # units the agency uses before this position expires
+    expiring_by_then: int  # stock of the product expiring on or before it, all places
+    at_risk: int  # of this position, at the pace
+    held: int  # of at_risk: kept for par or picked for a restock, not offered
+
+
 def at_risk_alerts(
     positions: list[Position],
-    rates: Rates,
+    product_pace: dict[int, Pace],
+    held: dict[Spot, int],
     tree: LocationTree,
     rules: AlertRules,
     today: date,
     partner: str,
 ) -> list[AlertRow]:
-    """One alert per lot and station holding stock that its station will not use in time."""
-    if not rates:
-        return []  # no consumption recorded anywhere: no rate to judge by
-    pools: dict[tuple[int, int], list[Position]] = defaultdict(list)
-    for p in positions:
-        if p.station_id is not None and p.usable_on(today) and p.effective_expiry is not None:
-            pools[(p.station_id, p.product_id)].append(p)
-    risky: dict[tuple[int, int], list[tuple[Position, int]]] = defaultdict(list)
-    for (station, product), pool in pools.items():
-        rate, before = rates.get((station, product), 0.0), 0
-        for p in pool:  # positions come first-expiry-first-out
-            days = p.days_left(today) or 0
-            used_in_time = max(min(rate * (days + 1) - before, p.quantity), 0)
-            before += p.quantity
-            at_risk = p.quantity - int(used_in_time)
-            if at_risk > 0 and days <= rules.at_risk_horizon_days:
-                risky[(station, p.lot_id)].append((p, at_risk))
-    queues = {key: _Queue.of(pool) for key, pool in pools.items()}
+    """One alert per lot and place holding stock the agency will not use in time."""
+    pools: dict[str | int, list[Position]] = defaultdict(list)
+    for p in positions:  # positions come first-expiry-first-out
+        if p.usable_on(today) and p.effective_expiry is not None:
+            pools[p.group or p.product_id].append(p)
     alerts = []
-    for (station, _lot), found in risky.items():
-        quantity = sum(q for _p, q in found)
-        holder = max(found, key=lambda pq: pq[1])[0]
-        advice, plan = _suggestion(holder, quantity, station, queues, rates, tree, today, partner)
-        alerts.append(_alert(holder, quantity, station, tree, rules, today, advice, plan))
+    for pool in pools.values():
+        for risk in _risks(pool, _pool_pace(pool, product_pace), held, today):
+            if risk.at_risk > risk.held and (risk.position.days_left(today) or 0) <= (
+                rules.at_risk_horizon_days
+            ):
+                alerts.append(_alert(risk, tree, rules, today, partner))
     return alerts
 
 
-@dataclass(frozen=True)
-class _Queue:
-    """A station's usable stock of a product by expiry, to ask 'how much comes due first'."""
-
-    expiries: list[date]
-    running: list[int]  # quantity expiring on or before expiries[i]
-
-    @classmethod
-    def of(cls, pool: list[Position]) -> _Queue:
-        expiries = [p.effective_expiry or date.max for p in pool]  # pool is in expiry order
-        return cls(expiries, list(accumulate(p.quantity for p in pool)))
-
-    def before(self, day: date) -> int:
-        index = bisect_right(self.expiries, day)
-        return self.running[index - 1] if index else 0
+def _pool_pace(pool: list[Position], product_pace: dict[int, Pace]) -> Pace | None:
+    """Products of one interchange group are used for one another: their paces add up."""
+    found = [product_pace[i] for i in {p.product_id for p in pool} if i in product_pace]
+    if not found:
+        return None
+    days = max(x.days for x in found)
+    return Pace(round(sum(x.per_day for x in found) * days), days)
 
 
-def _suggestion(
-    p: Position,
-    quantity: int,
-    station: int,
-    queues: dict[tuple[int, int], _Queue],
-    rates: Rates,
-    tree: LocationTree,
-    today: date,
-    partner: str,
-) -> tuple[str, AtRiskPlan]:
-    """The advice text and the plan behind it: a busier station first, a partner for the rest.
+def _risks(
+    pool: list[Position], pace: Pace | None, held: dict[Spot, int], today: date
+) -> list[_Risk]:
+    if pace is None or (pace.units == 0 and pace.days < MIN_HISTORY_DAYS):
+        return []  # no use on record over too short a time: no rate to judge by
+    dated = [(p.quantity, p.days_left(today)) for p in pool]
+    used = used_before_expiry(dated, pace.per_day)
+    out, running = [], 0
+    for p, kept in zip(pool, used, strict=True):
+        running += p.quantity
+        at_risk = p.quantity - kept
+        if at_risk > 0:
+            days = p.days_left(today) or 0
+            expected = int(pace.expected_use(days) + 1e-9)
+            hold = min(at_risk, held.get((p.lot_id, p.location_id), 0))
+            out.append(_Risk(p, pace, expected, running, at_risk, hold))
+    return out
 
-    A donation leaves the agency's books (disposal "donated"), so it is its own action.
-    """
-    expiry = p.effective_expiry or today
-    days = (expiry - today).days + 1
-    best: tuple[float, int] | None = None
-    for (other, product), rate in rates.items():
-        if other == station or product != p.product_id or rate <= 0:
-            continue
-        queued = queues[(other, product)].before(expiry) if (other, product) in queues else 0
-        spare = rate * days - queued
-        if spare > 0 and (best is None or spare > best[0]):
-            best = (spare, other)
-    by = f"{expiry:%Y-%m-%d}"
-    if best is not None and best[0] >= 1:
-        movable = min(quantity, int(best[0]))
-        monthly = rates[(best[1], p.product_id)] * 30
-        text = (
-            f"Move {movable} to {tree.rows[best[1]].path} (uses about {monthly:.0f} a month) "
-            f"before {by}."
-        )
-        if movable < quantity:
-            text += f" Donate the other {quantity - movable} to {partner}."
-        return text, AtRiskPlan(best[1], movable, quantity - movable, partner)
-    text = f"Donate {quantity} to {partner} before {by}, while it can still be used."
-    return text, AtRiskPlan(None, 0, quantity, partner)
+
+def explain(risk: _Risk, today: date) -> str:
+    """The arithmetic behind an at-risk figure, in the words the dashboard shows."""
+    p, pace = risk.position, risk.pace
+    days = p.days_left(today) or 0
+    rough = f", rough: under {MIN_HISTORY_DAYS} days" if pace.rough else ""
+    text = (
+        f"Pace {fmt_number(pace.per_month)} {plural(p.unit)} a month ({pace.units} used in "
+        f"{pace.days} days{rough}); {counted(days, 'day')} left; expected use "
+        f"{risk.expected_use} of the {risk.expiring_by_then} expiring by then across the "
+        f"agency (earliest first); at risk here {risk.at_risk - risk.held}"
+    )
+    if risk.held:
+        text += f" ({risk.held} more kept for par levels or restock picks, not offered)"
+    return text + "."
 
 
 def _alert(
-    p: Position,
-    quantity: int,
-    station: int,
-    tree: LocationTree,
-    rules: AlertRules,
-    today: date,
-    advice: str,
-    plan: AtRiskPlan,
+    risk: _Risk, tree: LocationTree, rules: AlertRules, today: date, partner: str
 ) -> AlertRow:
+    p = risk.position
+    quantity = risk.at_risk - risk.held
     days = p.days_left(today) or 0
     severity = Severity.WARNING if days <= rules.soon_days(p.product_kind) else Severity.NOTICE
+    advice = (
+        f"Donate {quantity} to {partner} before {p.effective_expiry:%Y-%m-%d}, "
+        "while it can still be used."
+    )
     return AlertRow(
-        key=f"at_risk:lot={p.lot_id}:station={station}",
+        key=f"at_risk:lot={p.lot_id}:location={p.location_id}",
         fingerprint=f"qty={quantity}",
         kind=AlertKind.AT_RISK,
         severity=severity,
         what=f"{p.product_name} lot {p.lot_number} will expire before it is used",
-        where=tree.rows[station].path,
+        where=tree.rows[p.location_id].path,
         quantity=quantity,
         unit=p.unit,
         when=p.effective_expiry,
-        detail=f"At the current rate {tree.rows[station].name} will not use it in time. {advice}",
-        action=ActionKind.TRANSFER if plan.move else ActionKind.DONATE,
+        detail=f"{explain(risk, today)} {advice}",
+        action=ActionKind.DONATE,
         lot_id=p.lot_id,
         location_id=p.location_id,
         product_id=p.product_id,
-        plan=plan,
+        plan=AtRiskPlan(None, 0, quantity, partner),
     )

@@ -61,7 +61,7 @@ def load_pars(s: Session) -> list[Par]:
     ]
 
 
-def _counts_for(par_product: int, group: str | None, position: Position) -> bool:
+def counts_for(par_product: int, group: str | None, position: Position) -> bool:
     """Products of the same interchange group stand in for one another against a par."""
     return position.product_id == par_product or (group is not None and position.group == group)
 
@@ -83,7 +83,7 @@ def par_gaps(
             p.quantity
             for loc in tree.subtree(par.location_id)
             for p in usable_at.get(loc, ())
-            if _counts_for(par.product_id, par.group, p)
+            if counts_for(par.product_id, par.group, p)
         )
         if usable < par.quantity:
             gaps.append(
@@ -123,7 +123,7 @@ def restock_tasks(
                 break
             if p.location_id not in shelves or not p.usable_on(today):
                 continue
-            if not _counts_for(gap.product_id, group, p):
+            if not counts_for(gap.product_id, group, p):
                 continue
             take = min(wanted, left[(p.lot_id, p.location_id)])
             if take <= 0:

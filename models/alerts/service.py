@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.alerts import hooks as alert_hooks
-from models.alerts.at_risk import at_risk_alerts, consumption_rates, donation_partner
+from models.alerts.at_risk import at_risk_alerts, donation_partner, held_back
 from models.alerts.checks import par_alerts, stock_alerts
 from models.alerts.dashboard_queries import build_summary
 from models.alerts.entities import AlertDecision
@@ -43,7 +43,9 @@ from models.alerts.rules import AlertRules, load_rules, save_rules
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import ValidationError
+from models.common.pii_screen import screen_free_text
 from models.partners.service import PartnerService
+from models.reorders.consumption import PaceMemo
 from models.reorders.service import ReorderService
 from models.stock.location_tree import LocationTree
 from models.training.service import TrainingService
@@ -77,6 +79,7 @@ class AlertService:
         self._sessions, self._clock, self._actor = sessions, clock, actor
         # The areas whose alerts arrive through hooks (reorders due, refreshers, deadlines).
         self._reorders, self._training, self._partners = reorders, training, partners
+        self._paces = PaceMemo()
 
     # --- rules --------------------------------------------------------------------------
 
@@ -175,7 +178,7 @@ class AlertService:
     ) -> None:
         if not key or len(key) > 200 or len(fingerprint) > 200:
             raise ValidationError("That alert cannot be recorded; refresh the list and try again.")
-        text = (reason or "").strip()
+        text = screen_free_text(reason, "The reason", self._actor.personnel()) or ""
         if not text:
             raise ValidationError("Say why (e.g. 'kept for training', 'order already placed').")
         if len(text) > MAX_REASON:
@@ -210,9 +213,12 @@ class AlertService:
         if rules.below_par:
             alerts += par_alerts(books.gaps, books.tasks)
         if rules.at_risk:
-            rates = consumption_rates(s, today, rules.consumption_days, books.tree)
+            paces = self._paces.paces(s, books.tree, today, rules.consumption_days)
+            held = held_back(books.positions, books.pars, books.tasks, books.tree, today)
             partner = donation_partner(s)
-            alerts += at_risk_alerts(books.positions, rates, books.tree, rules, today, partner)
+            alerts += at_risk_alerts(
+                books.positions, paces, held, books.tree, rules, today, partner
+            )
         decided = _decisions(s)
         return [_apply(a, decided.get(a.key), today) for a in alerts]
 

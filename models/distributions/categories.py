@@ -9,6 +9,7 @@ add or retire labels without touching history.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.common.errors import ValidationError
+from models.common.pii_screen import screen_free_text
 from models.common.settings import SettingKey, as_json, read_setting, write_setting
 
 ZIP_SETTING: SettingKey[Any] = SettingKey("service_area_zips", [], as_json)
@@ -25,6 +27,7 @@ class CategoryKind(StrEnum):
     SETTING = "setting"
     RELATIONSHIP = "relationship"
     TIME_BAND = "time_band"
+    OUTCOME = "outcome"  # tags a responder ticks instead of typing a note
 
     @property
     def setting_key(self) -> SettingKey[Any]:
@@ -32,9 +35,12 @@ class CategoryKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"setting": "Setting", "relationship": "Relationship", "time_band": "Time of day"}[
-            self.value
-        ]
+        return {
+            "setting": "Setting",
+            "relationship": "Relationship",
+            "time_band": "Time of day",
+            "outcome": "Outcome",
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,16 @@ DEFAULTS: dict[CategoryKind, tuple[Category, ...]] = {
         Category("afternoon", "Afternoon (12–18)"),
         Category("evening", "Evening (18–24)"),
     ),
+    CategoryKind.OUTCOME: (
+        Category("declined_services", "Declined services"),
+        Category("accepted_referral", "Accepted referral information"),
+        Category("family_present", "Family present"),
+        Category("repeat_encounter", "Repeat encounter"),
+        Category("bystanders_shown", "Bystanders shown how to use naloxone"),
+        Category("transported", "Taken to hospital"),
+    ),
 }
+OPTIONAL_KINDS = (CategoryKind.TIME_BAND, CategoryKind.OUTCOME)  # may all be retired
 
 
 def load_categories(s: Session, kind: CategoryKind) -> list[Category]:
@@ -89,6 +104,7 @@ def save_categories(
         label = category.label.strip()
         if not label:
             raise ValidationError(f"Every {kind.label.lower()} needs a name.")
+        screen_free_text(label, f"The {kind.label.lower()} '{label}'")
         if label.lower() in seen_labels:
             raise ValidationError(f"'{label}' appears twice in the {kind.label.lower()} list.")
         if category.code in seen_codes:
@@ -101,7 +117,7 @@ def save_categories(
             f"Records use {', '.join(missing)}: retire such a {kind.label.lower()} "
             "instead of deleting it."
         )
-    if kind is not CategoryKind.TIME_BAND and not any(c.active for c in categories):
+    if kind not in OPTIONAL_KINDS and not any(c.active for c in categories):
         raise ValidationError(f"Keep at least one {kind.label.lower()} in use.")
     cleaned = [Category(c.code, c.label.strip(), c.active) for c in categories]
     write_setting(
@@ -164,3 +180,13 @@ def save_service_area_zips(s: Session, zips: list[str]) -> list[str]:
             cleaned.append(code)
     write_setting(s, ZIP_SETTING, cleaned)
     return cleaned
+
+
+def resolve_outcomes(categories: list[Category], wanted: Sequence[str]) -> str | None:
+    """The codes of the ticked outcome tags, comma-separated in list order (None when none)."""
+    codes = {resolve(categories, text, CategoryKind.OUTCOME) for text in wanted if text.strip()}
+    return ",".join(c.code for c in categories if c.code in codes) or None
+
+
+def outcome_codes(stored: str | None) -> tuple[str, ...]:
+    return tuple(code for code in (stored or "").split(",") if code)

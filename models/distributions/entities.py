@@ -27,6 +27,7 @@ class Distribution(Base):
     naloxone_administered: Mapped[bool] = mapped_column(Boolean, default=False)
     services_offered: Mapped[bool] = mapped_column(Boolean, default=False)
     comment: Mapped[str | None] = mapped_column(Text)
+    outcomes: Mapped[str | None] = mapped_column(String(400))  # outcome tag codes, comma-separated
     operation_id: Mapped[int] = mapped_column(ForeignKey("operation.id"), unique=True)
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
     recorded_by: Mapped[str] = mapped_column(String(80))

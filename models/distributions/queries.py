@@ -26,7 +26,8 @@ from models.distributions.rows import (
 from models.stock.entities import Lot, StockMove
 from models.stock.location_tree import LocationTree
 
-DIMENSIONS = ("zip", "setting", "relationship", "location", "time_band", "month")
+DIMENSIONS = ("zip", "setting", "relationship", "location", "time_band", "month", "outcome")
+NO_OUTCOME = "No outcome ticked"
 
 
 def check_period(start: date, end: date) -> None:
@@ -102,6 +103,10 @@ def distribution_rows(
             recorded_by=r.recorded_by,
             void_reason=r.void_reason,
             kit_lots=lots.get(r.operation_id, ""),
+            outcomes=dc.outcome_codes(r.outcomes),
+            outcome_labels=tuple(
+                dc.label_of(cats.outcomes, c) for c in dc.outcome_codes(r.outcomes)
+            ),
         )
         for r in records
     ]
@@ -136,6 +141,8 @@ def counts_by(rows: list[DistributionRow], dimension: str) -> list[CountRow]:
     """Distributions and kits per value of a dimension, largest first; voided rows skipped."""
     if dimension not in DIMENSIONS:
         raise ValidationError(f"Cannot group distributions by '{dimension}'.")
+    if dimension == "outcome":
+        return _counts_by_outcome(rows)
     key_label: Callable[[DistributionRow], tuple[str, str]] = {
         "zip": lambda r: (r.zip_code, r.zip_code),
         "setting": lambda r: (r.setting, r.setting_label),
@@ -155,6 +162,20 @@ def counts_by(rows: list[DistributionRow], dimension: str) -> list[CountRow]:
     if dimension == "month":
         return sorted(out, key=lambda c: c.key)
     return sorted(out, key=lambda c: (-c.kits, -c.distributions, c.label.lower()))
+
+
+def _counts_by_outcome(rows: list[DistributionRow]) -> list[CountRow]:
+    """A distribution counts once under each outcome ticked (so the rows may add up to more)."""
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        if row.voided:
+            continue
+        tags = list(zip(row.outcomes, row.outcome_labels, strict=True)) or [("", NO_OUTCOME)]
+        for tag in tags:
+            totals[tag][0] += 1
+            totals[tag][1] += row.kits
+    out = [CountRow(k, label, n, kits) for (k, label), (n, kits) in totals.items()]
+    return sorted(out, key=lambda c: (c.key == "", -c.distributions, c.label.lower()))
 
 
 def months_between(start: date, end: date) -> list[date]:

@@ -7,6 +7,7 @@ administration moves naloxone doses to Administered, opening kits first when ask
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -51,6 +52,7 @@ class Categories:
     settings: list[dc.Category]
     relationships: list[dc.Category]
     time_bands: list[dc.Category]
+    outcomes: list[dc.Category]
 
     @classmethod
     def load(cls, s: Session) -> Categories:
@@ -58,6 +60,7 @@ class Categories:
             dc.load_categories(s, dc.CategoryKind.SETTING),
             dc.load_categories(s, dc.CategoryKind.RELATIONSHIP),
             dc.load_categories(s, dc.CategoryKind.TIME_BAND),
+            dc.load_categories(s, dc.CategoryKind.OUTCOME),
         )
 
 
@@ -71,8 +74,9 @@ def check_date(day: date, today: date) -> date:
     return day
 
 
-def check_comment(text: str | None) -> str | None:
-    cleaned = screen_free_text(text, "The comment")
+def check_comment(text: str | None, personnel: Sequence[str] = ()) -> str | None:
+    """A comment identifies no one (the agency's personnel may be named)."""
+    cleaned = screen_free_text(text, "The comment", personnel)
     if cleaned is not None and len(cleaned) > COMMENT_LIMIT:
         raise ValidationError(f"Keep the comment under {COMMENT_LIMIT} characters.")
     return cleaned
@@ -115,7 +119,11 @@ def kit_product(s: Session, product_id: int | None) -> int:
 
 
 def build_distribution(
-    s: Session, entry: DistributionEntry, today: date, cats: Categories
+    s: Session,
+    entry: DistributionEntry,
+    today: date,
+    cats: Categories,
+    personnel: Sequence[str] = (),
 ) -> Distribution:
     """Check every field of an entry and return an unsaved record (no stock moved yet)."""
     require_positive(entry.kits, "Number of kits")
@@ -133,14 +141,20 @@ def build_distribution(
         ),
         naloxone_administered=bool(entry.naloxone_administered),
         services_offered=bool(entry.services_offered),
-        comment=check_comment(entry.comment),
+        comment=check_comment(entry.comment, personnel),
+        outcomes=dc.resolve_outcomes(cats.outcomes, entry.outcomes),
     )
 
 
 def record_distribution(
-    s: Session, entry: DistributionEntry, user: str, now: datetime, cats: Categories
+    s: Session,
+    entry: DistributionEntry,
+    user: str,
+    now: datetime,
+    cats: Categories,
+    personnel: Sequence[str] = (),
 ) -> Distribution:
-    record = build_distribution(s, entry, now.date(), cats)
+    record = build_distribution(s, entry, now.date(), cats, personnel)
     product_id = kit_product(s, entry.kit_product_id)
     picks = fefo_pick(s, now.date(), product_id, entry.location_id, entry.kits)
     op = open_operation(s, Reason.DISTRIBUTE, user, now, "Leave-behind distribution")
@@ -155,7 +169,11 @@ def record_distribution(
 
 
 def record_administration(
-    s: Session, entry: AdministrationEntry, user: str, now: datetime
+    s: Session,
+    entry: AdministrationEntry,
+    user: str,
+    now: datetime,
+    personnel: Sequence[str] = (),
 ) -> Administration:
     require_positive(entry.doses, "Number of doses")
     if entry.doses > 20:
@@ -167,7 +185,7 @@ def record_administration(
         location_id=place.id,
         from_kit=bool(entry.from_kit),
         zip_code=_zip_or_none(entry.zip_code),
-        comment=check_comment(entry.comment),
+        comment=check_comment(entry.comment, personnel),
     )
     op = open_operation(s, Reason.ADMINISTER, user, now, "Administered on scene")
     today = now.date()

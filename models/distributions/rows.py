@@ -21,6 +21,7 @@ class DistributionEntry:
     time_band: str | None = None
     comment: str | None = None
     kit_product_id: int | None = None  # None: the standard kit
+    outcomes: tuple[str, ...] = ()  # outcome tags (codes or labels) instead of a typed note
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class DistributionRow:
     recorded_by: str
     void_reason: str | None
     kit_lots: str  # "K0001 ×2, K0002 ×1"
+    outcomes: tuple[str, ...] = ()
+    outcome_labels: tuple[str, ...] = ()
 
     @property
     def voided(self) -> bool:

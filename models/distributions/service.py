@@ -60,16 +60,18 @@ class DistributionService:
 
     def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
         """Log one leave-behind and move its kits (FEFO) out of the vehicle or location."""
+        personnel = list(self._actor.personnel())  # may be named in the comment
         with self._sessions.begin() as s:
             record = record_distribution(
-                s, entry, self._actor.name, self._clock.now(), Categories.load(s)
+                s, entry, self._actor.name, self._clock.now(), Categories.load(s), personnel
             )
             return self._distribution_rows(s, [record])[0]
 
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
+        personnel = list(self._actor.personnel())  # may be named in the comment
         with self._sessions.begin() as s:
-            record = record_administration(s, entry, self._actor.name, self._clock.now())
+            record = record_administration(s, entry, self._actor.name, self._clock.now(), personnel)
             return self._administration_rows(s, [record])[0]
 
     def void_distribution(self, distribution_id: int, reason: str) -> DistributionRow:
@@ -303,8 +305,10 @@ def _codes_in_use(s: Session, kind: dc.CategoryKind) -> set[str]:
         dc.CategoryKind.SETTING: Distribution.setting,
         dc.CategoryKind.RELATIONSHIP: Distribution.relationship,
         dc.CategoryKind.TIME_BAND: Distribution.time_band,
+        dc.CategoryKind.OUTCOME: Distribution.outcomes,
     }[kind]
-    return {c for c in s.scalars(select(func.distinct(column))) if c}
+    found = {c for c in s.scalars(select(func.distinct(column))) if c}
+    return {code for c in found for code in c.split(",")}
 
 
 def _location_finder(s: Session) -> Callable[[str], int]:

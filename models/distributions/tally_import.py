@@ -326,6 +326,8 @@ def write_template(path: Path) -> Path:
     if path.suffix.lower() == ".xlsx":
         import openpyxl
 
+        from models.common.xlsx_print import set_up_printing
+
         workbook = openpyxl.Workbook()
         sheet = workbook.active
         sheet.title = "Tally"
@@ -337,6 +339,8 @@ def write_template(path: Path) -> Path:
         for row_number, values in enumerate(rows, start=1):
             for column, value in enumerate(values, start=1):
                 write_text_cell(example.cell(row=row_number, column=column), value)
+        set_up_printing(sheet, "Tally sheet", header_row=1)
+        set_up_printing(example, "Tally sheet example", header_row=1)
         workbook.active = 0
         workbook.save(path)
     else:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.common.errors import NotFound, ValidationError
+from models.common.pii_screen import screen_free_text
 from models.kits.entities import KitBatch, KitRecipe, KitRecipeLine
 from models.kits.rows import GroupRow, RecipeLineInput, RecipeLineRow, RecipeRow
 from models.stock.entities import Product, ProductKind
@@ -108,7 +109,7 @@ def save_recipe(
         recipe.name = name
         recipe.lines.clear()
         s.flush()  # old lines go before new ones take their positions
-    recipe.notes = (notes or "").strip() or None
+    recipe.notes = screen_free_text(notes, "The recipe notes")
     for position, line in enumerate(lines):
         recipe.lines.append(
             KitRecipeLine(

@@ -164,12 +164,13 @@ class KitService:
         progress: assembly.Progress | None = None,
     ) -> AssemblyResult:
         """Consume components FEFO (or the chosen lots) and put `count` kits at the location."""
+        personnel = list(self._actor.personnel())  # may be named in the note
         with self._sessions.begin() as s:
             today = self._clock.today()
             plan = assembly.plan_assembly(
                 s, today, _min_shelf(s), recipe_id, location_id, count, overrides, omit
             )
-            return self._post(s, plan, note, progress)
+            return self._post(s, plan, note, progress, personnel)
 
     def _post(
         self,
@@ -177,11 +178,11 @@ class KitService:
         plan: AssemblyPlan,
         note: str | None,
         progress: assembly.Progress | None = None,
+        personnel: Sequence[str] = (),
     ) -> AssemblyResult:
         now = self._clock.now()
-        op = open_operation(
-            s, Reason.ASSEMBLE, self._actor.name, now, note or f"{plan.count} × {plan.recipe_name}"
-        )
+        text = note or f"{plan.count} × {plan.recipe_name}"
+        op = open_operation(s, Reason.ASSEMBLE, self._actor.name, now, text, None, personnel)
         batches = assembly.post_assembly(s, op, plan, now, progress)
         today = self._clock.today()
         rows = tuple(queries.batch_row(s, b, today) for b in batches)
@@ -227,10 +228,13 @@ class KitService:
         With `rebuild`, the same number of kits of the batch's recipe is assembled again at
         once from fresh lots (never the parts that made the kits due), all or nothing.
         """
+        personnel = list(self._actor.personnel())  # may be named in the note
         with self._sessions.begin() as s:
             today, now = self._clock.today(), self._clock.now()
             batch = _batch(s, kit_lot_id)
-            op = open_operation(s, Reason.DISASSEMBLE, self._actor.name, now, note or "Kits opened")
+            op = open_operation(
+                s, Reason.DISASSEMBLE, self._actor.name, now, note or "Kits opened", None, personnel
+            )
             rows, stale = rekit.open_kits(s, op, kit_lot_id, location_id, count, _min_shelf(s))
             rebuilt = None
             if rebuild:

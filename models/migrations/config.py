@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 _REVISION = re.compile(r"^revision(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN = re.compile(r"^down_revision(?::[^=]*)?=\s*(.+)$", re.M)
+_DOWN = re.compile(r"^down_revision(?::[^=]*)?=\s*(\([^)]*\)|[^\n]+)", re.M)  # tuples may wrap
 
 
 def alembic_config(url: str | None = None) -> Config:

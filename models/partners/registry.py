@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.common.errors import NotFound, ValidationError
+from models.common.pii_screen import screen_free_text
 from models.partners.entities import Partner
 from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD
 
@@ -96,7 +97,7 @@ def validate(s: Session, draft: PartnerDraft, partner_id: int | None) -> Partner
         draft.next_due_on,
         draft.contact_name.strip(),
         email,
-        draft.notes.strip(),
+        screen_free_text(draft.notes, "The partner notes") or "",
         draft.active,
     )
 

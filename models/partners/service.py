@@ -6,7 +6,7 @@ Each public method is one transaction; figures come from the report queries, sup
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,16 +14,24 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.common.actor import Actor
 from models.common.clock import Clock
+from models.common.errors import DomainError
 from models.common.settings import agency_title
-from models.partners import registry
+from models.partners import registry, release_register
+from models.partners.audit import Progress
 from models.partners.entities import Partner
-from models.partners.package import PackageInput, PartnerPackage, build_package
+from models.partners.inputs import gather
+from models.partners.package import PartnerPackage, build_package
+from models.partners.periods import release_kind
+from models.partners.protection import AuditedPackage, ReleaseRefused, check, protect
 from models.partners.registry import PartnerDraft, PartnerRow
-from models.reports import activity_queries as aq
-from models.reports import queries as rq
+from models.partners.release_figures import groups
+from models.partners.release_register import ReleaseRow
 from models.reports.rows import Period
-from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD
+from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD, Pos
+
+ANONYMOUS_PARTNER = "Public-health partner"
 
 
 @dataclass(frozen=True)
@@ -37,8 +45,11 @@ class DeadlineDue:
 
 
 class PartnerService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Clock, actor: Actor | None = None
+    ) -> None:
         self._sessions, self._clock = sessions, clock
+        self._actor = actor or Actor("")
 
     def list_partners(self, include_inactive: bool = True) -> list[PartnerRow]:
         with self._sessions() as s:
@@ -86,41 +97,96 @@ class PartnerService:
             ]
 
     def partner_package(self, period: Period, partner_id: int | None = None) -> PartnerPackage:
-        """The suppressed tables for a partner (default threshold when no partner is named)."""
+        """The suppressed, audited tables for a partner (default threshold when none named)."""
+        return self.prepare_release(period, partner_id).package
+
+    def prepare_release(
+        self, period: Period, partner_id: int | None = None, progress: Progress | None = None
+    ) -> AuditedPackage:
+        """The workbook as it would leave, checked against every earlier release.
+
+        Whole months, quarters and years only. The same period for the same partner gives the
+        figures released the first time.
+        """
+        release_kind(period)
         with self._sessions() as s:
             partner = registry.get(s, partner_id) if partner_id is not None else None
             threshold = partner.suppression_threshold if partner else DEFAULT_SUPPRESSION_THRESHOLD
-            settings = aq.category_labels(s, "setting")
-            relations = aq.category_labels(s, "relationship")
-            data = PackageInput(
-                months=period.months(),
-                by_zip=aq.kits_matrix(s, period, "zip_code"),
-                by_setting=_by_label(aq.kits_matrix(s, period, "setting"), settings),
-                by_relationship=_by_label(aq.kits_matrix(s, period, "relationship"), relations),
-                by_station=aq.kits_by_station(s, period),
-                received_by_source=rq.received_by_source(s, period),
-                flows=rq.flow_rows(s, period),
-                training=aq.training_figures(s, period),
+            name = partner.name if partner else ANONYMOUS_PARTNER
+            earlier = release_register.packages(s)
+            repeat = release_register.earlier_release(s, name, period)
+            data = None if repeat else gather(s, period)
+            agency = agency_title(s)
+        partners = len({p.partner for p in earlier})
+        if repeat is not None:
+            checked, problems = check(repeat, earlier)
+            if problems:  # cannot happen for an audited register; say so if it does
+                raise ReleaseRefused(" ".join(problems))
+            return AuditedPackage(repeat, len(earlier), partners, checked, 0, True)
+        assert data is not None
+        now = self._clock.now()
+
+        def build(forced: Sequence[set[Pos]]) -> PartnerPackage:
+            return build_package(agency, name, period, threshold, now, data, forced)
+
+        package, result, added = protect(build, earlier, progress)
+        return AuditedPackage(package, len(earlier), partners, result.checked, added)
+
+    def release_workbook(
+        self,
+        audited: AuditedPackage,
+        path: Path | str,
+        partner_id: int | None = None,
+        channel: str = "window",
+    ) -> Path:
+        """Checks again, writes the workbook and records it in the register, all or nothing."""
+        from models.partners.workbook_xlsx import write_partner_workbook
+
+        target = Path(path)
+        with self._sessions.begin() as s:
+            if check(audited.package, release_register.packages(s))[1]:
+                raise ReleaseRefused(
+                    "Another release was recorded since this preview was made; prepare the "
+                    "workbook again. Nothing was written."
+                )
+            release_register.record(
+                s,
+                audited.package,
+                partner_id,
+                at=self._clock.now(),
+                by=self._actor.name,
+                channel=channel,
+                file_name=target.name,
             )
-            return build_package(
-                agency_title(s),
-                partner.name if partner else "Public-health partner",
-                period,
-                threshold,
-                self._clock.now(),
-                data,
-            )
+            write_partner_workbook(audited.package, target)
+        return target
+
+    def list_releases(self) -> list[ReleaseRow]:
+        with self._sessions() as s:
+            return release_register.list_rows(s)
+
+    def audit_register(self, progress: Progress | None = None) -> list[str]:
+        """Replays the register in order: each release audited against those before it, as
+        when it left. One plain sentence per hidden count that can be worked out."""
+        with self._sessions() as s:
+            released = release_register.packages(s)
+        problems: list[str] = []
+        for group in groups(released):
+            packages = [released[k] for k in group]
+            for k in range(len(packages)):
+                try:
+                    problems += check(packages[k], packages[:k])[1]
+                except DomainError as conflict:
+                    problems.append(str(conflict))
+                if progress is not None:
+                    progress(k + 1, len(packages))
+        return problems
 
     def write_partner_workbook(self, package: PartnerPackage, path: Path | str) -> Path:
+        """Writes a package without recording it (previews and tests); releases use
+        `release_workbook`."""
         from models.partners.workbook_xlsx import (
             write_partner_workbook,  # openpyxl: only when asked
         )
 
         return write_partner_workbook(package, path)
-
-
-def _by_label(matrix: dict[tuple[str, date], int], labels: dict[str, str]) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for (code, _month), kits in matrix.items():
-        out[aq.humanize(code, labels)] += kits
-    return dict(out)

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.common.xlsx_print import set_up_printing
 from models.common.xlsx_safe import write_text_cell
 from models.partners.package import PartnerPackage, SharedTable
 from models.reports.suppression import SUPPRESSED_MARK, suppression_rule
@@ -40,7 +41,7 @@ def write_partner_workbook(package: PartnerPackage, path: Path | str) -> Path:
         for table in (t for t in package.tables if t.sheet == sheet):
             row = _write_table(ws, table, row, table_names) + 2
     for ws in workbook.worksheets:
-        _fit_to_page_width(ws)
+        set_up_printing(ws, ws.title)
     workbook.properties.creator = "LBN Quartermaster"
     workbook.properties.title = f"Partner workbook {package.period.label}"
     target = Path(path)
@@ -96,15 +97,6 @@ def _write_about(ws: Worksheet, package: PartnerPackage) -> None:
         ws.row_dimensions[r].height = 15 * (
             1 + len(str(ws.cell(r, 2).value)) // ABOUT_CHARS_PER_LINE
         )
-
-
-def _fit_to_page_width(ws: Worksheet) -> None:
-    """Printed, every sheet is one page wide (landscape); rows run onto further pages."""
-    ws.page_setup.orientation = "landscape"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.gridLines = False
 
 
 def _write_table(ws: Worksheet, table: SharedTable, top: int, names: set[str]) -> int:

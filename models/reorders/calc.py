@@ -24,16 +24,32 @@ DEFAULT_MAX_MONTHS = 6.0
 DEFAULT_MIN_MONTHS = 3.0
 DEFAULT_LEAD_TIME_DAYS = 14
 DAYS_PER_MONTH = 365.25 / 12  # 30.4375: the average month, used to turn days into months
+MIN_HISTORY_DAYS = 30  # below this an AMC is a rough estimate: shown, par levels decide
 METHOD_NOTE = (
     "Consumption-based max-min (USAID | DELIVER PROJECT, The Logistics Handbook, 2011, ch. 5): "
-    "AMC = (distributed + administered + lost) / months of history; expired and donated units "
-    "are shown but not counted as demand. Maximum = AMC x max months (never below the sum of "
-    "par levels), minimum = AMC x min months; with no consumption recorded both are the sum "
-    "of par levels. "
+    "AMC = (distributed + administered + lost) / days observed x 30.44, where the days observed "
+    "run from the first stock movement (or the start of the window) to today; expired and "
+    "donated units are shown but not counted as demand. Kit contents count: units inside ready "
+    "kits are stock, and they are used when the kit is distributed, administered or lost. "
+    f"Maximum = AMC x max months (never below the sum of par levels), minimum = AMC x min "
+    f"months; with no consumption recorded, or under {MIN_HISTORY_DAYS} days of history (a rough "
+    "estimate), both are the sum of par levels. "
     "Usable stock excludes quarantined and expired stock, stock expiring before delivery and "
     "stock that will expire before it can be used at the AMC (first-expiry-first-out). "
     "When usable stock plus what is on order is at or below the minimum (the reorder point): "
     "order = maximum - usable - on order, rounded up to whole packages; above it, no order."
+)
+
+KIT_CONTENTS_NOTE = (
+    'Kit contents count: units inside ready kits are counted as stock (column "Inside ready '
+    'kits", part of usable stock) and are counted as used when the kit is distributed, '
+    "administered or lost, not when it is assembled."
+)
+
+USABLE_NOTE = (
+    "Each row adds up: loose on hand + inside ready kits - expiring (excluded) = usable; when "
+    "usable + on order is at or below Min, quantity = Max - usable - on order, rounded up to "
+    "whole packages."
 )
 
 
@@ -58,6 +74,7 @@ class StockLot:
 
     expiry: date | None
     quantity: int
+    in_kit: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,7 @@ class ItemInputs:
     unit: str
     package_name: str
     units_per_package: int
-    history_months: int  # whole months of ledger history inside the window (0: none)
+    history_days: int  # days observed inside the window, from the first movement (0: none)
     distributed: int
     administered: int
     expired: int
@@ -85,11 +102,11 @@ class ItemInputs:
 class ItemResult:
     """The outcome for one item, with the numbers the sheet prints and the steps behind them."""
 
-    basis: str  # "consumption" or "par level"
+    basis: str  # "consumption", "par level" or "par level (rough)"
     amc: float
     max_units: int
     min_units: int
-    on_hand: int  # not expired, not quarantined
+    on_hand: int  # not expired, not quarantined: loose + in_kits
     expiring: int  # excluded: expires before delivery or before it can be used
     usable: int
     on_order: int
@@ -99,43 +116,17 @@ class ItemResult:
     months_of_stock: float | None
     due: bool  # usable stock at or below the minimum
     steps: tuple[str, ...] = field(default=())
+    in_kits: int = 0  # of on_hand: inside ready kits
+    history_days: int = 0
+
+    @property
+    def loose(self) -> int:
+        return self.on_hand - self.in_kits
 
 
 def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int) -> ItemResult:
     """Run the max-min steps for one item; see the module docstring for the method."""
-    steps: list[str] = []
-    unit = plural(item.unit)
-    demand = item.distributed + item.administered + item.lost
-    if item.history_months >= 1 and demand > 0:
-        basis = "consumption"
-        amc = demand / item.history_months
-        steps.append(
-            f"AMC = ({item.distributed} distributed + {item.administered} administered + "
-            f"{item.lost} lost) / {item.history_months} months = {fmt_number(amc)} {unit}/month"
-            + not_demand_note(item.expired, item.donated)
-        )
-        raw_max = amc * params.max_months
-        raw_min = amc * params.min_months
-        a, n = fmt_number(amc), fmt_number
-        steps.append(
-            f"Maximum = {a} x {n(params.max_months)} months = {n(raw_max)}; "
-            f"minimum = {a} x {n(params.min_months)} months = {n(raw_min)}"
-        )
-        if item.par_total > raw_max:
-            steps.append(
-                f"Par-level floor: the par levels add up to {item.par_total}, so the "
-                f"maximum is raised to {item.par_total}"
-            )
-            raw_max = float(item.par_total)
-    else:
-        basis = "par level"
-        amc = 0.0
-        raw_max = raw_min = float(item.par_total)
-        why = "no history yet" if item.history_months < 1 else "no consumption in the window"
-        steps.append(
-            f"No consumption to average ({why}): maximum and minimum = sum of par levels "
-            f"= {item.par_total}"
-        )
+    basis, amc, raw_max, raw_min, steps = _targets(item, params, today)
     if item.surge != 1.0:
         raw_max *= item.surge
         raw_min *= item.surge
@@ -178,6 +169,70 @@ def calculate(item: ItemInputs, params: Parameters, today: date, lead_days: int)
         months_of_stock=months,
         due=due,
         steps=tuple(steps),
+        in_kits=in_kit_units(item.lots, today),
+        history_days=item.history_days,
+    )
+
+
+def _targets(
+    item: ItemInputs, params: Parameters, today: date
+) -> tuple[str, float, float, float, list[str]]:
+    """(basis, AMC, maximum, minimum, steps): from consumption over the days observed, or
+    from the par levels when there is no use on record or too little history to trust."""
+    demand = item.distributed + item.administered + item.lost
+    days, par = item.history_days, item.par_total
+    if days < 1 or demand <= 0:
+        why = "no history yet" if days < 1 else f"none in the {days} days observed"
+        return (
+            "par level",
+            0.0,
+            float(par),
+            float(par),
+            [f"No consumption to average ({why}): maximum and minimum = sum of par levels = {par}"],
+        )
+    unit, n = plural(item.unit), fmt_number
+    window_days = (today - add_months(today, -params.window_months)).days
+    if days >= window_days:  # the whole window observed: calendar months, as people count
+        amc = demand / params.window_months
+        over = f"{params.window_months} months"
+    else:
+        amc = demand / days * DAYS_PER_MONTH
+        over = f"{days} days observed x {n(DAYS_PER_MONTH)}"
+    a = n(amc)
+    steps = [
+        f"AMC = ({item.distributed} distributed + {item.administered} administered + "
+        f"{item.lost} lost) / {over} = {a} {unit}/month"
+        + not_demand_note(item.expired, item.donated)
+    ]
+    if days < MIN_HISTORY_DAYS and par > 0:
+        steps.append(
+            f"Rough estimate: only {days} days of history (under {MIN_HISTORY_DAYS}), so "
+            f"maximum and minimum = sum of par levels = {par}; the AMC is shown, not used"
+        )
+        return "par level (rough)", amc, float(par), float(par), steps
+    if days < MIN_HISTORY_DAYS:
+        steps.append(
+            f"Rough estimate: only {days} days of history (under {MIN_HISTORY_DAYS}) and no "
+            "par level to fall back on, so the AMC is used as it is"
+        )
+    raw_max, raw_min = amc * params.max_months, amc * params.min_months
+    steps.append(
+        f"Maximum = {a} x {n(params.max_months)} months = {n(raw_max)}; "
+        f"minimum = {a} x {n(params.min_months)} months = {n(raw_min)}"
+    )
+    if par > raw_max:
+        steps.append(
+            f"Par-level floor: the par levels add up to {par}, so the maximum is raised to {par}"
+        )
+        raw_max = float(par)
+    basis = "consumption (rough)" if days < MIN_HISTORY_DAYS else "consumption"
+    return basis, amc, raw_max, raw_min, steps
+
+
+def in_kit_units(lots: Sequence[StockLot], today: date) -> int:
+    """Units inside ready kits among the stock not yet expired."""
+    return sum(
+        lot.quantity for lot in lots if lot.in_kit and (lot.expiry is None or lot.expiry >= today)
     )
 
 
@@ -223,13 +278,12 @@ def usable_stock(
     on_hand = sum(lot.quantity for lot in ordered)
     before_delivery = 0
     unusable = 0
-    used_before = 0.0  # units that will have been used from earlier-expiring lots
-    for lot in ordered:
-        kept = lot.quantity
-        if lot.expiry is not None and monthly_use > 0:
-            can_use = monthly_use * (lot.expiry - today).days / DAYS_PER_MONTH - used_before
-            kept = max(0, min(lot.quantity, math.floor(can_use + 1e-9)))
-        used_before += kept
+    dated = [
+        (lot.quantity, None if lot.expiry is None else (lot.expiry - today).days) for lot in ordered
+    ]
+    used = used_before_expiry(dated, monthly_use / DAYS_PER_MONTH) if monthly_use > 0 else None
+    for index, lot in enumerate(ordered):
+        kept = lot.quantity if used is None else used[index]
         if lot.expiry is not None and lot.expiry < delivery:
             before_delivery += lot.quantity
         else:
@@ -242,6 +296,22 @@ def usable_stock(
         f"before use = {usable}"
     ]
     return on_hand, excluded, usable, steps
+
+
+def used_before_expiry(lots: Sequence[tuple[int, int | None]], per_day: float) -> list[int]:
+    """For (quantity, days left) in first-expiry-first-out order: how much of each will be used
+    before it expires at `per_day`. Earlier lots are used first; what they leave unused is
+    thrown away, not used later. A lot without expiry is used whole."""
+    out: list[int] = []
+    used_before = 0
+    for quantity, days_left in lots:
+        kept = quantity
+        if days_left is not None:
+            can_use = per_day * max(0, days_left) - used_before
+            kept = max(0, min(quantity, math.floor(can_use + 1e-9)))
+        used_before += kept
+        out.append(kept)
+    return out
 
 
 def split_packages(

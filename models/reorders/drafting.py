@@ -20,9 +20,12 @@ def split_by_caps(
     wanted: Sequence[DraftLine],
     found: dict[tuple[int | None, str | None], ProposalLine],
     sources: list[Source],
-) -> dict[int, list[tuple[ProposalLine, int]]]:
+) -> dict[int, list[tuple[ProposalLine, int, str]]]:
+    """Per source: (item, packages, why that quantity). The first source takes all its cap
+    allows, the next ones the rest; a quantity beyond every cap is refused, naming the item."""
     caps = [(str(x.id), x.allocation_cap_packages) for x in sources]
-    shares: dict[int, list[tuple[ProposalLine, int]]] = {}
+    names = {str(x.id): x.name for x in sources}
+    shares: dict[int, list[tuple[ProposalLine, int, str]]] = {}
     for line in wanted:
         proposal_line = found.get((line.product_id, line.group))
         if proposal_line is None:
@@ -30,17 +33,45 @@ def split_by_caps(
         split, left = split_packages(line.packages, caps)
         if left:
             raise ValidationError(
-                f"The sources' allocation caps allow only "
-                f"{counted(line.packages - left, proposal_line.package_name)} of "
-                f"{proposal_line.label}; add another source "
-                "or lower the quantity."
+                f"{proposal_line.label}: the sources' allocation caps allow only "
+                f"{counted(line.packages - left, proposal_line.package_name)}; add another "
+                "source or lower the quantity."
             )
+        why = quantity_reason(proposal_line, line.packages, caps)
         for source_key, packages in split:
-            shares.setdefault(int(source_key), []).append((proposal_line, packages))
+            note = why
+            if len(split) > 1:
+                others = ", ".join(f"{n} from {names[k]}" for k, n in split if k != source_key)
+                note += f"; split over sources: {packages} here, {others}"
+            shares.setdefault(int(source_key), []).append((proposal_line, packages, note))
     return shares
 
 
-def new_line(position: int, p: ProposalLine, packages: int) -> ReorderLine:
+def cap_total(caps: Sequence[tuple[str, int | None]]) -> int | None:
+    """Packages of one item the sources may send together (None: no limit)."""
+    if any(cap is None for _n, cap in caps):
+        return None
+    return sum(cap or 0 for _n, cap in caps)
+
+
+def quantity_reason(p: ProposalLine, packages: int, caps: Sequence[tuple[str, int | None]]) -> str:
+    """Why a line asks for `packages`: as calculated, capped by allocation, or changed by hand."""
+    computed, unit = p.result.packages, p.package_name
+    total = cap_total(caps)
+    if packages == computed:
+        return f"Calculated: {counted(packages, unit)}"
+    if total is not None and packages == total < computed:
+        return (
+            f"Capped: calculated {counted(computed, unit)}, the sources' allocation caps allow "
+            f"{counted(total, unit)}"
+        )
+    return (
+        f"Changed by the quartermaster: {counted(packages, unit)} instead of the calculated "
+        f"{computed}"
+    )
+
+
+def new_line(position: int, p: ProposalLine, packages: int, note: str) -> ReorderLine:
     r = p.result
     return ReorderLine(
         position=position,
@@ -67,20 +98,11 @@ def new_line(position: int, p: ProposalLine, packages: int) -> ReorderLine:
         min_units=r.min_units,
         surge=p.surge,
         months_of_stock=r.months_of_stock,
-        steps="\n".join([*r.steps, *_override(p, packages)]),
+        steps="\n".join([*r.steps, f"Quantity requested: {note}"]),
+        in_kits=r.in_kits,
+        history_days=r.history_days,
+        quantity_note=note,
     )
-
-
-def _override(p: ProposalLine, packages: int) -> list[str]:
-    """Say so when the quartermaster asked for another quantity than the one computed."""
-    computed = p.result.packages
-    if packages == computed:
-        return []
-    return [
-        f"Requested {counted(packages, p.package_name)} = "
-        f"{counted(packages * p.units_per_package, p.unit)} instead of the computed "
-        f"{computed}: quantity set by the quartermaster"
-    ]
 
 
 def get_source(s: Session, source_id: int) -> Source:

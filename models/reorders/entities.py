@@ -96,6 +96,10 @@ class ReorderLine(Base):
     surge: Mapped[float] = mapped_column(Float, default=1.0)
     months_of_stock: Mapped[float | None] = mapped_column(Float)
     steps: Mapped[str] = mapped_column(Text, default="")  # one step per line of text
+    in_kits: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # of on_hand
+    history_days: Mapped[int | None] = mapped_column(Integer)  # days the AMC is based on
+    # Why the quantity is what it is: calculated, capped by the source, or set by the quartermaster.
+    quantity_note: Mapped[str | None] = mapped_column(Text)
 
     reorder: Mapped[Reorder] = relationship(back_populates="lines")
 

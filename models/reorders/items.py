@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.kits.entities import KitRecipe
-from models.stock.entities import Product, ProductKind
+from models.stock.entities import Lot, Product, ProductKind
 
 
 @dataclass(frozen=True, order=True)
@@ -59,6 +59,8 @@ class ItemCatalog:
                 members.setdefault(p.interchange_group, []).append(p)
         self._grouped = {g for g, ps in members.items() if by_group and len(ps) >= 2}
         self._first_of_group = {g: ps[0].id for g, ps in members.items()}
+        # A source checks NDCs against what it ships: name only products the agency stocks.
+        stocked = set(s.scalars(select(Lot.product_id).distinct()))
         self.items: dict[ItemKey, Item] = {}
         for p in products:
             if p.kind == ProductKind.KIT:
@@ -72,7 +74,7 @@ class ItemCatalog:
                 self.items[key] = item
             if p.id not in item.product_ids:
                 item.product_ids.append(p.id)
-                if p.ndc and p.active:
+                if p.ndc and p.id in stocked:
                     item.ndcs.append(p.ndc)
         self._recipe_cache: dict[int, list[Content]] = {}
         self._product_cache: dict[int, list[Content]] = {}

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from models.common.settings import SettingKey, as_text, read_setting
+from models.reorders import consumption as rc
 from models.reorders import inputs as ri
 from models.reorders.calc import (
     DEFAULT_MAX_MONTHS,
@@ -55,18 +56,17 @@ def build_proposal(
     tree = LocationTree.load(s)
     scope = ri.scope_of(tree, station_id)
     since = add_months(today, -params.window_months)
-    usage = ri.consumption(s, catalog, tree, since, scope)
-    used_since = {key: use.first_use for key, use in usage.items() if use.first_use}
-    months = ri.history_months(s, catalog, today, params.window_months, used_since)
+    usage = rc.item_usage(s, catalog, tree, since, scope)
+    first = rc.item_first_moves(s, catalog, since, usage)
     lots = ri.stock_lots(s, catalog, tree, scope)
     pars = ri.par_totals(s, catalog, tree, scope)
     ordered = ri.on_order(s, catalog, station_id, exclude_reorder)
     surges = ri.active_surges(s, today)
     lines: list[ProposalLine] = []
     for key, item in catalog.items.items():
-        use = usage.get(key) or ri.Usage()
+        use = usage.get(key) or rc.Usage()
         par_by_station = pars.get(key, {})
-        history = months.get(key, 0)
+        history = rc.observed_days(first.get(key), today, since)
         has_use = history >= 1 and sum(use.demand_by_station.values()) > 0
         weights = dict(use.demand_by_station) if has_use else dict(par_by_station)
         surge, surge_note = ri.surge_for(surges, tree, station_id, weights)
@@ -75,7 +75,7 @@ def build_proposal(
             unit=item.unit,
             package_name=item.package_name,
             units_per_package=item.units_per_package,
-            history_months=history,
+            history_days=history,
             distributed=use.totals["distributed"],
             administered=use.totals["administered"],
             expired=use.totals["expired"],

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from models.common.errors import NotFound, ValidationError
+from models.common.pii_screen import screen_free_text
 from models.reorders.entities import (
     Reorder,
     ReorderLine,
@@ -36,7 +37,9 @@ def change_status(
 ) -> None:
     reorder.status = status.value
     reorder.history.append(
-        ReorderStatusChange(status=status.value, at=at, user=user, note=note.strip() or None)
+        ReorderStatusChange(
+            status=status.value, at=at, user=user, note=screen_free_text(note, "The note")
+        )
     )
     s.flush()
 
@@ -92,6 +95,9 @@ def line_rows(s: Session, reorder: Reorder) -> tuple[ReorderLineRow, ...]:
             line.surge,
             line.months_of_stock,
             tuple(x for x in line.steps.splitlines() if x),
+            line.in_kits or 0,
+            line.history_days,
+            line.quantity_note or "",
         )
         for line in reorder.lines
     )

@@ -24,7 +24,7 @@ class ProposalLine:
     administered: int
     expired: int
     lost: int
-    history_months: int
+    history_days: int  # days the AMC is based on (from the first movement, at most the window)
     par_total: int
     surge: float
     surge_note: str
@@ -99,10 +99,17 @@ class ReorderLineRow:
     surge: float
     months_of_stock: float | None
     steps: tuple[str, ...]
+    in_kits: int = 0  # of on_hand: units inside ready kits
+    history_days: int | None = None  # days the AMC is based on (None: made before it was kept)
+    quantity_note: str = ""  # calculated, capped, or changed by the quartermaster
 
     @property
     def outstanding(self) -> int:
         return max(0, self.quantity - self.received)
+
+    @property
+    def loose(self) -> int:
+        return self.on_hand - self.in_kits
 
 
 @dataclass(frozen=True)

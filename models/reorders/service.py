@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.common.actor import Actor
 from models.common.clock import Clock
 from models.common.errors import NotFound, ValidationError
+from models.common.pii_screen import screen_free_text
 from models.common.settings import AGENCY_ADDRESS, AGENCY_NAME, read_setting, write_setting
+from models.common.wording import counted
 from models.reorders import drafting as d
 from models.reorders import records as rr
 from models.reorders.calc import DEFAULT_LEAD_TIME_DAYS, METHOD_NOTE, Parameters
@@ -171,7 +173,7 @@ class ReorderService(SurgeMixin):
                     station_id=station_id,
                     ship_to=ship_to.strip() or None,
                     contact=contact.strip() or read_setting(s, KEY_CONTACT) or None,
-                    note=note.strip() or None,
+                    note=screen_free_text(note, "The note"),
                     include_trained_count=asks,
                     trained_count=trained if asks else None,
                     window_months=params.window_months,
@@ -181,8 +183,8 @@ class ReorderService(SurgeMixin):
                     created_at=self._clock.now(),
                     created_by=self._actor.name,
                 )
-                for position, (proposal_line, packages) in enumerate(share):
-                    reorder.lines.append(d.new_line(position, proposal_line, packages))
+                for position, (proposal_line, packages, why) in enumerate(share):
+                    reorder.lines.append(d.new_line(position, proposal_line, packages, why))
                 s.add(reorder)
                 s.flush()
                 rr.change_status(
@@ -206,7 +208,13 @@ class ReorderService(SurgeMixin):
                 if len(reorder.lines) == 1:
                     raise ValidationError("A reorder keeps at least one line; cancel it instead.")
                 reorder.lines.remove(line)
-            else:
+            elif packages != line.packages:
+                note = (
+                    f"Changed by the quartermaster: {counted(packages, line.package_name)} "
+                    f"instead of {line.packages} on the draft"
+                )
+                line.steps = f"{line.steps}\nQuantity requested: {note}"
+                line.quantity_note = note
                 line.packages = packages
                 line.quantity = packages * line.units_per_package
             s.flush()

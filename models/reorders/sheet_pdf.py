@@ -5,6 +5,7 @@ Rows in, file out: knows `ReorderSheet`, not the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,23 +18,26 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from models.common.pdf import SMALL, STYLES, PageFrame, build_pdf, data_table
 from models.common.wording import counted
-from models.reorders.calc import fmt_number
+from models.reorders.calc import KIT_CONTENTS_NOTE, USABLE_NOTE, fmt_number
 from models.reorders.rows import ReorderLineRow, ReorderSheet
 
 HEADER = [
     "Product",
     "NDC",
-    "Quantity\nrequested",
-    "Packages",
     "AMC /\nmonth",
-    "On hand",
+    "Days\nobserved",
+    "Max",
+    "Min",
+    "Loose\non hand",
+    "Inside\nready kits",
     "Expiring\n(excluded)",
     "Usable",
     "On order",
-    "Months of\nstock",
+    "Quantity\nrequested",
+    "Packages",
     "Basis",
 ]
-WIDTHS = [2.05, 1.45, 0.8, 0.95, 0.6, 0.6, 0.7, 0.6, 0.6, 0.7, 0.75]
+WIDTHS = [1.55, 1.05, 0.5, 0.6, 0.45, 0.45, 0.55, 0.6, 0.65, 0.5, 0.55, 0.75, 0.85, 0.85]
 CELL = ParagraphStyle("cell", parent=SMALL, fontSize=8, leading=9.5)
 BLOCK = ParagraphStyle("block", parent=STYLES["Normal"], fontSize=9, leading=11.5)
 HEAD = ParagraphStyle("head", parent=STYLES["Heading4"], spaceBefore=8, spaceAfter=3)
@@ -57,17 +61,20 @@ def write_reorder_pdf(
     total = sum(x.quantity for x in sheet.lines)
     story.append(
         Paragraph(
-            f"{counted(len(sheet.lines), 'item')}, {counted(total, 'unit')} in total. "
-            "Quantities in units of issue (devices, strips...); packages as shipped.",
+            f"{counted(len(sheet.lines), 'item')}: {unit_totals(sheet.lines)}. "
+            "Quantities in units of issue; packages as shipped. " + _text(USABLE_NOTE),
             SMALL,
         )
     )
+    story.append(Paragraph(f"<b>{_text(KIT_CONTENTS_NOTE)}</b>", SMALL))
     if sheet.receipts:
         received = sum(x.received for x in sheet.lines)
         moves = ", ".join(sorted({str(x.operation_id) for x in sheet.receipts}))
         story.append(
             Paragraph(f"Received so far: {received} of {total} units (movements {moves}).", SMALL)
         )
+    # The signature sits under the request it authorises, never alone on a page of its own.
+    story.append(KeepTogether([Spacer(1, 10), *_signature(sheet)]))
     story.append(Paragraph("How the quantities were computed", HEAD))
     story.append(Paragraph(_text(sheet.parameters_text + "; " + _lead(sheet)), BLOCK))
     for line in sheet.lines:
@@ -75,9 +82,15 @@ def write_reorder_pdf(
         story.append(Paragraph(f"<b>{_text(line.label)}</b><br/>{steps}", SMALL))
         story.append(Spacer(1, 3))
     story.append(Paragraph(_text(sheet.method_note), SMALL))
-    story.append(Spacer(1, 14))
-    story.append(KeepTogether(_signature(sheet)))
     return build_pdf(path, frame, story)
+
+
+def unit_totals(lines: Sequence[ReorderLineRow]) -> str:
+    """'120 devices, 300 strips': one total per unit of issue, never a mixed sum."""
+    sums: dict[str, int] = {}
+    for x in lines:
+        sums[x.unit] = sums.get(x.unit, 0) + x.quantity
+    return ", ".join(counted(n, unit) for unit, n in sums.items()) or "nothing"
 
 
 def _parties(sheet: ReorderSheet) -> Table:
@@ -122,20 +135,22 @@ def _parties(sheet: ReorderSheet) -> Table:
 
 
 def _row(x: ReorderLineRow) -> list[Any]:
-    months = "—" if x.months_of_stock is None else f"{x.months_of_stock:.1f}"
     basis = x.basis + (f"\nsurge x{fmt_number(x.surge)}" if x.surge != 1 else "")
     return [
         Paragraph(_text(x.label), CELL),
         Paragraph(_text(x.ndc) or "—", CELL),
-        counted(x.quantity, x.unit),
-        f"{counted(x.packages, x.package_name)}\nof {x.units_per_package}",
         f"{x.amc:.1f}",
-        str(x.on_hand),
+        "—" if x.history_days is None else str(x.history_days),
+        str(x.max_units),
+        str(x.min_units),
+        str(x.loose),
+        str(x.in_kits),
         str(x.expiring),
         str(x.usable),
         str(x.on_order),
-        months,
-        basis,
+        counted(x.quantity, x.unit),
+        f"{counted(x.packages, x.package_name)}\nof {x.units_per_package}",
+        Paragraph(_text(basis), CELL),
     ]
 
 

@@ -13,27 +13,34 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.common.xlsx_print import set_up_printing
 from models.common.xlsx_safe import write_text_cell
+from models.reorders.calc import KIT_CONTENTS_NOTE, USABLE_NOTE
 from models.reorders.rows import ReorderSheet
 
 ITEM_HEADER = [
     "Product",
     "NDC",
+    "AMC per month",
+    "AMC based on (days)",
+    "Max",
+    "Min",
+    "Loose on hand",
+    "Inside ready kits",
+    "Expiring before delivery or use (excluded)",
+    "Usable",
+    "On order",
     "Quantity requested",
     "Unit",
     "Packages",
     "Package",
     "Units per package",
-    "AMC per month",
-    "On hand",
-    "Expiring (excluded)",
-    "Usable",
-    "On order",
     "Months of stock",
     "Basis",
     "Surge factor",
+    "Why this quantity",
 ]
-WIDTHS = [44, 26, 12, 10, 10, 10, 10, 10, 10, 12, 10, 10, 10, 12, 10]
+WIDTHS = [40, 22, 10, 10, 8, 8, 10, 10, 14, 9, 9, 11, 9, 9, 9, 9, 9, 12, 8, 44]
 BOLD = Font(bold=True)
 FILL = PatternFill("solid", fgColor="DDE6F0")
 
@@ -74,6 +81,7 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
             ws.cell(row, 2).number_format = "yyyy-mm-dd"
         row += 1
     row += 1
+    header_row = row
     for column, title in enumerate(ITEM_HEADER, start=1):
         cell = _put(ws, row, column, title, BOLD)
         cell.fill = FILL
@@ -83,26 +91,40 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
         values: list[object] = [
             line.label,
             line.ndc,
+            round(line.amc, 2),
+            line.history_days,
+            line.max_units,
+            line.min_units,
+            line.loose,
+            line.in_kits,
+            line.expiring,
+            line.usable,
+            line.on_order,
             line.quantity,
             line.unit,
             line.packages,
             line.package_name,
             line.units_per_package,
-            round(line.amc, 2),
-            line.on_hand,
-            line.expiring,
-            line.usable,
-            line.on_order,
             None if line.months_of_stock is None else round(line.months_of_stock, 1),
             line.basis,
             line.surge,
+            line.quantity_note,
         ]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
-    row += 1
-    _put(ws, row, 1, "Total units", BOLD)
-    _put(ws, row, 3, sum(x.quantity for x in sheet.lines), BOLD)
+    totals: dict[str, int] = {}
+    for line in sheet.lines:  # one total per unit of issue, never devices added to strips
+        totals[line.unit] = totals.get(line.unit, 0) + line.quantity
+    for unit, quantity in totals.items():
+        row += 1
+        _put(ws, row, 1, "Total", BOLD)
+        _put(ws, row, ITEM_HEADER.index("Quantity requested") + 1, quantity, BOLD)
+        _put(ws, row, ITEM_HEADER.index("Unit") + 1, unit, BOLD)
     row += 2
+    _put(ws, row, 1, KIT_CONTENTS_NOTE)
+    row += 1
+    _put(ws, row, 1, USABLE_NOTE)
+    row += 1
     _put(ws, row, 1, "How the quantities were computed", BOLD)
     row += 1
     _put(ws, row, 1, sheet.parameters_text)
@@ -120,6 +142,7 @@ def write_reorder_xlsx(path: Path | str, sheet: ReorderSheet) -> Path:
         row += 1
     for column, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[ws.cell(1, column).column_letter].width = width
+    set_up_printing(ws, f"Request {r.number}", header_row=header_row)
     workbook.save(str(path))
     return Path(path)
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from models.distributions.entities import Administration, Distribution
@@ -66,6 +67,7 @@ def expiration_rows(
     order = {row.id: k for k, row in enumerate(tree.physical())}
     held = [r for r in list_on_hand(s, today, tree=tree) if scope is None or r.location_id in scope]
     held.sort(key=lambda r: (order.get(r.location_id, 0), r.expiry or date.max, r.product_name))
+    units = dict(s.execute(select(Product.id, Product.unit_of_issue)).all())
     return [
         ExpirationRow(
             r.location_path,
@@ -78,6 +80,7 @@ def expiration_rows(
             band_of(r.days_left, bands),
             r.quantity,
             r.quarantined,
+            "kit" if r.product_kind == "kit" else units.get(r.product_id) or "unit",
         )
         for r in held
     ]
@@ -175,17 +178,48 @@ DISPOSAL_BUCKET = {"expired": 3, "donated": 5}  # FlowRow fields after the three
 
 
 def flow_rows(s: Session, period: Period) -> list[FlowRow]:
-    """Per product: received, distributed, administered, disposed (expired / other), donated."""
+    """Per product: received, distributed, administered, disposed (expired / other), donated.
+
+    Distributions and on-scene administrations count on the day they happened (as every other
+    kits figure does), even when recorded later; everything else on the day it was recorded.
+    """
     start, end = day_range(period)
-    src, dst = aliased(Location), aliased(Location)
-    disposal = disposal_kind(Operation.note)
-    stmt = (
+    encounters = (Distribution.operation_id, Administration.operation_id)
+    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    recorded = _flow_select().where(
+        Operation.at >= start,
+        Operation.at < end,
+        *(Operation.id.not_in(select(op)) for op in encounters),
+    )
+    selects = [recorded]
+    for record in (Distribution, Administration):
+        selects.append(
+            _flow_select()
+            .join(record, record.operation_id == Operation.id)
+            .where(record.occurred_on >= period.start, record.occurred_on <= period.end)
+        )
+    for stmt in selects:
+        for r in s.execute(stmt):
+            _add_flow(sums[(r.name, r.kind, r.unit_of_issue)], r)
+    return [
+        FlowRow(name, kind, unit, *values)
+        for (name, kind, unit), values in sorted(sums.items())
+        if any(values)
+    ]
+
+
+_SRC, _DST = aliased(Location), aliased(Location)
+
+
+def _flow_select() -> Select[*tuple[Any, ...]]:
+    disposal = disposal_kind(Operation.note.expression)
+    return (
         select(
             Product.name,
             Product.kind,
             Product.unit_of_issue,
-            src.kind.label("src_kind"),
-            dst.kind.label("dst_kind"),
+            _SRC.kind.label("src_kind"),
+            _DST.kind.label("dst_kind"),
             Operation.reason,
             disposal.label("disposal"),
             func.sum(StockMove.quantity).label("qty"),
@@ -193,40 +227,35 @@ def flow_rows(s: Session, period: Period) -> list[FlowRow]:
         .join(Operation, Operation.id == StockMove.operation_id)
         .join(Lot, Lot.id == StockMove.lot_id)
         .join(Product, Product.id == Lot.product_id)
-        .join(src, src.id == StockMove.from_location_id)
-        .join(dst, dst.id == StockMove.to_location_id)
-        .where(Operation.at >= start, Operation.at < end, effective_operations())
+        .join(_SRC, _SRC.id == StockMove.from_location_id)
+        .join(_DST, _DST.id == StockMove.to_location_id)
+        .where(effective_operations())
         .where(  # only the flows counted below, not every transfer and kit assembly
-            and_(src.kind == LocationKind.SUPPLIER, Operation.reason == Reason.RECEIVE)
-            | dst.kind.in_(FLOW_SINKS)
+            and_(_SRC.kind == LocationKind.SUPPLIER, Operation.reason == Reason.RECEIVE)
+            | _DST.kind.in_(FLOW_SINKS)
         )
-        .group_by(
+        .group_by(  # the very same disposal expression: PostgreSQL compares them as written
             Product.name,
             Product.kind,
             Product.unit_of_issue,
-            src.kind,
-            dst.kind,
+            _SRC.kind,
+            _DST.kind,
             Operation.reason,
             disposal,
         )
     )
-    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for r in s.execute(stmt):
-        bucket = sums[(r.name, r.kind, r.unit_of_issue)]
-        qty = int(r.qty or 0)
-        if r.src_kind == LocationKind.SUPPLIER and r.reason == Reason.RECEIVE:
-            bucket[0] += qty
-        elif r.dst_kind == LocationKind.DISTRIBUTED:
-            bucket[1] += qty
-        elif r.dst_kind == LocationKind.ADMINISTERED:
-            bucket[2] += qty
-        elif r.dst_kind == LocationKind.DISPOSED:
-            bucket[DISPOSAL_BUCKET.get(r.disposal, 4)] += qty
-    return [
-        FlowRow(name, kind, unit, *values)
-        for (name, kind, unit), values in sorted(sums.items())
-        if any(values)
-    ]
+
+
+def _add_flow(bucket: list[int], r: Row[*tuple[Any, ...]]) -> None:
+    qty = int(r.qty or 0)
+    if r.src_kind == LocationKind.SUPPLIER and r.reason == Reason.RECEIVE:
+        bucket[0] += qty
+    elif r.dst_kind == LocationKind.DISTRIBUTED:
+        bucket[1] += qty
+    elif r.dst_kind == LocationKind.ADMINISTERED:
+        bucket[2] += qty
+    elif r.dst_kind == LocationKind.DISPOSED:
+        bucket[DISPOSAL_BUCKET.get(r.disposal, 4)] += qty
 
 
 def naloxone_doses(s: Session, today: date) -> tuple[int, int, int]:

@@ -50,6 +50,7 @@ class ExpirationRow:
     band: str
     quantity: int
     quarantined: bool
+    unit: str = "unit"  # of issue: device, strip, card, kit; totals never mix them
 
 
 @dataclass(frozen=True)

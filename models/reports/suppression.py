@@ -245,14 +245,17 @@ class TableSpec:
 
 
 def suppress_linked(
-    specs: Sequence[TableSpec], threshold: int, links: Sequence[Sequence[tuple[int, Pos]]] = ()
+    specs: Sequence[TableSpec],
+    threshold: int,
+    links: Sequence[Sequence[tuple[int, Pos]]] = (),
+    extra: Sequence[set[Pos]] = (),
 ) -> list[SuppressedGrid]:
     """Suppress several tables that publish the same figure in more than one place.
 
     Each link lists (table index, position) of one figure; if any copy is hidden, all are,
-    and the tables are protected again until nothing changes.
+    and the tables are protected again until nothing changes. `extra` hides more per table.
     """
-    forced: list[set[Pos]] = [set() for _ in specs]
+    forced: list[set[Pos]] = [set(extra[k]) if k < len(extra) else set() for k in range(len(specs))]
     while True:
         grids = [
             suppress(
@@ -280,5 +283,9 @@ def suppression_rule(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} are not shown (marked S); 0 is shown as 0. "
         "Further figures are also marked S where a hidden count could otherwise be worked out "
-        "from row or column totals, or from the same figure in another table."
+        "from row or column totals, from the same figure in another table, or by comparing "
+        "this workbook with any workbook the agency released before, to any partner. Before a "
+        "workbook leaves, every hidden count is checked against all of them together: for each "
+        f"one, any value from 1 (or less) to {threshold - 1} (or more) must still fit every "
+        "published figure."
     )

@@ -15,6 +15,7 @@ from models.common.gtin import (
     ndc_digits,
     ndc_digits_in_gtin,
 )
+from models.common.pii_screen import screen_free_text
 from models.common.settings import AGENCY_ADDRESS, AGENCY_NAME, FIRST_RUN_DONE, write_setting
 from models.stock.barcodes import attach_barcode, normalise_code
 from models.stock.entities import (
@@ -29,6 +30,12 @@ from models.stock.entities import (
     Source,
 )
 from models.stock.location_tree import LocationTree
+from models.stock.packaging import (
+    PackagingLevel,
+    packaging_levels,
+    scan_units,
+    set_packaging_level,
+)
 from models.stock.rows import LocationRow, ProductRow, SourceRow
 from models.stock.seed import seed_catalog, seed_sources
 
@@ -139,6 +146,7 @@ class CatalogService:
         if unknown:
             raise ValidationError(f"Unknown product field(s): {', '.join(sorted(unknown))}.")
         _check_product_values(values)
+        _screen_texts(values, {"name": "The product name", "notes": "The product notes"})
         with self._sessions.begin() as s:
             product = Product() if product_id is None else _product(s, product_id)
             for key, value in values.items():
@@ -165,6 +173,26 @@ class CatalogService:
             s.flush()
             s.refresh(product)
             return product_row(product)
+
+    def set_packaging_level(
+        self, product_id: int, code: str, units: int, label: str | None = None
+    ) -> list[PackagingLevel]:
+        """Give a product a barcode standing for `units` units (a case of 24 devices)."""
+        with self._sessions.begin() as s:
+            product = _product(s, product_id)
+            set_packaging_level(s, product, code, units, label)
+            s.flush()
+            s.refresh(product)
+            return packaging_levels(product)
+
+    def list_packaging_levels(self, product_id: int) -> list[PackagingLevel]:
+        with self._sessions() as s:
+            return packaging_levels(_product(s, product_id))
+
+    def scan_units(self, product_id: int, code: str, is_case: bool) -> int | None:
+        """Units of issue one scan of `code` stands for; None for a case of unknown size."""
+        with self._sessions() as s:
+            return scan_units(s, _product(s, product_id), code, is_case)
 
     def find_product_by_code(self, code: str) -> ProductRow | None:
         """A product by any of its barcodes, or by the NDC inside a US drug GTIN."""
@@ -194,6 +222,7 @@ class CatalogService:
         name = (name or "").strip()
         if not name:
             raise ValidationError("Give the location a name.")
+        screen_free_text(name, "The location name")
         with self._sessions.begin() as s:
             place = _location(s, location_id)
             _check_unique_name(s, name, place.parent_id, place.id)
@@ -242,6 +271,7 @@ class CatalogService:
             raise ValidationError(f"Unknown source field(s): {', '.join(sorted(unknown))}.")
         if "name" in values and not str(values["name"] or "").strip():
             raise ValidationError("Give the source a name.")
+        _screen_texts(values, {"notes": "The source notes", "supplies": "What the source supplies"})
         lead = values.get("lead_time_days")
         if lead is not None and (not isinstance(lead, int) or lead < 0):
             raise ValidationError("Lead time must be a whole number of days, 0 or more.")
@@ -327,10 +357,18 @@ def _check_product_values(values: dict[str, object]) -> None:
         raise ValidationError("The lowest storage temperature is above the highest.")
 
 
+def _screen_texts(values: dict[str, object], fields_: dict[str, str]) -> None:
+    """Free texts and labels that can leave in a report identify no one."""
+    for key, field in fields_.items():
+        if isinstance(values.get(key), str):
+            screen_free_text(str(values[key]), field)
+
+
 def _add_place(s: Session, name: str, kind: str, parent_id: int | None) -> Location:
     name = (name or "").strip()
     if not name:
         raise ValidationError("Give the location a name.")
+    screen_free_text(name, "The location name")
     if kind not in PHYSICAL_KINDS:
         raise ValidationError(f"'{kind}' is not a kind of storage location.")
     parent = None if parent_id is None else s.get(Location, parent_id)

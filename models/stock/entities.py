@@ -130,8 +130,12 @@ class Barcode(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)  # digits, as a 14-digit GTIN
     label: Mapped[str | None] = mapped_column(String(60))
+    # Units of issue one scan of this code stands for (a case of 24); None = one package.
+    units: Mapped[int | None] = mapped_column(Integer)
 
     product: Mapped[Product] = relationship(back_populates="barcodes")
+
+    __table_args__ = (CheckConstraint("units IS NULL OR units >= 1", name="units_positive"),)
 
 
 class Location(Base):
@@ -259,4 +263,38 @@ class ParLevel(Base):
     __table_args__ = (
         UniqueConstraint("location_id", "product_id", name="uq_par_level_location_product"),
         CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+    )
+
+
+class StockCount(Base):
+    """A count of a whole place (a stocktake): open while counting, posted as one operation."""
+
+    __tablename__ = "stock_count"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # open, posted, abandoned
+    blind: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    started_by: Mapped[str] = mapped_column(String(80))
+    operation_id: Mapped[int | None] = mapped_column(ForeignKey("operation.id"))
+
+
+class StockCountLine(Base):
+    """One lot at one place of a count: what the books expected, what was counted, and why
+    they differ."""
+
+    __tablename__ = "stock_count_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_count.id"))
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    expected: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("count_id", "lot_id", "location_id"),
+        CheckConstraint("counted IS NULL OR counted >= 0", name="counted_not_negative"),
     )

@@ -7,6 +7,7 @@ ledger, updated by guarded single statements so concurrent writers can never ove
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -21,7 +22,8 @@ from models.common.errors import (
     NotFound,
     ValidationError,
 )
-from models.common.limits import MAX_BALANCE, check_balance, check_quantity, check_text
+from models.common.limits import MAX_BALANCE, check_balance, check_quantity
+from models.common.pii_screen import screen_free_text
 from models.stock.entities import (
     Balance,
     Location,
@@ -74,8 +76,10 @@ def open_operation(
     at: datetime,
     note: str | None = None,
     reverses_id: int | None = None,
+    allowed_names: Iterable[str] = (),
 ) -> Operation:
-    note = check_text(note or None, "The note")
+    """Start a ledger operation; its note is screened for personal data (personnel may be named)."""
+    note = screen_free_text(note, "The note", allowed_names)
     operation = Operation(
         reason=reason, user=user or "unknown", at=at, note=note, reverses_id=reverses_id
     )
@@ -185,7 +189,12 @@ def _since_when_refilled(excluded: object) -> object:
 
 
 def reverse_operation(
-    s: Session, operation_id: int, user: str, at: datetime, reason: str
+    s: Session,
+    operation_id: int,
+    user: str,
+    at: datetime,
+    reason: str,
+    allowed_names: Iterable[str] = (),
 ) -> Operation:
     """Post the mirror image of an operation; the original stays in history untouched."""
     original = s.get(Operation, operation_id)
@@ -200,7 +209,7 @@ def reverse_operation(
     if s.scalar(select(Operation.id).where(Operation.reverses_id == operation_id)) is not None:
         raise AlreadyReversed(f"Movement {operation_id} has already been reversed.")
     reversal = open_operation(
-        s, Reason.REVERSAL, user, at, note=reason.strip(), reverses_id=operation_id
+        s, Reason.REVERSAL, user, at, reason.strip(), operation_id, allowed_names
     )
     for move in sorted(original.moves, key=lambda m: m.id, reverse=True):
         post_move(

@@ -5,9 +5,10 @@ Functions take an open session so services and reports can compose them in one t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.common.dates import days_left
@@ -22,6 +23,7 @@ from models.stock.entities import (
     Operation,
     ParLevel,
     Product,
+    Reason,
     StockMove,
 )
 from models.stock.fefo import ISSUE, FefoPolicy, cover, held_lots
@@ -243,3 +245,17 @@ def list_moves(
         )
         for r in s.execute(stmt)
     ]
+
+
+def largest_receipts(s: Session, product_ids: Sequence[int]) -> dict[int, int]:
+    """Largest received quantity of one lot line, per product that was ever received."""
+    if not product_ids:
+        return {}
+    largest = (
+        select(Lot.product_id, func.max(StockMove.quantity))
+        .join(StockMove, StockMove.lot_id == Lot.id)
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .where(Operation.reason == Reason.RECEIVE, Lot.product_id.in_(list(product_ids)))
+        .group_by(Lot.product_id)
+    )
+    return {product_id: int(quantity) for product_id, quantity in s.execute(largest)}

@@ -18,6 +18,12 @@ class ScanMatch:
     scan: ScanResult
     product: ProductRow | None
     lot: LotRow | None
+    units: int | None = None  # units of issue this scan stands for; None = unknown case size
+
+    @property
+    def unsized_case(self) -> bool:
+        """A case barcode of a known product whose case size is not in the catalog."""
+        return self.product is not None and self.units is None
 
     @property
     def expiry_conflict(self) -> bool:
@@ -37,6 +43,13 @@ class ScanMatch:
             hint = f" (NDC digits {ndc})" if ndc else ""
             return f"No product in the catalog has barcode {self.scan.gtin}{hint}."
         text = self.product.name
+        if self.unsized_case:
+            return (
+                f"{text}: this is a case barcode whose size is not in the catalog; "
+                "add it as a packaging level of the product (Settings → Products)."
+            )
+        if self.units is not None and self.units != self.product.units_per_package:
+            text += f" (a package of {self.units} {self.product.unit_of_issue}s)"
         if self.lot is not None:
             expiry = self.lot.expiry.isoformat() if self.lot.expiry else "no expiry"
             text += f", known lot {self.lot.lot_number} (expires {expiry})"
@@ -54,9 +67,10 @@ def match_scan(catalog: CatalogService, stock: StockService, scan: ScanResult) -
         lots = stock.find_lots_by_number(scan.kit_lot_number, ProductKind.KIT)
         if not lots:
             return ScanMatch(scan, None, None)
-        return ScanMatch(scan, catalog.get_product(lots[0].product_id), lots[0])
+        return ScanMatch(scan, catalog.get_product(lots[0].product_id), lots[0], 1)
     product = catalog.find_product_by_code(scan.gtin or "")
-    lot = None
-    if product is not None and scan.lot:
-        lot = stock.find_lot(product.id, scan.lot)
-    return ScanMatch(scan, product, lot)
+    if product is None:
+        return ScanMatch(scan, None, None)
+    lot = stock.find_lot(product.id, scan.lot) if scan.lot else None
+    units = catalog.scan_units(product.id, scan.gtin or "", scan.is_case)
+    return ScanMatch(scan, product, lot, units)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -74,6 +74,18 @@ class ScanResult:
     serial: str | None = None
     kit_lot_number: str | None = None
     symbology: str | None = None  # e.g. "]d2"
+    # Another reading of the same text (a lot ending in "17YYMMDD" with no separator): ask.
+    alternative: ScanResult | None = None
+
+    @property
+    def packaging_indicator(self) -> int:
+        """The first digit of a GTIN-14: 0 a package as sold, 1-8 a case of packages."""
+        return int(self.gtin[0]) if self.gtin else 0
+
+    @property
+    def is_case(self) -> bool:
+        """A case-level GTIN (packaging indicator 1-8): many packages, not one."""
+        return 1 <= self.packaging_indicator <= 8
 
     @property
     def ndc_digits(self) -> str | None:
@@ -105,7 +117,9 @@ def parse_scan(
         raise ScanError("That is too long to be a product barcode.")
     symbology = None
     if match := _PREFIX.match(raw):
-        symbology, raw = match.group(), raw[match.end() :]
+        symbology, raw = match.group(), raw[match.end() :].strip(" \t\r\n")
+        if not raw:
+            raise ScanError("Nothing was scanned.")
     if raw.upper().startswith(KIT_LABEL_PREFIX):
         return _kit_label(raw, symbology)
     if raw.lower().startswith(("http://", "https://")):
@@ -115,11 +129,14 @@ def parse_scan(
         return _from_elements(_hri(data), today, ScanForm.HRI, symbology)
     gs1_announced = symbology is not None and symbology[1:] in _GS1_SYMBOLOGIES
     if not gs1_announced and _PLAIN_CODE.fullmatch(data):
-        return ScanResult(ScanForm.GTIN, gtin=_plain_gtin(data), symbology=symbology)
+        upc_e_announced = symbology is not None and symbology.startswith("]E")
+        gtin = _plain_gtin(data, upc_e_announced)
+        return ScanResult(ScanForm.GTIN, gtin=gtin, symbology=symbology)
     elements = _gs1_message(data)
-    if GS not in data:
-        elements = _recover_expiry_from_lot(elements, today)
-    return _from_elements(elements, today, ScanForm.GS1, symbology)
+    scan = _from_elements(elements, today, ScanForm.GS1, symbology)
+    if GS in data or (split := _expiry_glued_to_lot(elements, today)) is None:
+        return scan
+    return replace(scan, alternative=_from_elements(split, today, ScanForm.GS1, symbology))
 
 
 def _kit_label(raw: str, symbology: str | None) -> ScanResult:
@@ -137,10 +154,16 @@ def _normalise_separators(raw: str, separators: Iterable[str]) -> str:
     return data.strip(GS)
 
 
-def _plain_gtin(digits: str) -> str:
-    """A UPC-A/EAN-13/GTIN-14/EAN-8 as 14 digits; UPC-E (6-8 digits) expanded by biip."""
+def _plain_gtin(digits: str, upc_e_announced: bool) -> str:
+    """A UPC-A/EAN-13/GTIN-14/EAN-8 as 14 digits; UPC-E only when the scanner says so.
+
+    Six digits typed by hand are far more often an expiry (270800) than a UPC-E."""
     if len(digits) >= 8 and is_valid_gtin(digits):
         return digits.zfill(14)
+    if len(digits) < 8 and not upc_e_announced:
+        raise ScanError(
+            f"{digits} is too short for a product barcode; type a date or lot in its own field."
+        )
     if len(digits) <= 8:
         try:
             return Upc.parse(digits).as_upc_a().zfill(14)
@@ -191,13 +214,14 @@ def _detail(exc: Exception) -> str:
     return text[0].lower() + text[1:] + "."
 
 
-def _recover_expiry_from_lot(elements: GS1ElementStrings, today: date) -> GS1ElementStrings:
-    """A scanner set up without separators glues `17YYMMDD` onto a lot that came before it."""
+def _expiry_glued_to_lot(elements: GS1ElementStrings, today: date) -> GS1ElementStrings | None:
+    """A scanner set up without separators glues `17YYMMDD` onto a lot that came before it;
+    a lot may also really end that way, so this is only the other reading (None if none)."""
     if elements.get(ai="17") is not None or (lot := elements.get(ai="10")) is None:
-        return elements
+        return None
     match = _EXPIRY_IN_LOT.fullmatch(lot.value)
     if match is None or _gs1_date(match.group(2), today, strict=False) is None:
-        return elements
+        return None
     number, expiry = match.groups()
     rebuilt = "".join(
         f"{e.ai.ai}{number}{GS}17{expiry}" if e is lot else f"{e.ai.ai}{e.value}{GS}"

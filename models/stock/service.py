@@ -15,8 +15,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor
 from models.common.clock import Clock
-from models.common.errors import LotConflict, LotExpired, NotFound, ValidationError
+from models.common.errors import (
+    DomainError,
+    LotConflict,
+    LotExpired,
+    NotFound,
+    ValidationError,
+)
 from models.common.limits import check_lot_number
+from models.common.pii_screen import screen_free_text
 from models.common.retry import retried_once_on_deadlock
 from models.stock import queries as q
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
@@ -33,6 +40,7 @@ from models.stock.ledger import (
     virtual_location_id,
 )
 from models.stock.location_tree import LocationTree
+from models.stock.movement_rules import check_may_move
 from models.stock.rows import (
     LocationTotalRow,
     LotRow,
@@ -75,21 +83,31 @@ class StockService:
         """Book a delivery (one or several lines) into a location, from a source."""
         if not lines:
             raise ValidationError("Add at least one line to receive.")
+        personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:
             target = _physical(s, location_id)
             today = self._clock.today()
-            op = open_operation(s, Reason.RECEIVE, self._actor.name, self._clock.now(), note)
+            op = open_operation(
+                s,
+                Reason.RECEIVE,
+                self._actor.name,
+                self._clock.now(),
+                note,
+                None,
+                personnel,
+            )
             supplier = virtual_location_id(s, LocationKind.SUPPLIER)
             for number, line in enumerate(lines, start=1):
-                prefix = f"Line {number}: " if len(lines) > 1 else ""
                 try:
                     require_positive(line.quantity)
                     lot = find_or_create_lot(
                         s, line, today, source_id, received_on or today, allow_expired
                     )
-                except ValidationError as refusal:
-                    raise type(refusal)(prefix + str(refusal)) from None
-                post_move(s, op, lot.id, supplier, target.id, line.quantity)
+                    post_move(s, op, lot.id, supplier, target.id, line.quantity)
+                except DomainError as refusal:
+                    if len(lines) == 1:
+                        raise
+                    raise type(refusal)(line_label(s, number, line) + str(refusal)) from None
             return _operation_row(s, op)
 
     @retried_once_on_deadlock
@@ -101,11 +119,20 @@ class StockService:
         quantity: int,
         note: str | None = None,
     ) -> OperationRow:
+        personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:
-            _physical(s, from_location_id)
-            _physical(s, to_location_id)
-            get_lot(s, lot_id)
-            op = open_operation(s, Reason.TRANSFER, self._actor.name, self._clock.now(), note)
+            source = _physical(s, from_location_id)
+            target = _physical(s, to_location_id)
+            check_may_move(s, get_lot(s, lot_id), source, target, self._clock.today())
+            op = open_operation(
+                s,
+                Reason.TRANSFER,
+                self._actor.name,
+                self._clock.now(),
+                note,
+                None,
+                personnel,
+            )
             post_move(s, op, lot_id, from_location_id, to_location_id, quantity)
             return _operation_row(s, op)
 
@@ -120,6 +147,7 @@ class StockService:
             raise ValidationError(
                 "Give a reason for the count (e.g. monthly count, found damaged)."
             )
+        personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:
             place = _physical(s, location_id)
             get_lot(s, lot_id)
@@ -127,7 +155,13 @@ class StockService:
             if difference == 0:
                 return None
             op = open_operation(
-                s, Reason.ADJUST, self._actor.name, self._clock.now(), reason.strip()
+                s,
+                Reason.ADJUST,
+                self._actor.name,
+                self._clock.now(),
+                reason,
+                None,
+                personnel,
             )
             adjustment = virtual_location_id(s, LocationKind.ADJUSTMENT)
             if difference > 0:
@@ -140,12 +174,21 @@ class StockService:
     def quarantine(self, lot_id: int, location_id: int, quantity: int, reason: str) -> OperationRow:
         """Set stock aside in its station's quarantine so it is never issued."""
         reason = _require_reason(reason)
+        personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:
             place = _physical(s, location_id)
             if place.kind == LocationKind.QUARANTINE:
                 raise ValidationError(f"{place.name} is already a quarantine location.")
             hold = quarantine_location(s, place.id)
-            op = open_operation(s, Reason.QUARANTINE, self._actor.name, self._clock.now(), reason)
+            op = open_operation(
+                s,
+                Reason.QUARANTINE,
+                self._actor.name,
+                self._clock.now(),
+                reason,
+                None,
+                personnel,
+            )
             post_move(s, op, lot_id, place.id, hold.id, quantity)
             return _operation_row(s, op)
 
@@ -162,19 +205,35 @@ class StockService:
             raise ValidationError("Describe the reason when disposing for 'other'.")
         if kind is DisposeReason.DONATED and not (note or "").strip():
             raise ValidationError("Name who received the donation in the note.")
-        text = kind.value + (f": {note.strip()}" if note and note.strip() else "")
+        personnel = self._personnel()  # read before this transaction opens
+        note = screen_free_text(note, "The note", personnel)
+        text = kind.value + (f": {note}" if note else "")
         with self._sessions.begin() as s:
             place = _physical(s, location_id)
-            op = open_operation(s, Reason.DISPOSE, self._actor.name, self._clock.now(), text)
+            op = open_operation(
+                s,
+                Reason.DISPOSE,
+                self._actor.name,
+                self._clock.now(),
+                text,
+                None,
+                personnel,
+            )
             post_move(
                 s, op, lot_id, place.id, virtual_location_id(s, LocationKind.DISPOSED), quantity
             )
             return _operation_row(s, op)
 
+    def _personnel(self) -> list[str]:
+        return list(self._actor.personnel())
+
     @retried_once_on_deadlock
     def reverse(self, operation_id: int, reason: str) -> OperationRow:
+        personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:
-            op = reverse_operation(s, operation_id, self._actor.name, self._clock.now(), reason)
+            op = reverse_operation(
+                s, operation_id, self._actor.name, self._clock.now(), reason, personnel
+            )
             return _operation_row(s, op)
 
     # --- reads --------------------------------------------------------------------------
@@ -248,6 +307,11 @@ class StockService:
     def get_lot(self, lot_id: int) -> LotRow:
         with self._sessions() as s:
             return lot_row(s, get_lot(s, lot_id))
+
+    def largest_receipts(self, product_ids: Sequence[int]) -> dict[int, int]:
+        """The largest quantity ever received in one line, per product (for sanity checks)."""
+        with self._sessions() as s:
+            return q.largest_receipts(s, product_ids)
 
     def list_operations(self, limit: int = 200) -> list[OperationRow]:
         with self._sessions() as s:
@@ -349,6 +413,14 @@ def lot_row(s: Session, lot: Lot) -> LotRow:
     )
 
 
+def line_label(s: Session, number: int, line: ReceiveLine) -> str:
+    """'Line 3 (Narcan 4 mg nasal spray, lot A1): ', so a refusal names the line it is about."""
+    product = s.get(Product, line.product_id)
+    name = product.name if product else "unknown product"
+    lot = f", lot {line.lot_number.strip()}" if (line.lot_number or "").strip() else ""
+    return f"Line {number} ({name}{lot}): "
+
+
 def _physical(s: Session, location_id: int) -> Location:
     place = get_location(s, location_id)
     if place.is_virtual:
@@ -360,6 +432,11 @@ def _require_reason(reason: str) -> str:
     if not (reason or "").strip():
         raise ValidationError("Give a reason.")
     return reason.strip()
+
+
+def operation_row(s: Session, op: Operation) -> OperationRow:
+    """The operation as a row, for other stock use cases that post one (place counts)."""
+    return _operation_row(s, op)
 
 
 def _operation_row(s: Session, op: Operation) -> OperationRow:

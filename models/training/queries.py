@@ -206,7 +206,8 @@ def fill_session(
     session.elements = json.dumps(list(covered))
     session.trainer = clean_text(trainer, "The trainer", 120)
     session.outside_headcount = outside_headcount
-    session.notes = screen_free_text(notes, "The session notes")
+    roster = s.scalars(select(Person.name))
+    session.notes = screen_free_text(notes, "The session notes", list(roster))
     s.flush()
     for person_id in people:
         get_person(s, person_id)

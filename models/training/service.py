@@ -86,6 +86,11 @@ class TrainingService:
                 )
             return q.person_rows(s, self._clock.today(), list(s.scalars(stmt)))
 
+    def personnel_names(self) -> list[str]:
+        """Names on the roster: the people notes may name (the personal-data screen allows them)."""
+        with self._sessions.begin() as s:
+            return list(s.scalars(select(Person.name)))
+
     def get_person(self, person_id: int) -> PersonRow:
         with self._sessions() as s:
             return q.person_rows(s, self._clock.today(), [q.get_person(s, person_id)])[0]
@@ -198,7 +203,7 @@ class TrainingService:
         if category not in FEEDBACK_CATEGORIES:
             raise ValidationError(f"Unknown feedback category: {category!r}.")
         check_past(received_on, "The feedback date", self._clock.today())
-        cleaned = screen_free_text(text, "The feedback")
+        cleaned = screen_free_text(text, "The feedback", self.personnel_names())
         if cleaned is None:
             raise ValidationError("Write what was said: the feedback is empty.")
         if len(cleaned) > 4000:

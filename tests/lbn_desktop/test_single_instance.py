@@ -1,4 +1,8 @@
-"""One app per data folder: a second start brings the first window forward and quits."""
+"""One app per data folder: a second start brings the first window forward and quits.
+
+The running app is played by tests/lbn_desktop/instance_holder.py in a process of its own, as
+it is on a station PC.
+"""
 
 from __future__ import annotations
 
@@ -7,48 +11,56 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from lbn_desktop.single_instance import SingleInstance
 
 ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def test_a_second_instance_on_the_folder_is_refused_and_wakes_the_first(qtbot, tmp_path) -> None:
-    first = SingleInstance(tmp_path)
-    assert first.acquire()
-    requests: list[str] = []
-    first.listen(lambda: requests.append("raise"))
-    second = SingleInstance(tmp_path)
-    assert not second.acquire()
-    assert second.bring_forward_the_running_app()
-    qtbot.waitUntil(lambda: requests == ["raise"], timeout=5000)
-    first.release()
-    assert SingleInstance(tmp_path).acquire()  # released: the next start may run
-
-
-def test_a_second_app_process_on_the_same_folder_quits_and_brings_the_first_forward(
-    qtbot, tmp_path
-) -> None:
-    running = SingleInstance(tmp_path)
-    assert running.acquire()
-    requests: list[str] = []
-    running.listen(lambda: requests.append("raise"))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    second = subprocess.Popen(
-        [sys.executable, "-m", "lbn_desktop", "--data-dir", str(tmp_path), "--smoke-test"],
+def _holder(folder: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-m", "tests.lbn_desktop.instance_holder", str(folder)],
         cwd=ROOT,
-        env=env,
+        env=ENV,
         stdout=subprocess.PIPE,
         text=True,
     )
-    qtbot.waitUntil(lambda: second.poll() is not None, timeout=60_000)
-    assert second.returncode == 0
-    assert "already running" in (second.stdout.read() if second.stdout else "")
-    qtbot.waitUntil(lambda: requests == ["raise"], timeout=5000)
-    assert not (tmp_path / "quartermaster.sqlite3").exists()  # it quit before opening anything
-    running.release()
-    assert QApplication.instance() is not None
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_a_second_instance_on_the_folder_is_refused_and_wakes_the_first(tmp_path) -> None:
+    holder = _holder(tmp_path)
+    try:
+        second = SingleInstance(tmp_path)
+        assert not second.acquire()
+        assert second.bring_forward_the_running_app()
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "raise"
+        assert holder.wait(30) == 0
+        assert SingleInstance(tmp_path).acquire()  # the first has gone: the next start runs
+    finally:
+        holder.kill()
+
+
+def test_a_second_app_process_on_the_same_folder_quits_and_brings_the_first_forward(
+    tmp_path,
+) -> None:
+    holder = _holder(tmp_path)
+    try:
+        second = subprocess.run(
+            [sys.executable, "-m", "lbn_desktop", "--data-dir", str(tmp_path), "--smoke-test"],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert second.returncode == 0
+        assert "already running" in second.stdout and "brought forward" in second.stdout
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "raise"
+        assert not (tmp_path / "quartermaster.sqlite3").exists()  # quit before opening anything
+    finally:
+        holder.kill()
 
 
 def test_a_lock_left_by_a_dead_app_does_not_block_the_next_start(tmp_path) -> None:

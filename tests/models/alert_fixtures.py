@@ -136,3 +136,16 @@ def days(n: int, start: date | None = None) -> date:
 
 def at(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 9, 0)
+
+
+def slow_use(services: Services, database: Database, clock: FixedClock, agency: object) -> int:
+    """A program running 60 days that used 9 Narcan: 0.15 a day. Of lot SLOW (20, 29 days
+    left, the first to expire) 4 will be used in time, so 16 are at risk. Returns SLOW."""
+    room, vehicle, narcan = agency.room, agency.vehicle, agency.narcan  # type: ignore[attr-defined]
+    clock.set(days(-60))
+    slow = receive(services, room, narcan, "SLOW", days(29), 20)
+    used = receive(services, vehicle, narcan, "USED", days(900), 10)
+    clock.set(days(-30))
+    administer(database, clock, used, vehicle, 9, days(-30))
+    clock.set(days(0))
+    return slow

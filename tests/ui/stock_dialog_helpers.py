@@ -62,3 +62,14 @@ def show(qtbot, dialog: QDialog) -> QDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
+
+
+def post_receipt(qtbot, dialog) -> None:
+    """Click "Receive N lines", then "Receive" in the summary it shows (when it shows one)."""
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    box = dialog.confirmation
+    if box is not None and box.isVisible():
+        accept = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole)
+        qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 
 from models.stock.rows import ReceiveLine
+from tests.ui.stock_dialog_helpers import post_receipt
 from ui.inventory.inventory_view import InventoryView
 from ui.inventory.receive_dialog import ReceiveDialog
 from ui.main_window import PAGES, MainWindow
@@ -44,21 +44,17 @@ def _fill(qtbot, dialog: ReceiveDialog, lot: str, expiry: str, quantity: int) ->
     dialog.quantity.setValue(quantity)
 
 
-def _ok(dialog: ReceiveDialog):
-    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-
 def test_receive_dialog_rejects_bad_input_with_a_visible_message(qtbot, services, agency) -> None:
     dialog = ReceiveDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.location.setCurrentIndex(dialog.location.findText("Station 1 / Supply room"))
     _fill(qtbot, dialog, "NX1", "2027-02-30", 5)
-    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    post_receipt(qtbot, dialog)
     assert "not a real expiry date" in dialog.error_label.text()
     assert dialog.error_label.isVisible() and dialog.isVisible()
     _fill(qtbot, dialog, "NX1", "2025-01", 5)
-    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    post_receipt(qtbot, dialog)
     assert "expired on 2025-01-31" in dialog.error_label.text()
     assert services.stock.list_on_hand() == []
 
@@ -70,7 +66,7 @@ def test_receive_dialog_books_several_lines(qtbot, services, agency) -> None:
     _fill(qtbot, dialog, "NX1", "2027-03", 6)
     qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
     _fill(qtbot, dialog, "NX2", "2027-09-15", 4)
-    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    post_receipt(qtbot, dialog)
     assert dialog.result() == ReceiveDialog.DialogCode.Accepted
     rows = {(r.lot_number, r.expiry, r.quantity) for r in services.stock.list_on_hand()}
     assert rows == {("NX1", date(2027, 3, 31), 6), ("NX2", date(2027, 9, 15), 4)}

@@ -18,6 +18,7 @@ from models.alerts.rows import AlertRow
 from models.common.errors import DomainError
 from models.services import Services
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class AlertDecisionDialog(QDialog):
@@ -62,7 +63,7 @@ class AlertDecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(440, self.sizeHint().height())
+        fit_to_screen(self, 440, self.sizeHint().height())
 
     @Slot()
     def _on_accept(self) -> None:

@@ -29,6 +29,8 @@ from ui.dashboard.alert_actions import open_action
 from ui.dashboard.alert_decision_dialog import AlertDecisionDialog
 from ui.dashboard.alert_table_model import AlertTableModel
 
+FIT_SAMPLE_ROWS = 60
+
 
 class AlertListWidget(QWidget):
     navigate_requested = Signal(str)  # a page title of the main window
@@ -135,6 +137,9 @@ class AlertListWidget(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
+        # Widths from the rows in view and a sample, not every alert: a large agency has
+        # thousands, and measuring them all took two seconds at start.
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         for column in (0, 3, 4, 5):
             self.table.resizeColumnToContents(column)
         cap = max(120, self.table.viewport().width() // 4)

@@ -9,15 +9,14 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
-    QCategoryAxis,
     QChart,
     QChartView,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QPainter, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QToolTip, QWidget
 
 from models.alerts.rows import MonthFigure
 
@@ -25,7 +24,6 @@ EXPIRING_COLOUR = QColor("#ef6c00")
 SOON_COLOUR = QColor("#c62828")
 KITS_COLOUR = QColor("#1565c0")
 SOON_MONTHS = 3
-QUARTER = 3  # bars of the next three months drawn in red: they need action now
 
 
 def month_labels(figures: list[MonthFigure]) -> list[str]:
@@ -35,19 +33,11 @@ def month_labels(figures: list[MonthFigure]) -> list[str]:
 
 
 def month_axis(figures: list[MonthFigure]) -> QAbstractAxis:
-    """One label per month up to a year; beyond, one per quarter so labels stay readable."""
-    if len(figures) <= 12:
-        axis = QBarCategoryAxis()
-        axis.append(month_labels(figures))
-        axis.setLabelsAngle(-90)
-    else:
-        axis = QCategoryAxis()
-        axis.setRange(-0.5, len(figures) - 0.5)
-        axis.setStartValue(-0.5)
-        for start in range(0, len(figures), QUARTER):
-            end = min(start + QUARTER, len(figures)) - 0.5
-            axis.append(f"{figures[start].month:%b}'{figures[start].month:%y}", end)
-        axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+    """One label under each bar, upright text turned a quarter so 18 months still fit."""
+    axis = QBarCategoryAxis()
+    axis.append(month_labels(figures))
+    axis.setLabelsAngle(-90)
+    axis.setTruncateLabels(False)  # "Jan 27" in full, never "…"
     axis.setTitleText(period_title(figures))
     font = axis.labelsFont()
     font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
@@ -98,21 +88,23 @@ class _MonthChart(QChartView):
         chart.addSeries(series)
         categories = month_axis(figures)
         series.hovered.connect(self._on_hovered)
-        values = QValueAxis()
-        values.setLabelFormat("%d")
+        value_axis = QValueAxis()
+        value_axis.setLabelFormat("%d")
         sums = [sum(column) for column in zip(*(v for _n, _c, v in bar_sets), strict=True)]
         top = max(sums if stacked else [max(v, default=0) for _n, _c, v in bar_sets], default=0)
-        values.setRange(0, max(top * 1.1, 4))
-        values.applyNiceNumbers()
+        value_axis.setRange(0, max(top * 1.1, 4))
+        value_axis.applyNiceNumbers()
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
-        series.attachAxis(values)
+        series.attachAxis(value_axis)
 
     def _on_hovered(self, status: bool, index: int, bars: QBarSet) -> None:
         if status and 0 <= index < len(self.figures):
             figure = self.figures[index]
-            self.setToolTip(f"{figure.month:%B %Y}: {bars.at(index):.0f} ({bars.label()})")
+            text = f"{figure.month:%B %Y}: {bars.at(index):.0f} ({bars.label()})"
+            self.setToolTip(text)
+            QToolTip.showText(QCursor.pos(), text, self)  # at once, not after a pause
         else:
             self.setToolTip("")
 

@@ -31,6 +31,7 @@ from models.alerts.rows import (
     RestockTask,
     sort_alerts,
 )
+from models.common.wording import counted
 from models.services import Services
 from ui.dashboard.alert_actions import open_action
 from ui.dashboard.alert_list_widget import AlertListWidget
@@ -180,6 +181,7 @@ class DashboardView(Page):
     def _on_loaded(self, data: DashboardData) -> None:
         self.data = data
         self._show(data)
+        self.mark_filled()  # figures on screen; the slower area alerts follow
         self._task = BackgroundTask(
             self,
             "Alerts",
@@ -229,12 +231,14 @@ class DashboardView(Page):
             f"{len(places)} place{'' if len(places) == 1 else 's'}",
             ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
             if places
-            else "Every place holds its par level",
+            else "Every place holds its par level"
+            if self._has_par_levels()
+            else "No par levels yet: set them in Settings → Locations",
         )
         self.distributions_card.show_figure(
             f"{s.distributions_this_month}",
             f"Last month {s.distributions_last_month} · {s.encounters_this_month} encounters"
-            f" · {s.administered_this_month} doses given on scene",
+            f" · {counted(s.administered_this_month, 'dose')} given on scene",
         )
         t = s.training
         self.training_card.show_figure(
@@ -286,6 +290,10 @@ class DashboardView(Page):
             to_location_id=task.location_id,
             quantity=pick.quantity,
         )
+
+    def _has_par_levels(self) -> bool:
+        """A fresh agency is told what to set up next, not that everything is stocked."""
+        return bool(self._services.catalog.list_par_levels())
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.alert_list)

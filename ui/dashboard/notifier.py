@@ -121,8 +121,10 @@ class Notifier(QObject):
             self.banner.setStyleSheet("QToolBar { background: #ffe9c2; border: 0; }")
             self.banner_label = QLabel()
             self.banner_label.setStyleSheet("color: #1a1a1a; padding: 2px 6px;")
+            # Wrapped and stretching: the text takes the toolbar's room, the buttons stay in view.
+            self.banner_label.setWordWrap(True)
             self.banner_label.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
             )
             self.banner.addWidget(self.banner_label)
             show = QAction("Show on dashboard", self.banner)

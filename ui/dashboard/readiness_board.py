@@ -44,6 +44,10 @@ ROTATION_COLUMNS: list[RowColumn[RotationRow]] = [
 ]
 
 
+# Board order: what needs a restock first, vehicles without a kit par level last.
+URGENCY = {Readiness.RED: 0, Readiness.AMBER: 1, Readiness.GREEN: 2, Readiness.UNSET: 3}
+
+
 def _pick_text(task: RestockTask) -> str:
     lines = [
         f"{p.quantity} × {p.lot_number} from {p.location_path.split(' / ')[-1]}" for p in task.picks
@@ -138,7 +142,7 @@ class ReadinessBoard(QWidget):
         layout.addWidget(self.rotation_hint)
 
     def set_data(self, rows: list[ReadinessRow], rotation: list[RotationRow]) -> None:
-        self.rows = list(rows)
+        self.rows = sorted(rows, key=lambda r: URGENCY[r.status])  # not ready first
         for tile in self.tiles:
             tile.setParent(None)
             tile.deleteLater()

@@ -25,6 +25,7 @@ from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class AdministrationDialog(QDialog):
@@ -83,7 +84,7 @@ class AdministrationDialog(QDialog):
         root.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(560, 330)
+        fit_to_screen(self, 560, 330)
 
     def entry(self) -> AdministrationEntry:
         location_id = self.location.currentData()

@@ -37,7 +37,7 @@ from ui.widgets.page import Page
 PRESETS = ["This month", "Last month", "This quarter", "This year", "Last 12 months", "Custom"]
 GROUPS = [("ZIP code", "zip"), ("Setting", "setting"), ("Relationship", "relationship"),
           ("Vehicle / location", "location"), ("Time of day", "time_band"),
-          ("Month", "month")]  # fmt: skip
+          ("Month", "month"), ("Outcome tag", "outcome")]  # fmt: skip
 
 
 def months_back(day: date, months: int) -> date:

@@ -32,9 +32,12 @@ from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import DistributionEntry, DistributionRow, IssuePoint
 from models.distributions.tally_import import parse_day
 from models.services import Services
+from ui.distributions.outcome_tags import OutcomeTags
+from ui.inventory.scanned_lot import scanned_kit_lot
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.scan_catcher import ScanCatcher
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -84,6 +87,7 @@ class QuickEntryWidget(QWidget):
         self.naloxone.setToolTip("The responder administered naloxone at this encounter")
         self.services_offered = QCheckBox("Info offered")
         self.services_offered.setToolTip("Treatment / harm-reduction information was offered")
+        self.outcomes = OutcomeTags()
         self.comment = limit_free_text(QLineEdit(), COMMENT_LIMIT)
         self.comment.setPlaceholderText("optional note — no names, phones or addresses")
         self.save_button = QPushButton("Save line (Enter)")
@@ -106,11 +110,32 @@ class QuickEntryWidget(QWidget):
         for combo in (self.location, self.setting, self.relationship, self.time_band):
             # A narrow window cuts the text: the tooltip always shows the whole choice.
             combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(text))
-        for field in self._fields():
+        self.reload_choices()
+        for field in [*self._fields(), *self.outcomes.buttons.values()]:
             field.installEventFilter(self)
         self.zip.lineEdit().installEventFilter(self)
         self.save_button.clicked.connect(self.save_line)
-        self.reload_choices()
+        ScanCatcher.install().register(self, self._on_scan)  # a kit label picks "From"
+
+    def _on_scan(self, text: str) -> None:
+        """A kit label: the kits are handed out from a place holding that kit lot."""
+        kit_lot, problem = scanned_kit_lot(self._services, text)
+        holding = [
+            r.location_id
+            for r in self._services.kits.list_kit_stock()
+            if r.lot_number == kit_lot and r.quantity > 0 and not r.quarantined
+        ]
+        if kit_lot is not None and not holding:
+            problem = f"No kits of kit lot {kit_lot} are on hand anywhere kits are handed out."
+        if problem:
+            self.error_label.setText(problem)
+            return
+        if self.location.currentData() not in holding:
+            self._select(
+                "location", next((h for h in holding if self.location.findData(h) >= 0), None)
+            )
+        self.error_label.clear()
+        self.status_label.setText(f"Kit lot {kit_lot}: from {self.location.currentText()}.")
 
     def _fields(self) -> list[QWidget]:
         return [self.date, self.kits, self.location, self.zip, self.setting, self.relationship,
@@ -144,6 +169,7 @@ class QuickEntryWidget(QWidget):
         hint.setWordWrap(True)
         root.addWidget(hint)
         root.addWidget(self.field_grid)
+        root.addWidget(self.outcomes)
         root.addLayout(second)
         root.addWidget(self.error_label)
         root.addWidget(self.status_label)
@@ -169,11 +195,19 @@ class QuickEntryWidget(QWidget):
         self.zip.blockSignals(False)
         self._fill(self.setting, self._categories(CategoryKind.SETTING))
         self._fill(self.relationship, self._categories(CategoryKind.RELATIONSHIP))
+        self._reload_outcomes()
         if wanted["location"] is None:  # first use: the first place that holds kits
             wanted["location"] = next((p.location_id for p in points if p.kits), None)
         for key, value in wanted.items():
             self._select(key, value)
         self._fill_latest()
+
+    def _reload_outcomes(self) -> None:
+        tags = [(str(label), str(code)) for label, code in self._categories(CategoryKind.OUTCOME)]
+        if tags != [(b.text(), code) for code, b in self.outcomes.buttons.items()]:
+            self.outcomes.set_tags(tags)
+            for button in self.outcomes.buttons.values():
+                button.installEventFilter(self)
 
     def _categories(self, kind: CategoryKind) -> list[tuple[str, object]]:
         return [
@@ -233,6 +267,7 @@ class QuickEntryWidget(QWidget):
             services_offered=self.services_offered.isChecked(),
             time_band=self.time_band.currentData() or None,
             comment=self.comment.text(),
+            outcomes=self.outcomes.ticked(),
         )
 
     @Slot()
@@ -266,6 +301,7 @@ class QuickEntryWidget(QWidget):
         self.kits.setValue(1)
         self.naloxone.setChecked(False)
         self.services_offered.setChecked(False)
+        self.outcomes.clear()
         self.comment.clear()
         self.reload_choices()  # kits left on each vehicle changed
         self.kits.setFocus()

@@ -31,6 +31,8 @@ from models.distributions.tally_import import COLUMNS, TallyImportRefused, write
 from models.services import Services
 from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.save_path import ask_save_path
+from ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Tally sheets (*.csv *.xlsx)"
 
@@ -87,15 +89,15 @@ class TallyImportDialog(QDialog):
         self.template_button.clicked.connect(self._on_template)
         self.import_button.clicked.connect(self._on_import)
         buttons.rejected.connect(self.reject)
-        self.resize(760, 600)
+        fit_to_screen(self, 760, 600)
 
     @Slot()
     def _on_template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save a blank tally sheet", "tally-sheet.xlsx", FILE_FILTER
+        name = ask_save_path(
+            self, "tally", "Save a blank tally sheet", "tally-sheet.xlsx", FILE_FILTER
         )
         if name:
-            write_template(Path(name))
+            write_template(name)
             self.result_label.setText(f"Blank tally sheet saved as {name}.")
 
     @Slot()

@@ -19,6 +19,7 @@ from models.distributions.rows import AdministrationRow, DistributionRow
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def describe(record: DistributionRow | AdministrationRow) -> str:
@@ -72,7 +73,7 @@ class VoidDialog(QDialog):
         root.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(480, 220)
+        fit_to_screen(self, 480, 220)
 
     @Slot()
     def _on_accept(self) -> None:

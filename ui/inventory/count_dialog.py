@@ -13,6 +13,7 @@ from models.services import Services
 from models.stock.rows import OperationRow
 from ui.inventory.lot_dialog import LotDialog
 from ui.widgets.input_limits import limit_count
+from ui.widgets.place_defaults import default_place, remember_place
 
 REASONS = ("Monthly count", "Vehicle check", "Found damaged", "Found stock", "Audit correction")
 _WHOLE = re.compile(r"-?[0-9]{1,9}")
@@ -42,6 +43,9 @@ class CountDialog(LotDialog):
             [("Counted", self.counted), ("Difference", self.difference), ("Reason", self.reason)],
             (560, 360),
         )
+        if location_id is None and lot_id is None:  # the supply room, or where you counted last
+            places = services.catalog.list_locations(include_inactive=False)
+            location_id = default_place("count", places)
         self.picker.select(location_id, None, lot_id)
         self.picker.changed.connect(self._update_difference)
         self.counted.textChanged.connect(self._update_difference)
@@ -77,4 +81,5 @@ class CountDialog(LotDialog):
             lot_id, location_id, int(text), self.reason.currentText()
         )
         self.recorded = True
+        remember_place("count", location_id)
         return operation

@@ -29,6 +29,7 @@ from models.stock.scanning import ScanResult
 from ui.inventory.movement_columns import MOVE_COLUMNS
 from ui.widgets.row_table_model import RowTableModel
 from ui.widgets.scan_field import ScanField
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class HistoryDialog(QDialog):
@@ -98,7 +99,7 @@ class HistoryDialog(QDialog):
         root.addWidget(self.table, 1)
         root.addWidget(self.summary)
         root.addWidget(self.buttons)
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
 
     def _select_start(self, lot_id: int | None, location_id: int | None) -> None:
         lot = None

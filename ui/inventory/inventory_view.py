@@ -6,7 +6,9 @@ Rows are loaded once per refresh; filters re-filter those plain rows, so typing 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
 from PySide6.QtGui import QAction
@@ -25,19 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.pdf import PageFrame
+from models.common.wording import counted
 from models.services import Services
-from models.stock.rows import OnHandRow
+from models.stock.rows import LocationRow, LocationTotalRow, OnHandRow, ProductRow
 from models.stock.summary import totals_by_location, totals_by_product
 from ui.inventory.inventory_filter_bar import InventoryFilterBar
 from ui.inventory.on_hand_table_model import Column, OnHandTableModel
 from ui.inventory.product_totals_table_model import ProductTotalsTableModel
+from ui.inventory.scanned_lot import scanned_lot
 from ui.inventory.stock_actions import LABELS, StockActions, StockTarget
-from ui.widgets.background import run_in_background
+from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.expiry_style import bands_of, legend_html
 from ui.widgets.left_elide_delegate import LeftElideDelegate
 from ui.widgets.location_tree_model import LocationTreeModel
 from ui.widgets.page import Page
 from ui.widgets.scratch import scratch_folder
+
+if TYPE_CHECKING:
+    from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 
 LOTS, PRODUCTS, LOCATIONS = 0, 1, 2
 VIEW_TITLES = ["By lot and location", "By product", "By location"]
@@ -79,14 +86,14 @@ class InventoryView(Page):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._rows: list[OnHandRow] = []
-        self._products = []
-        self._places = []
+        self._products: list[ProductRow] = []
+        self._places: list[LocationRow] = []
         self._bands = bands_of(services)
         self._pdf_dir = scratch_folder("inventory")
-        self.last_preview = None
-        self._print_task = None
-        self._location_rows = []
-        self.actions = StockActions(services, self)
+        self.last_preview: PdfPreviewDialog | None = None
+        self._print_task: BackgroundTask | None = None
+        self._location_rows: list[LocationTotalRow] = []
+        self.stock_actions = StockActions(services, self)
         self.filters = InventoryFilterBar()
         self.model = OnHandTableModel(self)
         self.product_model = ProductTotalsTableModel(self)
@@ -138,7 +145,7 @@ class InventoryView(Page):
     def _connect(self) -> None:
         self.filters.changed.connect(self._apply_filters)
         self.views.currentChanged.connect(self._update_actions)
-        self.actions.stock_changed.connect(self._on_stock_changed)
+        self.stock_actions.stock_changed.connect(self._on_stock_changed)
         for view in (self.table, self.product_table, self.location_tree):
             view.customContextMenuRequested.connect(
                 lambda pos, v=view: self._on_context_menu(v, pos)
@@ -214,8 +221,9 @@ class InventoryView(Page):
     def target(self) -> StockTarget:
         """What the selected line of the current view points at (empty if nothing selected)."""
         view = self.views.currentWidget()
-        index = view.selectionModel().currentIndex() if view.selectionModel() else QModelIndex()
-        selected = view.selectionModel().selectedRows() if view.selectionModel() else []
+        model = view.selectionModel() if isinstance(view, QAbstractItemView) else None
+        index = model.currentIndex() if model else QModelIndex()
+        selected = model.selectedRows() if model else []
         if not index.isValid() or not selected:
             return StockTarget()
         if view is self.table:
@@ -247,7 +255,8 @@ class InventoryView(Page):
         allowed = ACTIONS_FOR_VIEW[self.current_view()]
         row = self.model.row_at(self.table.currentIndex().row()) if target.lot_id else None
         for name, action in self.action_buttons.items():
-            enabled = name == "receive" or (name in allowed and target != StockTarget())
+            always = name in ("receive", "count_place")
+            enabled = always or (name in allowed and target != StockTarget())
             if name == "quarantine" and row is not None and row.quarantined:
                 enabled = False
             action.setEnabled(enabled)
@@ -255,7 +264,7 @@ class InventoryView(Page):
     # --- actions ------------------------------------------------------------------------
 
     def run_action(self, name: str):
-        return self.actions.open(name, self.target())
+        return self.stock_actions.open(name, self.target())
 
     @Slot()
     def open_receive(self) -> None:
@@ -299,11 +308,26 @@ class InventoryView(Page):
     def _on_stock_changed(self, operation: object) -> None:
         self.refresh()
         self.data_changed.emit()
-        if operation is not None and hasattr(operation, "id"):
-            self.status_message.emit(f"Saved as movement {operation.id}.")
+        if operation is not None and hasattr(operation, "reason"):
+            self.status_message.emit(saved_message(operation))
 
     @Slot(str)
     # --- Page ---------------------------------------------------------------------------
+
+    def show_scan(self, text: str) -> None:
+        """A scan caught anywhere: the lot's stock by place, selected for history and actions."""
+        found = scanned_lot(self._services, text)
+        self.status_message.emit(found.message)
+        if found.product_id is None:
+            return
+        self.filters.clear()
+        self.show_view(LOTS)
+        if found.lot_number is not None:
+            self.filters.search.setText(found.lot_number)
+        self.filters.set_product(found.product_id)
+        if self.model.rows():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     def focus_search(self) -> None:
         self.filters.search.setFocus()
@@ -322,7 +346,12 @@ class InventoryView(Page):
             landscape=True,
         )
         kind = ["lots", "products", "locations"][view]
-        rows = [self.model.rows(), self.product_model.rows(), list(self._location_rows)][view]
+        every: list[Sequence[Any]] = [
+            self.model.rows(),
+            self.product_model.rows(),
+            list(self._location_rows),
+        ]
+        rows = every[view]
         path, bands = self._pdf_dir / f"inventory-{kind}.pdf", self._bands
         self._print_task = run_in_background(
             self,
@@ -337,5 +366,24 @@ class InventoryView(Page):
     def _preview(self, path: Path) -> None:
         from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 
-        self.last_preview = PdfPreviewDialog(path, self, "Inventory printout")
-        self.last_preview.open()
+        preview = self.last_preview = PdfPreviewDialog(path, self, "Inventory printout")
+        preview.open()
+
+
+SAVED = {
+    "receive": "Received",
+    "transfer": "Transferred",
+    "adjust": "Count recorded:",
+    "quarantine": "Quarantined",
+    "dispose": "Disposed of",
+    "reversal": "Reversed",
+}
+
+
+def saved_message(operation) -> str:
+    """What was saved, in words: 'Received 24 units (3 lines).'; History has the number."""
+    verb = SAVED.get(operation.reason, "Saved")
+    if operation.reason == "adjust":
+        return f"{verb} the books now match what you counted."
+    lines = f" ({counted(operation.move_count, 'line')})" if operation.move_count > 2 else ""
+    return f"{verb} {counted(abs(operation.quantity), 'unit')}{lines}."

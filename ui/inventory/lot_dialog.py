@@ -28,6 +28,7 @@ from models.stock.scanning import ScanResult
 from ui.inventory.lot_picker import LotPicker
 from ui.widgets.error_label import error_label
 from ui.widgets.scan_field import ScanField
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class LotDialog(QDialog):
@@ -80,7 +81,7 @@ class LotDialog(QDialog):
         root.addStretch(1)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(*size)
+        fit_to_screen(self, *size)
 
     def _amount(self) -> QLineEdit | QSpinBox:
         """The field a scan hands over to (quantity or count)."""

@@ -1,15 +1,19 @@
-"""Receive dialog: one or several lines of one delivery into a location, from a source.
+"""Receive dialog: a delivery as a document of lines into a location, from a source.
 
-A scan fills product, lot and expiry; a UPC-only carton selects the product and leaves the
-cursor on the lot. Lines pre-filled from an open reorder wait for their lot and expiry.
+Each scan adds one package (carton, or a case's worth) to the line of its lot, or a new line,
+and the cursor goes back to scanning; a UPC-only carton leaves the cursor on the line's lot.
+Enter in a quantity confirms that line. Only "Receive N lines" (Ctrl+Enter) posts, after a
+summary of lines and totals. Lines pre-filled from an open reorder wait for lot and expiry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -31,11 +36,14 @@ from models.services import Services
 from models.stock.rows import OperationRow, ProductRow, ReceiveLine
 from models.stock.scan_lookup import ScanMatch, match_scan
 from models.stock.scanning import ScanResult
-from ui.inventory.receive_lines_table import ReceiveLinesTable
+from ui.inventory.receive_lines_table import Column, ReceiveLinesTable, needs_lot
+from ui.inventory.receive_summary import receipt_summary
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.input_limits import limit_free_text, limit_lot_number, limit_quantity
+from ui.widgets.place_defaults import remember_place, select_default
 from ui.widgets.product_dialog import ProductDialog
 from ui.widgets.scan_field import ScanField
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ReceiveDialog(QDialog):
@@ -55,6 +63,7 @@ class ReceiveDialog(QDialog):
         self._pending_scan: ScanResult | None = None
         self.result_operation: OperationRow | None = None
         self.product_dialog: ProductDialog | None = None
+        self.confirmation: QMessageBox | None = None
         self._build_widgets()
         self._load_choices(location_id, source_id)
         self._layout()
@@ -66,9 +75,34 @@ class ReceiveDialog(QDialog):
         self.scan.scan_failed.connect(lambda _m: self.add_product_button.hide())
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
+        self.lines_table.itemChanged.connect(self._update_receive_button)
+        self.lines_table.model().rowsRemoved.connect(self._update_receive_button)
+        self.quantity.editingFinished.connect(self._on_quantity_confirmed)
+        self.lines_table.itemDelegate().closeEditor.connect(self._on_cell_closed)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._on_accept)
         self._on_product_changed()
         self._prefill(prefill or [])
+        self._update_receive_button()
         self.scan.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that reaches the dialog confirmed a field: back to scanning, never posting."""
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            event.accept()
+            self.scan.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def _receive_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    @Slot()
+    def _update_receive_button(self) -> None:
+        count = self.lines_table.rowCount() + (0 if self._editor_is_blank() else 1)
+        self._receive_button().setText(f"Receive {count} line{'' if count == 1 else 's'}…")
+        self._receive_button().setToolTip("Ctrl+Enter. Shows the lines and totals first.")
 
     def _build_widgets(self) -> None:
         self.scan = ScanField(self._services)
@@ -102,12 +136,15 @@ class ReceiveDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Receive")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter never posts; Ctrl+Enter asks first
+            button.setDefault(False)
 
     def _load_choices(self, location_id: int | None, source_id: int | None) -> None:
-        for place in self._services.catalog.list_locations(include_inactive=False):
+        places = self._services.catalog.list_locations(include_inactive=False)
+        for place in places:
             self.location.addItem(place.path, place.id)
+        select_default(self.location, "receive", places)  # the supply room, or the last place
         self.source.addItem("(not recorded)", None)
         for source in self._services.catalog.list_sources(active_only=True):
             self.source.addItem(source.name, source.id)
@@ -160,7 +197,7 @@ class ReceiveDialog(QDialog):
         root.addLayout(notes)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(640, 640)
+        fit_to_screen(self, 640, 640)
 
     def _prefill(self, prefill: Sequence[tuple[int, int]]) -> None:
         for product_id, quantity in prefill:
@@ -169,7 +206,7 @@ class ReceiveDialog(QDialog):
             except DomainError as refusal:
                 self.error_label.setText(str(refusal))
                 continue
-            self.lines_table.add_line(product, "", None, quantity)
+            self.lines_table.add_line(product, "", None, quantity, prefilled=True)
         if prefill:
             self.scan.show_hint("Scan or type the lot and expiry of each line.")
 
@@ -212,32 +249,35 @@ class ReceiveDialog(QDialog):
         self._apply(found)
 
     def _apply(self, found: ScanMatch) -> None:
-        """Fill a waiting line of this product, else the line editor; cursor to what is left."""
+        """Fill a line waiting for this product's lot, else add one package to the lines."""
         assert found.product is not None
-        scan, lot = found.scan, found.lot
+        scan, lot, product = found.scan, found.lot, found.product
+        if found.units is None:
+            self.scan.show_message(found.describe(), error=True)
+            return
         expiry = scan.expiry or (lot.expiry if lot else None)
         self.scan.show_message(found.describe(), error=found.expiry_conflict)
-        row = self.lines_table.incomplete_row(found.product.id)
-        if row >= 0:
+        row = self.lines_table.incomplete_row(product.id)
+        if row >= 0 and (scan.lot or expiry):
             still = self.lines_table.fill(row, scan.lot, expiry)
-            if still is not None:
-                self.lines_table.start_editing(row, still)
-            else:
-                self.scan.setFocus()
+            self._focus_line(row, still)
             return
-        self.product.setCurrentIndex(self.product.findData(found.product.id))
-        self.lot_number.setText(scan.lot or "")
-        self.expiry.setText(expiry.isoformat() if expiry else "")
-        if self.lot_number.isEnabled() and not scan.lot:
-            self.lot_number.setFocus()
+        lot_number = scan.lot or ""
+        row = self.lines_table.add_package(product, lot_number, expiry, found.units)
+        self.lines_table.selectRow(row)
+        self._update_receive_button()
+        if needs_lot(product) and not lot_number:
             self.scan.show_message(
-                f"{found.product.name}: type the lot and expiry printed on the package."
+                f"{product.name}: type the lot and expiry printed on the package in the line."
             )
-        elif self.expiry.isEnabled() and expiry is None:
-            self.expiry.setFocus()
+        self._focus_line(row, self.lines_table.fill(row, None, None))
+
+    def _focus_line(self, row: int, still: Column | None) -> None:
+        """The cursor to what the line still lacks (a UPC-only carton), else back to scanning."""
+        if still is not None:
+            self.lines_table.start_editing(row, still)
         else:
-            self.quantity.setFocus()
-            self.quantity.selectAll()
+            self.scan.setFocus()
 
     @Slot()
     def _on_add_product(self) -> None:
@@ -274,6 +314,17 @@ class ReceiveDialog(QDialog):
     def _editor_is_blank(self) -> bool:
         return not self.lot_number.text().strip() and not self.expiry.text().strip()
 
+    def _on_cell_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter in a line's cell confirms it and goes back to scanning (Tab moves on)."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            QTimer.singleShot(0, self.scan.setFocus)
+
+    @Slot()
+    def _on_quantity_confirmed(self) -> None:
+        """Enter in the quantity confirms the typed line and goes back to scanning."""
+        if self.quantity.hasFocus() and not self._editor_is_blank():
+            self._on_add_line()
+
     @Slot()
     def _on_add_line(self) -> None:
         try:
@@ -288,6 +339,7 @@ class ReceiveDialog(QDialog):
         self.expiry.clear()
         self.quantity.setValue(1)
         self.error_label.clear()
+        self._update_receive_button()
         self.scan.setFocus()
 
     def pending_lines(self) -> list[ReceiveLine]:
@@ -299,13 +351,31 @@ class ReceiveDialog(QDialog):
 
     @Slot()
     def _on_accept(self) -> None:
+        """Ctrl+Enter or the button: show the lines and totals; only "Receive" posts."""
         try:
             lines = self.pending_lines()
-            location_id = self.location.currentData()
-            if location_id is None:
+            if self.location.currentData() is None:
                 raise ValidationError("Add a storage location first (Settings → Locations).")
+        except DomainError as refusal:
+            self.error_label.setText(str(refusal))
+            return
+        products = {p.id: p for p in self._products}
+        largest = self._services.stock.largest_receipts(sorted({x.product_id for x in lines}))
+        text, unusual = receipt_summary(lines, products, largest, self.location.currentText())
+        box = QMessageBox(QMessageBox.Icon.Warning if unusual else QMessageBox.Icon.Question,
+                          "Receive these lines?", text, parent=self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.RichText)
+        post = box.addButton(f"Receive {len(lines)} lines", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Back to the lines", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(None if unusual else post)  # type: ignore[arg-type]
+        post.clicked.connect(lambda: self._post(lines))
+        self.confirmation = box
+        box.open()
+
+    def _post(self, lines: list[ReceiveLine]) -> None:
+        try:
             self.result_operation = self._services.stock.receive(
-                location_id,
+                self.location.currentData(),
                 lines,
                 source_id=self.source.currentData(),
                 received_on=self.received_on.date().toPython(),
@@ -315,4 +385,5 @@ class ReceiveDialog(QDialog):
         except DomainError as refusal:
             self.error_label.setText(str(refusal))  # visible in the dialog; nothing was written
             return
+        remember_place("receive", self.location.currentData())
         self.accept()

@@ -20,6 +20,7 @@ from ui.widgets.input_limits import LimitedCellDelegate
 
 TO_FILL = QBrush(QColor("#fff4ce"))
 _ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_PREFILLED_ROLE = Qt.ItemDataRole.UserRole + 2  # quantity from an order: scans do not add to it
 
 
 class Column(IntEnum):
@@ -61,13 +62,20 @@ class ReceiveLinesTable(QTableWidget):
             self.setItemDelegateForColumn(column, LimitedCellDelegate(kind, self))
 
     def add_line(
-        self, product: ProductRow, lot: str, expiry: date | None, quantity: int | None
+        self,
+        product: ProductRow,
+        lot: str,
+        expiry: date | None,
+        quantity: int | None,
+        *,
+        prefilled: bool = False,
     ) -> int:
         """Append a line; blank lot/expiry cells are left for the user to fill."""
         row = self.rowCount()
         self.insertRow(row)
         name = QTableWidgetItem(product.name)
         name.setData(_ROW_ROLE, product)
+        name.setData(_PREFILLED_ROLE, prefilled)
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.setItem(row, Column.PRODUCT, name)
         self.setItem(row, Column.LOT, self._cell(lot, needs_lot(product)))
@@ -92,6 +100,21 @@ class ReceiveLinesTable(QTableWidget):
     def text_at(self, row: int, column: Column) -> str:
         item = self.item(row, column)
         return "" if item is None else item.text().strip()
+
+    def add_package(self, product: ProductRow, lot: str, expiry: date | None, units: int) -> int:
+        """One scanned package: onto the line of the same product and lot, else a new line."""
+        for row in range(self.rowCount()):
+            same_lot = self.text_at(row, Column.LOT).replace("—", "") == lot
+            if self.product_at(row).id == product.id and same_lot:
+                if not self.item(row, Column.PRODUCT).data(_PREFILLED_ROLE):
+                    self.item(row, Column.QUANTITY).setText(str(self.quantity_at(row) + units))
+                return row
+        return self.add_line(product, lot, expiry, units)
+
+    def quantity_at(self, row: int) -> int:
+        """The line's quantity, 0 while it is not a whole number."""
+        text = self.text_at(row, Column.QUANTITY)
+        return int(text) if text.isascii() and text.isdigit() else 0
 
     def incomplete_row(self, product_id: int) -> int:
         """First line of this product still waiting for its lot or expiry, or -1."""

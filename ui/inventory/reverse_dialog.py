@@ -26,6 +26,7 @@ from ui.inventory.movement_columns import operation_columns, what, when
 from ui.widgets.error_label import error_label
 from ui.widgets.input_limits import limit_free_text
 from ui.widgets.row_table_model import RowTableModel
+from ui.widgets.screen_fit import fit_to_screen
 
 RECENT = 200
 
@@ -83,7 +84,7 @@ class ReverseDialog(QDialog):
         root.addLayout(form)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
 
     def select_operation(self, operation_id: int) -> None:
         row = self.model.row_of(lambda o: o.id == operation_id)

@@ -35,6 +35,10 @@ def dialog_class(action: str) -> type[QDialog]:
         from ui.inventory.transfer_dialog import TransferDialog
 
         return TransferDialog
+    if action == "count_place":
+        from ui.inventory.count_place_dialog import CountPlaceDialog
+
+        return CountPlaceDialog
     if action == "count":
         from ui.inventory.count_dialog import CountDialog
 
@@ -56,6 +60,7 @@ LABELS = {
     "receive": "Receive",
     "transfer": "Transfer",
     "count": "Count",
+    "count_place": "Count a place",
     "quarantine": "Quarantine",
     "dispose": "Dispose",
     "reverse": "Reverse",
@@ -76,16 +81,15 @@ class StockActions(QObject):
 
     def open(self, action: str, target: StockTarget) -> QDialog:
         """Open the dialog for `action` (window-modal, not blocking)."""
-        dialog: QDialog = dialog_class(action)(
-            self._services, self._parent, **self._arguments(action, target)
-        )
+        make: Any = dialog_class(action)  # every stock dialog takes (services, parent, **args)
+        dialog: QDialog = make(self._services, self._parent, **self._arguments(action, target))
         dialog.accepted.connect(lambda: self.stock_changed.emit(_result(dialog)))
         self.last_dialog = dialog
         dialog.open()
         return dialog
 
     def _arguments(self, action: str, t: StockTarget) -> dict[str, Any]:
-        if action == "receive":
+        if action in ("receive", "count_place"):
             return {"location_id": t.location_id}
         if action == "transfer":
             return {

@@ -118,7 +118,8 @@ class TransferDialog(LotDialog):
         else:
             first = self.picker.choice_of(fefo)
             self.fefo_label.setText(
-                f"Lot {choice.lot_number} is not the first to expire: FEFO would take lot "
+                f"Lot {choice.lot_number} is not the first to expire: "
+                "first-expiry-first-out takes lot "
                 f"{first.lot_number if first else '?'} first."
             )
             self.fefo_label.setStyleSheet(WARNING_STYLE)

@@ -27,6 +27,8 @@ from models.services import Services
 from models.stock.service import NO_LOT
 from ui.widgets.background import run_in_background
 from ui.widgets.error_label import error_label
+from ui.widgets.place_defaults import remember_place, select_default
+from ui.widgets.screen_fit import fit_to_screen
 
 BACKGROUND_AT = 100  # kits; larger assemblies run off the GUI thread with progress
 WARNING_STYLE = "color: #8a5300;"
@@ -63,9 +65,14 @@ class AssembleDialog(QDialog):
         for recipe in services.kits.list_recipes(include_inactive=False):
             self.recipe.addItem(recipe.name, recipe.id)
         self.location = QComboBox()
-        for place in services.catalog.list_locations(include_inactive=False):
-            if place.kind != "quarantine":
-                self.location.addItem(place.path, place.id)
+        places = [
+            p
+            for p in services.catalog.list_locations(include_inactive=False)
+            if p.kind != "quarantine"
+        ]
+        for place in places:
+            self.location.addItem(place.path, place.id)
+        select_default(self.location, "assemble", places)  # the supply room, or the last place
         self.count = QSpinBox()
         self.count.setRange(1, 100_000)
         self.count.setValue(10)
@@ -121,7 +128,7 @@ class AssembleDialog(QDialog):
         root.addWidget(self.warnings)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
 
     def _ids(self) -> tuple[int | None, int | None]:
         return self.recipe.currentData(), self.location.currentData()
@@ -281,6 +288,7 @@ class AssembleDialog(QDialog):
 
     def _on_done(self, result: AssemblyResult) -> None:
         self.result = result
+        remember_place("assemble", self.location.currentData())
         self.accept()
 
     def _on_failed(self, message: str) -> None:

@@ -23,6 +23,7 @@ from models.kits.rows import DisassemblyResult, KitStockRow
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def kit_stock_text(row: KitStockRow) -> str:
@@ -87,7 +88,7 @@ class DisassembleDialog(QDialog):
             )
             self.kits.setCurrentIndex(index)
         self._on_kits_changed()
-        self.resize(640, 260)
+        fit_to_screen(self, 640, 260)
 
     def current(self) -> KitStockRow | None:
         index = self.kits.currentIndex()

@@ -27,6 +27,7 @@ from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.scratch import scratch_folder
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class KitLabelsDialog(QDialog):
@@ -73,7 +74,7 @@ class KitLabelsDialog(QDialog):
         root.addWidget(self.buttons)
         self.preview_button.clicked.connect(self._on_preview)
         self.buttons.rejected.connect(self.reject)
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
 
     def copies(self, row: int) -> QSpinBox:
         return self.table.cellWidget(row, 4)  # type: ignore[return-value]

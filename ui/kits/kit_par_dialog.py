@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.common.errors import DomainError
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class KitParDialog(QDialog):
@@ -53,6 +54,7 @@ class KitParDialog(QDialog):
         root.addLayout(form)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
+        fit_to_screen(self, 520, self.sizeHint().height())
         if location_id is not None:
             self.location.setCurrentIndex(max(self.location.findData(location_id), 0))
         if kit_product_id is not None:

@@ -5,6 +5,7 @@ flags, recipes; assemble, transfer, re-kit, recall, labels and resource cards fr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.wording import noun
+from models.common.wording import counted, noun
 from models.kits.report_pdf import write_kits_ready_pdf
 from models.kits.rows import KitReadyRow, KitStockRow
 from models.services import Services
@@ -52,6 +53,9 @@ def _table(model) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+T = TypeVar("T")
 
 
 class KitsView(Page):
@@ -223,15 +227,15 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Assembled {dialog.result.kits} kits in movement {dialog.result.operation_id}"
-                f" ({', '.join(b.lot_number for b in dialog.result.batches)})."
+                f"Assembled {counted(_done(dialog.result).kits, 'kit')}"
+                f" (kit lot {', '.join(b.lot_number for b in _done(dialog.result).batches)})."
             ),
         )
 
     @Slot()
     def open_transfer(self) -> None:
         dialog = KitTransferDialog(self._services, self, self.selected_stock())
-        self._run(dialog, lambda: f"Kits transferred in movement {dialog.result.id}.")
+        self._run(dialog, lambda: f"Transferred {counted(_done(dialog.result).quantity, 'kit')}.")
 
     @Slot()
     def open_disassemble(self) -> None:
@@ -242,9 +246,8 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"{dialog.result.kits} kits opened in movement "
-                f"{dialog.result.operation_id}"
-                + (" and rebuilt." if dialog.result.rebuilt else ".")
+                f"Opened {counted(_done(dialog.result).kits, 'kit')}"
+                + (" and rebuilt them." if _done(dialog.result).rebuilt else ".")
             ),
         )
 
@@ -276,3 +279,9 @@ class KitsView(Page):
             ready.kit_product_id if ready else None,
         )
         self._run(dialog)
+
+
+def _done(outcome: T | None) -> T:
+    """What an accepted dialog did (it is set whenever the dialog was accepted)."""
+    assert outcome is not None
+    return outcome

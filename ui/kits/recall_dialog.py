@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
-from models.common.wording import noun
+from models.common.wording import counted, noun
 from models.recall.rows import RecallResult, RecallTrace
 from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -96,7 +97,7 @@ class RecallDialog(QDialog):
         root.addWidget(self.error_label)
         root.addWidget(self.done_label)
         root.addWidget(self.buttons)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
 
     def focus_search(self, text: str = "") -> None:
         self.search.setText(text)
@@ -167,8 +168,8 @@ class RecallDialog(QDialog):
             return
         self.result = result
         self.done_label.setText(
-            f"Quarantined {result.loose_units} loose units and {result.kits} kits from "
-            f"{result.locations} {noun(result.locations, 'location')} "
-            f"in movement {result.operation_id}."
+            f"Quarantined {counted(result.loose_units, 'loose unit')} and "
+            f"{counted(result.kits, 'kit')} from "
+            f"{counted(result.locations, 'place')}."
         )
         self.show_trace(self.trace.lot_id)

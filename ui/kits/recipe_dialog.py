@@ -26,6 +26,7 @@ from models.common.errors import DomainError
 from models.kits.rows import RecipeLineInput, RecipeRow
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class RecipeDialog(QDialog):
@@ -87,7 +88,7 @@ class RecipeDialog(QDialog):
         self.remove_button.clicked.connect(self._on_remove)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
 
     def add_line(self, line: RecipeLineInput | None) -> int:
         row = self.lines.rowCount()

@@ -25,6 +25,7 @@ from models.services import Services
 from ui.widgets.error_label import error_label
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.scratch import scratch_folder
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ResourceCardsDialog(QDialog):
@@ -67,7 +68,7 @@ class ResourceCardsDialog(QDialog):
         root.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(520, 260)
+        fit_to_screen(self, 520, 260)
 
     def book(self, path: Path) -> bool:
         try:

@@ -24,6 +24,7 @@ from models.reorders.calc import (
 )
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ReorderParametersDialog(QDialog):
@@ -66,7 +67,7 @@ class ReorderParametersDialog(QDialog):
         root.addWidget(note)
         root.addWidget(self.error_label)
         root.addWidget(buttons)
-        self.resize(520, 360)
+        fit_to_screen(self, 520, 360)
 
     @Slot()
     def _on_defaults(self) -> None:

@@ -1,7 +1,9 @@
 """New request dialog: pick the source, check the suggested packages, create draft(s).
 
-When the first source's allocation cap is below a quantity, the rest goes to a second source
-(one draft each); the split is previewed before anything is written.
+Suggestions stay within the sources' allocation caps: when the first source's cap is below a
+quantity, the rest goes to the next source (chosen automatically, one draft each), and what no
+cap allows is left out and said so. The split and the reason for each quantity are shown
+before anything is written.
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ from models.common.errors import DomainError
 from models.common.settings import AGENCY_ADDRESS
 from models.common.wording import counted, noun
 from models.reorders.calc import split_packages
+from models.reorders.drafting import cap_total, quantity_reason
 from models.reorders.rows import DraftLine, ProposalLine, ReorderRow
 from models.services import Services
 from models.stock.rows import SourceRow
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
-HEADERS = ["Item", "Suggested", "Packages to request", "Units", "Basis"]
+HEADERS = ["Item", "Calculated", "Packages to request", "Units", "Basis", "Why this quantity"]
+WHY_COLUMN = 5
 
 
 class ReorderRequestDialog(QDialog):
@@ -50,6 +55,7 @@ class ReorderRequestDialog(QDialog):
         self.setWindowTitle("New request to a source")
         self._services = services
         self._lines: list[ProposalLine] = []
+        self._suggested: list[int] = []  # packages suggested per row, within the caps
         self._loading = False
         self._sources = {x.id: x for x in services.catalog.list_sources(active_only=True)}
         self.result_reorders: list[ReorderRow] = []
@@ -87,7 +93,7 @@ class ReorderRequestDialog(QDialog):
         self._layout()
         self.source.currentIndexChanged.connect(self._on_source_changed)
         self.station.currentIndexChanged.connect(self._on_station_changed)
-        self.overflow.currentIndexChanged.connect(self._update_split)
+        self.overflow.currentIndexChanged.connect(self._on_overflow_changed)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         self._loading = True
@@ -107,7 +113,8 @@ class ReorderRequestDialog(QDialog):
         form.addRow("", self.trained)
         hint = QLabel(
             "Suggested packages come from the stock position (maximum − usable − on order, "
-            "rounded up to whole packages). Change any quantity; 0 leaves the item out."
+            "rounded up to whole packages), within the sources' allocation caps. Change any "
+            "quantity; 0 leaves the item out."
         )
         hint.setWordWrap(True)
         root = QVBoxLayout(self)
@@ -117,7 +124,7 @@ class ReorderRequestDialog(QDialog):
         root.addWidget(self.split_label)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
 
     def _source(self) -> SourceRow | None:
         return self._sources.get(self.source.currentData())
@@ -128,9 +135,12 @@ class ReorderRequestDialog(QDialog):
         self.overflow.blockSignals(True)
         self.overflow.clear()
         self.overflow.addItem("(nobody: stay within the cap)", None)
-        for row in self._sources.values():
-            if row.id != current:
-                self.overflow.addItem(row.name, row.id)
+        others = [row for row in self._sources.values() if row.id != current]
+        for row in others:
+            self.overflow.addItem(row.name, row.id)
+        if others:  # the next source takes what the first may not send: the roomiest one
+            roomiest = max(others, key=lambda x: x.allocation_cap_packages or 10**9)
+            self.overflow.setCurrentIndex(self.overflow.findData(roomiest.id))
         self.overflow.blockSignals(False)
         if current is not None:
             self.trained.setChecked(self._services.reorders.asks_trained_count(current))
@@ -157,6 +167,7 @@ class ReorderRequestDialog(QDialog):
             self.error_label.setText(str(refusal))
             return
         self._lines = list(proposal.lines)
+        self._suggested = [self._within_caps(line.result.packages) for line in self._lines]
         self.table.clearContents()
         self.table.setRowCount(0)
         self.table.setRowCount(len(self._lines))
@@ -170,11 +181,30 @@ class ReorderRequestDialog(QDialog):
                 self.table.setItem(row, column, item)
             spin = QSpinBox()
             spin.setRange(0, 100_000)
-            spin.setValue(r.packages)
+            spin.setValue(self._suggested[row])
             spin.valueChanged.connect(lambda _v, i=row: self._on_packages(i))
             self.table.setCellWidget(row, 2, spin)
             self._on_packages(row)
         self.table.resizeColumnsToContents()
+        self._update_split()
+
+    def _caps(self) -> list[tuple[str, int | None]]:
+        chosen = [self._source(), self._sources.get(self.overflow.currentData())]
+        return [(x.name, x.allocation_cap_packages) for x in chosen if x is not None]
+
+    def _within_caps(self, packages: int) -> int:
+        total = cap_total(self._caps())
+        return packages if total is None else min(packages, total)
+
+    @Slot()
+    def _on_overflow_changed(self) -> None:
+        """Re-suggest within the new caps; a quantity the quartermaster typed is kept."""
+        for row, line in enumerate(self._lines):
+            suggestion = self._within_caps(line.result.packages)
+            if self._spin(row).value() == self._suggested[row]:
+                self._suggested[row] = suggestion
+                self._spin(row).setValue(suggestion)
+            self._suggested[row] = suggestion
         self._update_split()
 
     def _spin(self, row: int) -> QSpinBox:
@@ -187,6 +217,14 @@ class ReorderRequestDialog(QDialog):
         packages = self._spin(row).value()
         self._spin(row).setSuffix(" " + noun(packages, line.package_name))
         self.table.item(row, 3).setText(counted(packages * line.units_per_package, line.unit))
+        why = (
+            quantity_reason(line, packages, self._caps())
+            if packages or line.result.packages
+            else ""
+        )
+        item = QTableWidgetItem(why)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, WHY_COLUMN, item)
         self._update_split()
 
     def set_packages(self, label: str, packages: int) -> None:
@@ -207,10 +245,7 @@ class ReorderRequestDialog(QDialog):
         if source is None:
             self.split_label.setText("Add a source first (Settings → Sources).")
             return
-        overflow = self._sources.get(self.overflow.currentData())
-        caps = [(source.name, source.allocation_cap_packages)]
-        if overflow is not None:
-            caps.append((overflow.name, overflow.allocation_cap_packages))
+        caps = self._caps()
         notes = []
         for row, line in enumerate(self._lines):
             packages = self._spin(row).value() if self.table.cellWidget(row, 2) else 0
@@ -218,7 +253,12 @@ class ReorderRequestDialog(QDialog):
             if len(shares) > 1 or left:
                 parts = ", ".join(f"{n} from {name}" for name, n in shares)
                 text = f"{line.label}: {parts}"
-                notes.append(text + (f"; {left} over every cap" if left else ""))
+                notes.append(text + (f"; {left} over every cap: lower it" if left else "") + ".")
+            elif line.result.packages > self._suggested[row] == packages:
+                notes.append(
+                    f"{line.label}: {packages} of the calculated {line.result.packages} "
+                    "(the caps allow no more)."
+                )
         cap = source.allocation_cap_packages
         head = f"{source.name} sends at most {counted(cap, 'package')} per item." if cap else ""
         self.split_label.setText(" ".join([head, *notes]).strip())

@@ -117,7 +117,8 @@ class ReorderRequestsPanel(QWidget):
 
     @Slot()
     def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id or (self.current().id if self.current() else None)
+        current = self.current()
+        keep = select_id or (current.id if current else None)
         rows = self._services.reorders.list_reorders(
             source_id=self.source_filter.currentData(), status=self.status_filter.currentData()
         )
@@ -184,7 +185,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _table(model: RowTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RowTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -27,6 +27,7 @@ from models.reorders.rows import SurgeRow
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.input_limits import limit_free_text
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ReorderSurgeDialog(QDialog):
@@ -87,7 +88,7 @@ class ReorderSurgeDialog(QDialog):
         root.addWidget(buttons)
         self.add_button.clicked.connect(self._on_add)
         self.end_button.clicked.connect(self._on_end)
-        self.resize(560, 480)
+        fit_to_screen(self, 560, 480)
         self._reload()
 
     def _reload(self) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
+from models.common.wording import counted
 from models.reorders.sheet_pdf import write_reorder_pdf
 from models.reorders.sheet_xlsx import write_reorder_xlsx
 from models.reorders.status import ReorderStatus
@@ -34,6 +34,7 @@ from ui.reorders.reorder_requests_panel import ReorderRequestsPanel
 from ui.reorders.reorder_surge_dialog import ReorderSurgeDialog
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
+from ui.widgets.save_path import ask_save_path, dated_name
 from ui.widgets.scratch import scratch_folder
 
 
@@ -196,7 +197,7 @@ class ReordersView(Page):
         try:
             result = self._services.reorders.record_receipt(reorder_id, operation.id)
         except DomainError as refusal:
-            self._changed(f"Received in movement {operation.id}.")
+            self._changed(f"Received {counted(operation.quantity, 'unit')}.")
             QMessageBox.warning(self, "Received, but not booked against the request", str(refusal))
             return
         extra = (
@@ -227,10 +228,11 @@ class ReordersView(Page):
         sheet = self.requests.sheet
         if sheet is None:
             return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save reorder sheet", f"{sheet.reorder.number}.xlsx", "Excel workbook (*.xlsx)"
+        name = dated_name(f"reorder-{sheet.reorder.number}", ".xlsx", self._services.clock.today())
+        target = ask_save_path(
+            self, "reorder", "Save reorder sheet", name, "Excel workbook (*.xlsx)"
         )
-        if not target:
+        if target is None:
             return
         try:
             write_reorder_xlsx(target, sheet)

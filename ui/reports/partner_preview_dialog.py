@@ -1,7 +1,8 @@
 """'See what leaves the building': the partner tables exactly as they will be saved.
 
 Every figure shows as it will in the workbook; withheld ones read "S" on a yellow ground, with
-the reason in a tooltip. Saving writes the very package shown.
+the reason in a tooltip; the audit against earlier releases is summed up on top. Saving writes
+the very package shown and records it in the release register.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 
 from models.common.errors import DomainError
 from models.common.wording import noun
-from models.partners.package import PartnerPackage, SharedTable
+from models.partners.package import SharedTable
+from models.partners.protection import AuditedPackage
 from models.reports.suppression import SUPPRESSED_MARK, suppression_rule
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.save_path import ask_save_path
+from ui.widgets.screen_fit import fit_to_screen
 
 HIDDEN = QColor("#fff2cc")
 
@@ -40,19 +43,22 @@ class PartnerPreviewDialog(QDialog):
 
     def __init__(
         self,
-        package: PartnerPackage,
+        audited: AuditedPackage,
         services: Services,
         partner_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        package = audited.package
         self.setWindowTitle(f"What leaves the building: {package.partner}")
-        self.package, self._services, self._partner_id = package, services, partner_id
+        self.audited, self.package = audited, package
+        self._services, self._partner_id = services, partner_id
         self.saved_path: Path | None = None
         self._widgets: list[QTableWidget] = []
         summary = QLabel(
             f"<b>{_html(package.partner)}</b> · {package.period.label} · "
             f"{package.hidden_count} {noun(package.hidden_count, 'figure')} withheld<br>"
+            f"<b>{_html(audited.summary)}</b>{_repeat_note(audited)}<br>"
             f"{suppression_rule(package.threshold)}"
         )
         summary.setWordWrap(True)
@@ -77,7 +83,7 @@ class PartnerPreviewDialog(QDialog):
         layout.addWidget(self.mark_sent)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
 
     def tables(self) -> list[QTableWidget]:
         """One table widget per shared table, in the package's order."""
@@ -96,16 +102,17 @@ class PartnerPreviewDialog(QDialog):
 
     @Slot()
     def _on_save(self) -> None:
-        suggested = f"partner-{self.package.period.start:%Y%m%d}-{self.package.period.end:%Y%m%d}"
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save partner workbook", f"{suggested}.xlsx", "Excel workbooks (*.xlsx)"
+        period = self.package.period
+        name = f"partner-{period.start:%Y-%m-%d}-to-{period.end:%Y-%m-%d}.xlsx"
+        target = ask_save_path(
+            self, "partner", "Save partner workbook", name, "Excel workbooks (*.xlsx)"
         )
-        if not target:
+        if target is None:
             return
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
         try:
-            self.saved_path = self._services.partners.write_partner_workbook(self.package, target)
+            self.saved_path = self._services.partners.release_workbook(
+                self.audited, target, self._partner_id
+            )
             if self.mark_sent.isChecked() and self._partner_id is not None:
                 self._services.partners.record_report_sent(self._partner_id)
         except (DomainError, OSError) as refusal:
@@ -141,6 +148,12 @@ def _table_widget(table: SharedTable) -> QTableWidget:
             widget.setItem(i, j + extra, item)
     widget.resizeColumnsToContents()
     return widget
+
+
+def _repeat_note(audited: AuditedPackage) -> str:
+    if not audited.repeated:
+        return ""
+    return " The same figures as the workbook already sent for this period."
 
 
 def _html(text: str) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from ui.widgets.error_label import error_label
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.pdf_printing import print_pdf, printer_for
+from ui.widgets.save_path import ask_save_path, dated_name
 from ui.widgets.scratch import scratch_folder
 
 WORKBOOK = "Partner workbook (.xlsx)"
@@ -49,7 +49,9 @@ DESCRIPTIONS = {
 }
 WORKBOOK_TEXT = (
     "Aggregate tables for a public-health partner, with small counts withheld. You see every "
-    "table exactly as it will be shared before the file is saved."
+    "table exactly as it will be shared before the file is saved. A workbook covers a whole "
+    "month, quarter or year (Last month, Last quarter, Last year or the same dates under "
+    "Custom) and is checked against every workbook released before."
 )
 
 
@@ -197,11 +199,9 @@ class ReportsView(Page):
         kind = self.kind()
         if kind is None:
             return
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save report", f"{kind.value}-report.pdf", "PDF files (*.pdf)"
-        )
-        if target:
-            path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+        name = dated_name(kind.value, ".pdf", self._services.clock.today())
+        path = ask_save_path(self, f"report-{kind.value}", "Save report", name, "PDF files (*.pdf)")
+        if path is not None:
             self._generate(path, lambda p: self.status_message.emit(f"Saved {p}"))
 
     @Slot()
@@ -215,8 +215,8 @@ class ReportsView(Page):
         partners = self._services.partners
         task = run_in_background(
             self,
-            "Preparing the partner tables…",
-            lambda _progress: partners.partner_package(period, partner_id),
+            "Preparing the partner tables and checking them against earlier releases…",
+            lambda progress: partners.prepare_release(period, partner_id, progress),
             lambda package: self._review(package, partner_id),
             self.error_label.setText,
         )

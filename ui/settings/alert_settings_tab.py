@@ -98,8 +98,8 @@ class AlertSettingsTab(QWidget):
             dwell_form.addRow(kind.replace("_", " ").capitalize(), box)
         rules = QGroupBox("Rules")
         rules_form = QFormLayout(rules)
-        for box in (self.expired, self.kits, self.below_par, self.reorder):
-            rules_form.addRow(box)
+        for check in (self.expired, self.kits, self.below_par, self.reorder):
+            rules_form.addRow(check)
         rules_form.addRow(self.refreshers, self.refresher_days)
         rules_form.addRow(self.deadlines, self.deadline_days)
         rules_form.addRow(self.at_risk)

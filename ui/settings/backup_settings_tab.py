@@ -1,4 +1,4 @@
-"""Backups tab: where the data lives, back up now, restore a backup, check the books."""
+"""Backups tab: where the data lives, back up now, restore a backup, check the books and texts."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.errors import DomainError
+from models.common.wording import noun
 from models.services import Services
+from ui.settings.personal_data_dialog import PersonalDataDialog
+from ui.widgets.save_path import ask_save_path
 
 
 class BackupSettingsTab(QWidget):
@@ -37,6 +40,10 @@ class BackupSettingsTab(QWidget):
         self.restore_button = QPushButton("Restore selected")
         self.restore_file_button = QPushButton("Restore from file…")
         self.check_button = QPushButton("Check database")
+        self.personal_data_button = QPushButton("Personal data…")
+        self.personal_data_button.setToolTip(
+            "Review stored texts that look like personal data and redact them"
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -54,6 +61,7 @@ class BackupSettingsTab(QWidget):
         self.restore_button.clicked.connect(self._on_restore_selected)
         self.restore_file_button.clicked.connect(self._on_restore_file)
         self.check_button.clicked.connect(self._on_check)
+        self.personal_data_button.clicked.connect(self._on_personal_data)
         self.backups.currentRowChanged.connect(self._update_buttons)
         self.backups.itemDoubleClicked.connect(self._on_restore_selected)
         self._update_buttons()
@@ -65,6 +73,7 @@ class BackupSettingsTab(QWidget):
             self.restore_button,
             self.restore_file_button,
             self.check_button,
+            self.personal_data_button,
         )
 
     @Slot()
@@ -100,14 +109,15 @@ class BackupSettingsTab(QWidget):
 
     @Slot()
     def _on_copy(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
+        target = ask_save_path(
             self,
+            "backup",
             "Save a copy of the data to",
-            f"quartermaster-{self._services.clock.now():%Y%m%d-%H%M}.sqlite3",
+            f"quartermaster-{self._services.clock.now():%Y-%m-%d-%H%M}.sqlite3",
             "SQLite database (*.sqlite3)",
         )
         if target:
-            self._write_backup(Path(target))
+            self._write_backup(target)
 
     def _write_backup(self, target: Path | None) -> None:
         assert self._maintenance is not None
@@ -160,5 +170,16 @@ class BackupSettingsTab(QWidget):
     def _on_check(self) -> None:
         assert self._maintenance is not None
         report = self._maintenance.check()
+        found = len(self._services.text_audit.find_personal_data())
+        if found:
+            report.problems.append(
+                f"{found} stored {noun(found, 'text')} {'looks' if found == 1 else 'look'} "
+                "like personal data: "
+                "press 'Personal data…' to review and redact them."
+            )
         lines = report.facts + report.problems
         self._show("\n".join(lines) or "Nothing to check.", report.ok)
+
+    @Slot()
+    def _on_personal_data(self) -> None:
+        PersonalDataDialog(self._services.text_audit, self).exec()

@@ -31,6 +31,7 @@ KIND_TITLES = {
     CategoryKind.SETTING: "Settings (where the kit was left)",
     CategoryKind.RELATIONSHIP: "Recipient relationship",
     CategoryKind.TIME_BAND: "Time of day (optional on each record)",
+    CategoryKind.OUTCOME: "Outcome tags (ticked in quick entry instead of a note)",
 }
 
 
@@ -52,15 +53,14 @@ class DistributionSettingsTab(QWidget):
             columns.addWidget(self._category_box(kind, title), number // 2, number % 2)
         self.zips = QPlainTextEdit()
         self.zips.setPlaceholderText("12866\n12831")
-        zip_box = QGroupBox("Service-area ZIP codes")
-        zip_layout = QVBoxLayout(zip_box)
-        zip_hint = QLabel(
-            "Offered first when entering a distribution. One per line or comma-separated."
+        # The hint sits in the title: with the outcome tags the tab still fits 900×600.
+        zip_box = QGroupBox(
+            "Service-area ZIP codes: offered first when entering a distribution "
+            "(one per line or comma-separated)"
         )
-        zip_hint.setWordWrap(True)
-        zip_layout.addWidget(zip_hint)
+        zip_layout = QVBoxLayout(zip_box)
         zip_layout.addWidget(self.zips, 1)
-        columns.addWidget(zip_box, 1, 1)
+        columns.addWidget(zip_box, 2, 0, 1, 2)
         self.save_button = QPushButton("Save distribution settings")
         self.error_label = error_label()
         self.saved_label = QLabel()

@@ -25,6 +25,7 @@ from models.common.settings import FIRST_RUN_DONE
 from models.services import Services
 from models.stock.catalog_service import StationPlan
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 START, AGENCY, STATIONS, CATALOG = range(4)
 
@@ -153,7 +154,7 @@ class FirstRunWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(START)
-        self.resize(640, 440)
+        fit_to_screen(self, 640, 440)
 
     @staticmethod
     def needed(services: Services) -> bool:

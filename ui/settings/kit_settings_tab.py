@@ -141,7 +141,7 @@ class KitSettingsTab(QWidget):
         entries = []
         for row in range(self.entries.rowCount()):
             values = {
-                name: (self.entries.item(row, c).text() if self.entries.item(row, c) else "")
+                name: (item.text() if (item := self.entries.item(row, c)) else "")
                 for c, (name, _l) in enumerate(ENTRY_FIELDS)
             }
             if any(v.strip() for v in values.values()):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -137,9 +138,12 @@ class LocationsSettingsTab(QWidget):
             places = [p for p in places if p.active]
         self.model.set_rows(totals_by_location(stock, places))
         self.tree.expandAll()
-        for column in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
-            self.tree.setColumnWidth(column, self.tree.columnWidth(column) + 12)
+        # Figures take what they need; the place names share the rest (Total never cut off).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.par_product.clear()
         for product in self._services.catalog.list_products(active_only=True):
             self.par_product.addItem(product.name, product.id)

@@ -25,6 +25,7 @@ from models.partners.registry import INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, Pa
 from models.partners.registry import PartnerRow as Row
 from models.services import Services
 from ui.settings.list_editor_tab import ListEditorTab
+from ui.settings.release_register_view import ReleaseRegisterView
 from ui.widgets.optional_date_edit import OptionalDateEdit
 from ui.widgets.row_table_model import RowColumn
 
@@ -58,6 +59,7 @@ class PartnerSettingsTab(ListEditorTab[Row]):
         self.sent_button = QPushButton("Report sent")
         self.sent_button.setToolTip("Move the next deadline one reporting interval on")
         self.delete_button = QPushButton("Delete")
+        self.register = ReleaseRegisterView(services)
         self._layout()
         self.threshold.valueChanged.connect(self._on_threshold)
         self.save_button.clicked.connect(self._on_save)
@@ -90,10 +92,14 @@ class PartnerSettingsTab(ListEditorTab[Row]):
         right_box.addWidget(self.error_label)
         right_box.addStretch(1)
         self._place(right, (3, 2))
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.register)
 
     def refresh(self) -> None:
         keep = self._editing.id if self._editing else None
         self.model.set_rows(self._services.partners.list_partners())
+        self.register.refresh()
         self.table.resizeColumnsToContents()
         row = self.model.row_of(lambda p: p.id == keep) if keep is not None else -1
         if row >= 0:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from models.services import Services
 from ui.widgets.page import Page
+from ui.widgets.screen_fit import scrollable
 
 
 def _agency_tab() -> type[QWidget]:
@@ -100,21 +102,22 @@ class SettingsView(Page):
     def tab(self, title: str) -> QWidget:
         index = [t for t, _tab_class in TABS].index(title)
         if index not in self._built:
-            widget = TABS[index][1]()(self._services, self)
+            tab_class: Any = TABS[index][1]()  # every tab takes (services, parent)
+            widget = tab_class(self._services, self)
             if hasattr(widget, "data_changed"):
                 widget.data_changed.connect(self.data_changed)
             self._built[index] = widget
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, title)
+            self.tabs.insertTab(index, scrollable(widget), title)  # fits a 600-pixel screen
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
         return self._built[index]
 
     def show_tab(self, title: str) -> QWidget:
         widget = self.tab(title)
-        self.tabs.setCurrentWidget(widget)
+        self.tabs.setCurrentIndex([t for t, _tab_class in TABS].index(title))
         widget.refresh()  # type: ignore[attr-defined]
         return widget
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from models.stock.rows import SourceRow
 
 PROGRAM_TYPES = {
-    "state_oopp": "State OOPP (health department)",
+    "state_oopp": "State Opioid Overdose Prevention Program (OOPP)",
     "county_program": "County program / OEM",
     "regional_ems": "Regional EMS council",
     "city_health_department": "City health department",

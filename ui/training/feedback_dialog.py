@@ -19,6 +19,7 @@ from models.services import Services
 from models.training.elements import FEEDBACK_CATEGORIES, FEEDBACK_SOURCES
 from models.training.rows import FeedbackRow
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class FeedbackDialog(QDialog):
@@ -60,7 +61,7 @@ class FeedbackDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(520, 360)
+        fit_to_screen(self, 520, 360)
 
     @Slot()
     def _on_accept(self) -> None:

@@ -22,6 +22,7 @@ from models.training.rows import PersonRow
 from models.training.rules import refresher_due
 from ui.widgets.error_label import error_label
 from ui.widgets.optional_date_edit import OptionalDateEdit
+from ui.widgets.screen_fit import fit_to_screen
 
 ROLES = ["Officer", "Sergeant", "Lieutenant", "Detective", "Firefighter", "EMT", "Paramedic"]
 
@@ -90,7 +91,7 @@ class PersonDialog(QDialog):
         if person is not None:
             self._load(person)
         self._show_due()
-        self.resize(460, 0)
+        fit_to_screen(self, 460, self.sizeHint().height())
 
     def _load(self, person: PersonRow) -> None:
         self.name.setText(person.name)

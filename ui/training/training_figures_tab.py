@@ -30,7 +30,7 @@ DUE_COLUMNS: list[RowColumn[RefresherDue]] = [
 ]
 
 
-def _table(model: RowTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RowTableModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.verticalHeader().setVisible(False)

@@ -33,6 +33,7 @@ from ui.training.attendee_picker import AttendeePicker
 from ui.training.element_checklist import ElementChecklist
 from ui.training.sign_in_sheet_printer import SignInSheetPrinter
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 DEFAULT_ELEMENTS: dict[SessionKind, tuple[str, ...]] = {
     SessionKind.LBN_ROLL_CALL: ELEMENT_CODES,
@@ -123,7 +124,7 @@ class TrainingSessionDialog(QDialog):
         root.addWidget(self.notes)
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
 
     def _load(self, session: SessionRow) -> None:
         self.held_on.setDate(QDate(session.held_on))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Slot
@@ -12,7 +14,6 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,17 +23,24 @@ from PySide6.QtWidgets import (
 
 from models.common.wording import noun
 from ui.widgets.pdf_printing import print_pdf, printer_for
+from ui.widgets.save_path import ask_save_path, dated_name
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class PdfPreviewDialog(QDialog):
     """Shows every page of a PDF; Print… and Save as PDF… act on the same file."""
 
     def __init__(
-        self, pdf_path: Path | str, parent: QWidget | None = None, title: str = "Preview"
+        self,
+        pdf_path: Path | str,
+        parent: QWidget | None = None,
+        title: str = "Preview",
+        save_name: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.pdf_path = Path(pdf_path)
+        self.save_name = save_name or _dated(self.pdf_path.stem)
         self.document = QPdfDocument(self)
         self.document.load(str(self.pdf_path))
         self.view = QPdfView(self)
@@ -53,14 +61,12 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.pages_label)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
 
     @Slot()
     def _on_save(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save PDF", self.pdf_path.name, "PDF files (*.pdf)"
-        )
-        if not target:
+        target = ask_save_path(self, "pdf", "Save PDF", self.save_name, "PDF files (*.pdf)")
+        if target is None:
             return
         try:
             shutil.copyfile(self.pdf_path, target)
@@ -74,3 +80,10 @@ class PdfPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         print_pdf(self.document, printer)
+
+
+def _dated(stem: str) -> str:
+    """expiration → expiration-2026-12-07.pdf; a name that carries a date already keeps it."""
+    if re.search(r"\d{4}-\d{2}-\d{2}", stem):
+        return f"{stem}.pdf"
+    return dated_name(stem, ".pdf", date.today())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -31,6 +32,8 @@ from models.stock.barcodes import normalise_code
 from models.stock.entities import ProductKind
 from models.stock.rows import ProductRow
 from ui.widgets.error_label import error_label
+from ui.widgets.scan_catcher import ACCEPTS_SCANS
+from ui.widgets.screen_fit import fit_to_screen
 
 KIND_LABELS = {
     ProductKind.NALOXONE: "Naloxone",
@@ -56,7 +59,7 @@ class ProductDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self._product_id = product_id
-        self._new_codes: list[str] = []
+        self._new_codes: list[tuple[str, int]] = []  # code, units per scan (0: one package)
         self.result_product: ProductRow | None = None
         self.setWindowTitle("Edit product" if product_id else "Add product")
         self._build_widgets()
@@ -112,8 +115,14 @@ class ProductDialog(QDialog):
         self.barcodes = QListWidget()
         self.barcodes.setMaximumHeight(90)
         self.barcode_input = QLineEdit()
+        self.barcode_input.setProperty(ACCEPTS_SCANS, True)  # a scan here is the barcode
         self.barcode_input.setPlaceholderText("scan or type a UPC/GTIN or store code, then Enter")
         self.add_barcode_button = QPushButton("Add barcode")
+        self.scan_units = QSpinBox()  # a case barcode stands for many units of issue
+        self.scan_units.setRange(0, 100_000)
+        self.scan_units.setSpecialValueText("one package")
+        self.scan_units.setSuffix(" units")
+        self.scan_units.setToolTip("How many units one scan of this barcode stands for (a case)")
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -144,6 +153,8 @@ class ProductDialog(QDialog):
         codes = QGroupBox("Barcodes on the package")
         adder = QHBoxLayout()
         adder.addWidget(self.barcode_input, 1)
+        adder.addWidget(QLabel("Scan ="))
+        adder.addWidget(self.scan_units)
         adder.addWidget(self.add_barcode_button)
         codes_layout = QVBoxLayout(codes)
         codes_layout.addWidget(self.barcodes)
@@ -158,7 +169,7 @@ class ProductDialog(QDialog):
         root.addWidget(self.error_label)
         root.addWidget(self.buttons)
         self.setMinimumWidth(660)
-        self.resize(720, 520)
+        fit_to_screen(self, 720, 520)
 
     def _load(self, p: ProductRow) -> None:
         self.name.setText(p.name)
@@ -178,7 +189,15 @@ class ProductDialog(QDialog):
         self.storage_max.setText("" if p.storage_max_c is None else f"{p.storage_max_c:g}")
         self.active.setChecked(p.active)
         self.notes.setText(p.notes or "")
-        self.barcodes.addItems(list(p.barcodes))
+        for level in self._services.catalog.list_packaging_levels(p.id):
+            self._add_code_item(level.code, level.units, p.units_per_package)
+
+    def _add_code_item(self, code: str, units: int, per_package: int) -> None:
+        """A code in the list; a packaging level other than one package says its size."""
+        text = code if units in (0, per_package) else f"{code} · {units} units per scan"
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, code)
+        self.barcodes.addItem(item)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the barcode box (a scanner ends with it) adds the code; it never saves."""
@@ -189,7 +208,10 @@ class ProductDialog(QDialog):
         super().keyPressEvent(event)
 
     def barcode_codes(self) -> list[str]:
-        return [self.barcodes.item(i).text() for i in range(self.barcodes.count())]
+        return [
+            self.barcodes.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.barcodes.count())
+        ]
 
     @Slot()
     def _on_add_barcode(self) -> None:
@@ -205,8 +227,10 @@ class ProductDialog(QDialog):
         self.error_label.clear()
         self.barcode_input.clear()
         if code not in self.barcode_codes():
-            self.barcodes.addItem(code)
-            self._new_codes.append(code)
+            units = self.scan_units.value()
+            self._add_code_item(code, units, self.units_per_package.value())
+            self._new_codes.append((code, units))
+            self.scan_units.setValue(0)
         ndc = ndc_digits_in_gtin(code)
         if ndc and not self.ndc.text().strip():
             self.ndc_hint.setText(f"Barcode NDC digits: {ndc}")
@@ -237,13 +261,16 @@ class ProductDialog(QDialog):
     def _on_accept(self) -> None:
         try:
             values = self._values()
-            for code in self._new_codes:  # checked again: another station may have added it
+            for code, _units in self._new_codes:  # again: another station may have added it
                 owner = self._services.catalog.find_product_by_code(code)
                 if owner is not None and owner.id != self._product_id:
                     raise ValidationError(f"Barcode {code} already identifies {owner.name}.")
             product = self._services.catalog.save_product(self._product_id, **values)
-            for code in self._new_codes:
-                product = self._services.catalog.add_barcode(product.id, code)
+            for code, units in self._new_codes:
+                if units:
+                    self._services.catalog.set_packaging_level(product.id, code, units)
+                else:
+                    product = self._services.catalog.add_barcode(product.id, code)
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             return

@@ -11,7 +11,7 @@ from models.common.errors import ValidationError
 from models.partners.service import DeadlineDue
 from models.reorders.service import ReorderDue
 from models.training.service import RefresherDue
-from tests.models.alert_fixtures import administer, days, receive
+from tests.models.alert_fixtures import administer, days, receive, slow_use
 from tests.snapshot import snapshot
 
 
@@ -88,32 +88,35 @@ def test_decisions_without_a_reason_are_refused_and_write_nothing(
     assert snapshot(database.sessions) == before
 
 
-def test_stock_that_will_not_be_used_in_time_is_at_risk(services, database, agency, clock) -> None:
-    station2 = services.catalog.add_location("Station 2", "station")
-    medic = services.catalog.add_location("Medic 31", "vehicle", station2.id)
-    lot = receive(services, agency.room, agency.narcan, "SLOW", days(59), 20)
-    used = receive(services, agency.vehicle, agency.narcan, "USED", days(900), 100)
-    busy = receive(services, medic.id, agency.narcan, "BUSY", days(900), 100)
-    administer(database, clock, used, agency.vehicle, 9, days(-10))  # 0.1 a day at Station 1
-    administer(database, clock, busy, medic.id, 90, days(-5))  # 1 a day at Station 2
-    administer(database, clock, used, agency.vehicle, 50, days(-120))  # outside the window
-    (alert,) = only(services, AlertKind.AT_RISK)
-    # Station 1 uses 0.1 a day: 6 of the 20 in the 60 days left; 14 at risk.
-    assert (alert.lot_id, alert.location_id, alert.quantity) == (lot, agency.room, 14)
-    assert alert.where == "Station 1" and alert.action is ActionKind.TRANSFER
-    assert alert.when == days(59) and alert.severity is Severity.NOTICE
-    assert "Move 14 to Station 2 (uses about 30 a month)" in alert.detail
-
-
-def test_at_risk_suggests_donation_when_nobody_can_use_it(
+def test_at_risk_is_what_the_agency_will_not_use_before_expiry_with_its_arithmetic(
     services, database, agency, clock
 ) -> None:
-    lot = receive(services, agency.room, agency.narcan, "SLOW", days(29), 20)
-    used = receive(services, agency.vehicle, agency.narcan, "USED", days(900), 10)
-    administer(database, clock, used, agency.vehicle, 9, days(-1))
+    lot = slow_use(services, database, clock, agency)
     (alert,) = only(services, AlertKind.AT_RISK)
-    assert alert.lot_id == lot and alert.quantity == 17 and alert.severity is Severity.WARNING
-    assert "Donate 17 to Local harm-reduction partner before 2026-02-13" in alert.detail
+    # 9 used in 60 days = 0.15 a day; 29 days left: 4.35 -> 4 of SLOW used, 16 at risk.
+    assert (alert.lot_id, alert.location_id, alert.quantity) == (lot, agency.room, 16)
+    assert alert.action is ActionKind.DONATE and alert.severity is Severity.WARNING
+    assert alert.when == days(29)
+    assert alert.detail.startswith(
+        "Pace 4.57 devices a month (9 used in 60 days); 29 days left; expected use 4 of the "
+        "20 expiring by then across the agency (earliest first); at risk here 16."
+    )
+    assert "Donate 16 to Local harm-reduction partner before 2026-02-13" in alert.detail
+
+
+def test_a_busier_station_elsewhere_in_the_agency_uses_the_stock_so_it_is_not_at_risk(
+    services, database, agency, clock
+) -> None:
+    station2 = services.catalog.add_location("Station 2", "station")
+    medic = services.catalog.add_location("Medic 31", "vehicle", station2.id)
+    slow_use(services, database, clock, agency)
+    clock.set(days(-60))
+    busy = receive(services, medic.id, agency.narcan, "BUSY", days(900), 100)
+    clock.set(days(-5))
+    administer(database, clock, busy, medic.id, 90, days(-5))
+    clock.set(days(0))
+    # 99 used in 60 days = 1.65 a day: the 20 of SLOW go in the 29 days left (FEFO, all places).
+    assert only(services, AlertKind.AT_RISK) == []
 
 
 def test_no_consumption_history_means_no_at_risk_guess(services, agency) -> None:

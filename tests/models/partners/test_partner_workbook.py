@@ -13,7 +13,9 @@ from openpyxl import load_workbook
 
 from models.common.settings import AGENCY_NAME
 from models.distributions.categories import CategoryKind
+from models.distributions.rows import AdministrationEntry
 from models.partners.package import PartnerPackage, SharedTable
+from models.partners.periods import month
 from models.partners.registry import PartnerDraft
 from models.reports.rows import Period
 from models.reports.suppression import SUPPRESSED_MARK
@@ -22,7 +24,7 @@ from tests.models.partner_checks import derivable_cells, read_grid, visible_smal
 from tests.models.report_fixtures import build_activity
 
 EVIL = '=HYPERLINK("x")'
-PERIOD = Period(date(2025, 10, 1), date(2026, 1, 31))
+PERIOD = Period(date(2025, 10, 1), date(2025, 12, 31))  # the fourth quarter
 
 
 @pytest.fixture
@@ -67,6 +69,7 @@ def test_workbook_figures_match_the_database_where_shown(services, activity, tmp
     wb = load_workbook(path)
     assert wb.sheetnames == [
         "About",
+        "Summary",
         "By ZIP and month",
         "By setting",
         "By relationship",
@@ -74,19 +77,19 @@ def test_workbook_figures_match_the_database_where_shown(services, activity, tmp
         "Inventory flow",
         "Training",
     ]
-    zip_table = package.tables[0]
+    zip_table = package.tables[1]
     ws = wb["By ZIP and month"]
     header = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
-    assert header == ["ZIP code", "2025-10", "2025-11", "2025-12", "2026-01", "Total"]
+    assert header == ["ZIP code", "2025-10", "2025-11", "2025-12", "Total"]
     figures = services.reports.distribution_figures(PERIOD)
     kits_by_zip = {r.label: r.kits for r in figures.by_zip}
     top, _left = _region(ws, zip_table)
     for i, label in enumerate(zip_table.row_labels[:-1]):
-        row_total = ws.cell(top + i, 6).value
+        row_total = ws.cell(top + i, 5).value
         assert ws.cell(top + i, 1).value == label
-        assert row_total in (SUPPRESSED_MARK, kits_by_zip[label])
-    grand = ws.cell(top + len(zip_table.row_labels) - 1, 6).value
-    assert grand == figures.kits == 23
+        assert row_total in (SUPPRESSED_MARK, kits_by_zip.get(label, 0))
+    grand = ws.cell(top + len(zip_table.row_labels) - 1, 5).value
+    assert figures.kits == 20 and grand in (SUPPRESSED_MARK, 20)
     assert ws.freeze_panes == "B3"
     assert ws.tables and ws.column_dimensions["A"].width >= 10
     assert ws.cell(top, 2).number_format == "#,##0" or ws.cell(top, 2).value == SUPPRESSED_MARK
@@ -177,4 +180,46 @@ def test_the_workbook_opens_in_libreoffice(services, hostile_names, tmp_path) ->
     assert ["Agency", "'" + EVIL] in about
     station = list(csv.reader(sheets["By station"].open(encoding="utf-8")))
     assert any(row and row[0] == "'" + EVIL for row in station)
-    assert ["Total", "23"] in station
+    assert ["Total", "20"] in station
+
+
+def test_doses_include_those_inside_kits_and_flows_count_on_the_encounter_day(
+    services, activity, tmp_path
+) -> None:
+    path, package = _save(services, tmp_path)
+    summary = package.tables[0]
+    assert summary.row_labels == ("Kits distributed", "Naloxone doses distributed")
+    figures = services.reports.distribution_figures(PERIOD)
+    assert summary.grid.values == ((20,), (figures.doses_left_behind,))
+    assert figures.doses_left_behind == 40  # two doses in every kit
+    about = load_workbook(path)["About"]
+    defined = {about.cell(r, 1).value: about.cell(r, 2).value for r in range(1, about.max_row + 1)}
+    assert "inside every kit" in defined["Naloxone doses distributed"]
+    flow = next(t for t in package.tables if t.title.startswith("Inventory flow"))
+    assert sum(row[1] for row in flow.grid.values) > 0
+
+
+def test_a_flow_counts_an_administration_in_the_month_it_happened(services, agency) -> None:
+    services.stock.receive(
+        agency.vehicle, [ReceiveLine(agency.narcan, "N-1", date(2028, 1, 31), 4)]
+    )
+    # Entered on 15 Jan 2026 (the clock) for a call on 30 Dec 2025.
+    services.distributions.record_administration(
+        AdministrationEntry(date(2025, 12, 30), 2, agency.vehicle, zip_code="12866")
+    )
+    flows = {t.title: t for t in services.partners.partner_package(month(2025, 12)).tables}
+    table = flows["Inventory flow by product (units of issue)"]
+    row = table.row_labels.index(next(r for r in table.row_labels if r.startswith("Narcan")))
+    assert table.grid.values[row][2] == 2  # administered on scene, shown as S (small count)
+
+
+def test_every_category_is_listed_once_with_one_other(services, activity) -> None:
+    package = services.partners.partner_package(PERIOD)
+    by_title = {t.title: t for t in package.tables}
+    settings = by_title["Kits distributed by setting"].row_labels
+    relations = by_title["Kits distributed by recipient relationship"].row_labels
+    zips = by_title["Kits distributed by ZIP code and month"].row_labels
+    assert len(set(settings)) == len(settings) and settings.count("Other") == 1
+    assert "Post-overdose outreach" in settings  # none in the period, listed all the same
+    assert len(set(relations)) == len(relations) and "Other or declined" in relations
+    assert zips[-2:] == ("Other ZIPs", "Total")

@@ -27,7 +27,7 @@ def item(**changes: object) -> ItemInputs:
         unit="device",
         package_name="carton",
         units_per_package=2,
-        history_months=6,
+        history_days=400,
         distributed=0,
         administered=0,
         expired=0,
@@ -99,7 +99,7 @@ def test_stock_that_would_expire_before_it_is_used_is_excluded_and_par_is_a_floo
 
 def test_new_program_without_history_orders_up_to_the_par_levels() -> None:
     # No history: maximum = minimum = par levels added up (12 + 8 = 20). Nothing on hand.
-    result = calculate(item(history_months=0, par_total=20), DEFAULTS, TODAY, lead_days=14)
+    result = calculate(item(history_days=0, par_total=20), DEFAULTS, TODAY, lead_days=14)
     assert result.basis == "par level"
     assert (result.max_units, result.min_units, result.usable) == (20, 20, 0)
     assert (result.packages, result.order_units) == (10, 20)

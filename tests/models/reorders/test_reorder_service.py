@@ -65,7 +65,7 @@ def test_consumption_from_the_ledger_converts_kits_and_separates_the_categories(
     r = line.result
     # 6 kits x 2 devices distributed; 4 administered; 4 expired; 2 lost; 6 months of history.
     assert (line.distributed, line.administered, line.expired, line.lost) == (12, 4, 4, 2)
-    assert line.history_months == 6
+    assert line.history_days == 184  # the whole window: 2025-07-15 to 2026-01-15
     assert r.amc == 3  # (12 + 4 + 2) / 6
     assert (r.max_units, r.min_units) == (18, 9)
     # On hand: 4 loose Narcan + 4 kits x 2 + 10 Teva; the Teva expires before delivery.
@@ -193,7 +193,10 @@ def test_only_drafts_are_edited_or_sent_and_cancelling_needs_a_reason(
         [state], [DraftLine(None, GROUP, 3), DraftLine(agency.strips, None, 1)]
     )
     lines = services.reorders.sheet(draft.id).lines
-    assert "instead of the computed 0: quantity set by the quartermaster" in lines[0].steps[-1]
+    assert lines[0].steps[-1] == (
+        "Quantity requested: Changed by the quartermaster: 3 cartons instead of the calculated 0"
+    )
+    assert lines[0].quantity_note.startswith("Changed by the quartermaster")
     services.reorders.set_line_packages(draft.id, lines[0].id, 5)
     assert services.reorders.sheet(draft.id).lines[0].quantity == 10
     services.reorders.mark_sent(draft.id)
@@ -227,6 +230,6 @@ def test_a_late_entered_leave_behind_counts_on_the_day_it_happened(
             DistributionEntry(day, 3, agency.vehicle, "12866", "other", "family")
         )
     line = line_of(services, GROUP)
-    # History runs from the first leave-behind (2025-09-20): 3 whole months to 2026-01-15.
-    assert (line.distributed, line.history_months) == (12, 3)
-    assert line.result.amc == 4  # 12 devices / 3 months
+    # History runs from the first leave-behind (2025-09-20): 117 days to 2026-01-15.
+    assert (line.distributed, line.history_days) == (12, 117)
+    assert line.result.amc == pytest.approx(12 / 117 * 30.4375)  # 3.12 devices a month

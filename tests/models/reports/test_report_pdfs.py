@@ -67,22 +67,19 @@ def test_expiration_report_lists_every_lot_with_totals_per_location(
 ) -> None:
     path = services.reports.write_report(ReportKind.EXPIRATION, tmp_path / "e.pdf")
     lines = lines_of(path)
-    assert after(lines, "Summary by location", "Station 1 / Supply room", 6) == [
-        "50",
-        "0",
-        "0",
-        "57",
-        "0",
-        "107",
+    # One summary line per place and unit of issue: strips are never added to devices.
+    assert after(lines, "Summary by location", "Station 1 / Supply room", 7) == [
+        "strips",
+        *["50", "0", "0", "0", "0", "50"],
     ]
-    assert after(lines, "Summary by location", "All locations", 6) == [
-        "50",
-        "20",
-        "0",
-        "64",
-        "0",
-        "134",
+    summary = lines[lines.index("Summary by location") :]
+    totals = [summary[i + 1 : i + 8] for i, line in enumerate(summary) if line == "All locations"]
+    assert totals[:3] == [
+        ["kits", "0", "0", "0", "7", "0", "7"],
+        ["strips", "50", "0", "0", "0", "0", "50"],
+        ["devices", "0", "20", "0", "57", "0", "77"],
     ]
+    assert "Total" in lines and "50 strips, 57 devices" in lines
     section = lines.index("Station 1 / Supply room", lines.index("All locations"))
     assert lines[section:].index("FTS-1") < lines[section:].index("N-100")  # earliest first
     assert "Kit batch KB-1" in lines
@@ -175,7 +172,7 @@ def test_a_five_thousand_row_expiration_report_generates(
     assert "Expiry" in reader.pages[30].extract_text()  # header repeated mid-report
     assert seen and seen[-1][0] == seen[-1][1]
     lines = lines_of(path)
-    assert after(lines, "Summary by location", "All locations", 6)[-1] == "10000"
+    assert after(lines, "Summary by location", "All locations", 7)[-1] == "10000"
     assert sum(1 for line in lines if re.fullmatch(r"L\d{5}", line)) == 5000
 
 

@@ -93,8 +93,26 @@ def test_case_gtin_keeps_its_packaging_indicator() -> None:
     assert parse_scan(CASE_GTIN, TODAY).gtin == CASE_GTIN
 
 
-def test_upc_e_is_expanded_to_its_gtin() -> None:
-    assert parse_scan("04252614", TODAY).gtin == "00042100005264"
+def test_upc_e_is_expanded_to_its_gtin_when_the_scanner_announces_it() -> None:
+    assert parse_scan("]E004252614", TODAY).gtin == "00042100005264"
+    assert parse_scan("]E0425261", TODAY).gtin == "00042100005264"
+
+
+@pytest.mark.parametrize("text", ["270800", "425261", "0425261"])
+def test_six_or_seven_digits_without_a_upc_e_prefix_are_not_a_barcode(text: str) -> None:
+    with pytest.raises(ScanError, match="too short for a product barcode"):
+        parse_scan(text, TODAY)
+
+
+def test_case_gtin_is_marked_as_a_case() -> None:
+    scan = parse_scan(CASE_GTIN, TODAY)
+    assert scan.is_case and 1 <= scan.packaging_indicator <= 8
+    assert not parse_scan(GTIN, TODAY).is_case
+
+
+def test_symbology_prefix_alone_is_nothing_scanned() -> None:
+    with pytest.raises(ScanError, match="Nothing was scanned"):
+        parse_scan("]d2\r", TODAY)
 
 
 def test_kit_label_gives_the_kit_lot() -> None:
@@ -103,9 +121,15 @@ def test_kit_label_gives_the_kit_lot() -> None:
     assert scan.gtin is None and "kit lot K-2026-014" in scan.describe()
 
 
-def test_lot_glued_to_expiry_without_separator_is_split() -> None:
+def test_lot_ending_in_17_and_a_date_is_kept_whole_with_the_split_as_an_alternative() -> None:
     scan = parse_scan(f"01{GTIN}10AB1217270600", TODAY)
-    assert (scan.lot, scan.expiry) == ("AB12", date(2027, 6, 30))
+    assert (scan.lot, scan.expiry) == ("AB1217270600", None)
+    assert scan.alternative is not None
+    assert (scan.alternative.lot, scan.alternative.expiry) == ("AB12", date(2027, 6, 30))
+
+
+def test_lot_with_separators_has_no_alternative_reading() -> None:
+    assert parse_scan(f"01{GTIN}10AB12{GS}17270600", TODAY).alternative is None
 
 
 def test_lot_with_separators_is_never_split() -> None:

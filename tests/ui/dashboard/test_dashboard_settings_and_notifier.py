@@ -63,6 +63,8 @@ def test_notifier_shows_a_banner_without_a_tray_and_opens_the_dashboard(
     assert message.startswith("1 critical: Narcan 4 mg nasal spray lot OLD expired")
     assert notifier.banner is not None and notifier.banner.isVisible()
     assert "1 alert needs action" in notifier.banner_label.text()
+    window.resize(1024, 560)
+    qtbot.waitUntil(lambda: notifier.banner_label.width() > 300)  # the text is seen, not 0 wide
     show = notifier.banner.actions()[-2]
     show.trigger()
     assert opened == [True] and not notifier.banner.isVisible()

@@ -141,9 +141,28 @@ def test_restock_alert_opens_a_transfer_and_rekit_goes_to_kits(
     assert window.current_page() is window.page("Kits")
 
 
-def test_empty_agency_dashboard_says_so(qtbot, services) -> None:
+def test_empty_agency_dashboard_says_what_to_set_up_next(qtbot, services) -> None:
     view = loaded_view(qtbot, services)
     assert view.doses_card.value.text() == "0"
-    assert view.par_card.detail.text() == "Every place holds its par level"
+    assert view.par_card.detail.text() == "No par levels yet: set them in Settings → Locations"
     assert view.alert_list.model.rowCount() == 0
     assert "No vehicles or bags yet" in view.board.summary.text()
+
+
+def test_readiness_board_lists_vehicles_that_are_not_ready_first(qtbot) -> None:
+    from models.alerts.rows import Readiness
+    from ui.dashboard.readiness_board import URGENCY
+
+    order = sorted(Readiness, key=lambda s: URGENCY[s])
+    assert order == [Readiness.RED, Readiness.AMBER, Readiness.GREEN, Readiness.UNSET]
+
+
+def test_expiry_chart_labels_every_bar(qtbot) -> None:
+    from datetime import date
+
+    from models.alerts.rows import MonthFigure
+    from ui.dashboard.dashboard_charts import month_axis
+
+    figures = [MonthFigure(date(2026 + (m // 12), m % 12 + 1, 1), m) for m in range(11, 29)]
+    axis = month_axis(figures)
+    assert axis.categories()[:2] == ["Dec 26", "Jan 27"] and len(axis.categories()) == 18

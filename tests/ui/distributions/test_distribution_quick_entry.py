@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -133,3 +134,24 @@ def test_defaults_are_remembered_by_a_new_form(qtbot, services, agency, widget):
     assert fresh.location.currentData() == agency.vehicle2
     assert fresh.setting.currentData() == "deflection"
     assert fresh.zip.currentText() == "12866"
+
+
+def test_outcome_tags_are_ticked_instead_of_typing_and_cleared_for_the_next_line(
+    qtbot, services, widget, tmp_path: Path
+):
+    tags = widget.outcomes.buttons
+    assert "Declined services" in [b.text() for b in tags.values()]
+    qtbot.mouseClick(tags["declined_services"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tags["repeat_encounter"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    row = services.distributions.list_recent(1)[0]
+    assert row.outcome_labels == ("Declined services", "Repeat encounter")
+    assert widget.outcomes.ticked() == ()
+    widget.grab().save(str(tmp_path / "quick_entry_tags.png"))
+
+
+def test_a_comment_naming_someone_is_refused_in_red_and_nothing_is_saved(qtbot, services, widget):
+    widget.comment.setText("left with John Smith")
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    assert "person's name" in widget.error_label.text()
+    assert services.distributions.list_recent() == []

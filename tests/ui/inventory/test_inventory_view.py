@@ -154,7 +154,7 @@ def test_actions_open_the_right_dialog_for_the_selected_lot(qtbot, monkeypatch, 
     for action, (module, cls) in expected.items():
         calls = spy(monkeypatch, module, cls)
         view.action_buttons[action].trigger()
-        dialog = view.actions.last_dialog
+        dialog = view.stock_actions.last_dialog
         assert type(dialog).__mro__[1].__name__ == cls and dialog.isVisible()
         assert calls[-1]["lot_id"] == lot.id
         assert calls[-1].get("location_id", calls[-1].get("from_location_id")) == stocked.room
@@ -162,7 +162,7 @@ def test_actions_open_the_right_dialog_for_the_selected_lot(qtbot, monkeypatch, 
     calls = spy(monkeypatch, "ui.inventory.quarantine_dialog", "QuarantineDialog")
     view.action_buttons["dispose"].trigger()
     assert calls[-1] == {"lot_id": lot.id, "location_id": stocked.room, "dispose": True}
-    view.actions.last_dialog.reject()
+    view.stock_actions.last_dialog.reject()
 
 
 def test_reverse_offers_the_last_movement_of_the_lot_there(qtbot, monkeypatch, view, stocked):
@@ -172,7 +172,7 @@ def test_reverse_offers_the_last_movement_of_the_lot_there(qtbot, monkeypatch, v
     calls = spy(monkeypatch, "ui.inventory.reverse_dialog", "ReverseDialog")
     view.action_buttons["reverse"].trigger()
     assert calls[-1] == {"operation_id": transfer.operation_id}
-    view.actions.last_dialog.reject()
+    view.stock_actions.last_dialog.reject()
 
 
 def test_double_click_on_a_place_opens_its_history(qtbot, monkeypatch, view, stocked):
@@ -181,7 +181,7 @@ def test_double_click_on_a_place_opens_its_history(qtbot, monkeypatch, view, sto
     index = view.location_model.index_of(stocked.vehicle)
     double_click(qtbot, view.location_tree, index)
     assert calls[-1] == {"lot_id": None, "location_id": stocked.vehicle}
-    view.actions.last_dialog.reject()
+    view.stock_actions.last_dialog.reject()
 
 
 def test_receive_into_the_selected_place_and_the_screen_updates(qtbot, monkeypatch, view, stocked):

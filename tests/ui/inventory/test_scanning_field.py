@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from models.stock.scanning import GS_SYMBOL, SEPARATORS_SETTING, ScanForm, kit_label_payload
 from tests.ui.scanner import GS, KLOXXADO_GTIN, KLOXXADO_UPC, send_group_separator, type_scan
-from ui.widgets.scan_field import READY_HINT, ScanField
+from ui.widgets.scan_field import ScanField
 
 FULL = (KLOXXADO_GTIN, "AB12", date(2027, 6, 30), "SN9")
 
@@ -101,13 +101,13 @@ def test_malformed_scan_shows_its_message_and_emits_nothing(qtbot, services, raw
     assert field.edit.text() == GS_SYMBOL
 
 
-def test_enter_on_an_empty_field_does_nothing(qtbot, services):
+def test_enter_on_an_empty_field_says_nothing_was_scanned(qtbot, services):
     field = _field(qtbot, services)
-    emitted = []
-    field.scanned.connect(emitted.append)
-    field.scan_failed.connect(emitted.append)
+    scanned = []
+    field.scanned.connect(scanned.append)
     qtbot.keyClick(field.edit, Qt.Key.Key_Return)
-    assert emitted == [] and field.message.text() == READY_HINT
+    assert scanned == [] and field.message.text() == "Nothing was scanned."
+    assert field.is_error_shown()
 
 
 def test_agency_separator_setting_is_used(qtbot, services):
@@ -116,3 +116,16 @@ def test_agency_separator_setting_is_used(qtbot, services):
     with qtbot.waitSignal(field.scanned) as signal:
         type_scan(qtbot, field, f"01{KLOXXADO_GTIN}10AB12#21SN9")
     assert signal.args[0].serial == "SN9"
+
+
+def test_a_lot_ending_in_17_and_a_date_is_asked_not_guessed(qtbot, services):
+    field = _field(qtbot, services)
+    scanned = []
+    field.scanned.connect(scanned.append)
+    type_scan(qtbot, field, f"01{KLOXXADO_GTIN}10AB1217270600")
+    assert scanned == [] and field.split_lot_button.isVisible()
+    assert field.whole_lot_button.text() == "Lot AB1217270600"
+    assert field.split_lot_button.text() == "Lot AB12, expiry 2027-06-30"
+    qtbot.mouseClick(field.split_lot_button, Qt.MouseButton.LeftButton)
+    assert [(s.lot, s.expiry) for s in scanned] == [("AB12", date(2027, 6, 30))]
+    assert not field.split_lot_button.isVisible()

@@ -90,3 +90,21 @@ def test_barcode_of_another_product_or_with_a_typo_is_refused(qtbot, services, a
     assert "Scan or type the barcode first" in dialog.error_label.text()
     type_scan(qtbot, dialog.barcode_input, "WAG-0042")  # a store's own code is kept as typed
     assert dialog.barcode_codes() == ["WAG-0042"] and dialog.error_label.text() == ""
+
+
+def test_a_case_barcode_is_saved_as_a_packaging_level_and_scans_as_a_case(qtbot, services, agency):
+    from models.common.gtin import check_digit
+
+    case = "5" + NARCAN_GTIN[1:13] + check_digit("5" + NARCAN_GTIN[1:13])
+    dialog = show(qtbot, ProductDialog(services, product_id=agency.narcan))
+    dialog.scan_units.setValue(24)
+    type_scan(qtbot, dialog.barcode_input, case)
+    assert case in dialog.barcode_codes()
+    assert any(
+        "24 units per scan" in dialog.barcodes.item(i).text()
+        for i in range(dialog.barcodes.count())
+    )
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    levels = {lv.code: lv.units for lv in services.catalog.list_packaging_levels(agency.narcan)}
+    assert levels[case] == 24 and levels[NARCAN_GTIN] == 2

@@ -20,6 +20,7 @@ from tests.ui.scanner import (
     gs1,
     type_scan,
 )
+from tests.ui.stock_dialog_helpers import post_receipt
 from ui.inventory.receive_dialog import ReceiveDialog
 from ui.inventory.receive_lines_table import Column
 
@@ -35,8 +36,12 @@ def _dialog(qtbot, services, **kwargs) -> ReceiveDialog:
 
 
 def _receive(qtbot, dialog: ReceiveDialog) -> None:
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    post_receipt(qtbot, dialog)
+
+
+def _line(dialog: ReceiveDialog, row: int = 0) -> tuple[str, str, str, str]:
+    table = dialog.lines_table
+    return tuple(table.text_at(row, c) for c in Column)  # type: ignore[return-value]
 
 
 def _stock(services) -> set[tuple[str, str, date | None, int, str]]:
@@ -58,16 +63,17 @@ def _stock(services) -> set[tuple[str, str, date | None, int, str]]:
         f"https://id.gs1.org/01/{KLOXXADO_GTIN}/10/KX7?17=270600",  # Digital Link
     ],
 )
-def test_full_scan_fills_product_lot_and_expiry_then_receives(qtbot, services, agency, scan):
+def test_each_full_scan_adds_a_carton_to_its_line_then_receives(qtbot, services, agency, scan):
     dialog = _dialog(qtbot, services, location_id=agency.room)
     type_scan(qtbot, dialog.scan, scan)
-    assert dialog.product.currentText() == KLOXXADO
-    assert dialog.lot_number.text() == "KX7"
-    assert dialog.expiry.text() == "2027-06-30"
-    assert dialog.focusWidget() is dialog.quantity
+    assert _line(dialog) == (KLOXXADO, "KX7", "2027-06-30", "2")  # a carton of 2 devices
+    assert dialog.focusWidget() is dialog.scan.edit
     assert "new lot KX7" in dialog.scan.message.text()
     assert dialog.isVisible()  # Enter ended the scan, it did not press Receive
-    dialog.quantity.setValue(4)
+    qtbot.wait(80)
+    type_scan(qtbot, dialog.scan, scan)
+    assert dialog.lines_table.rowCount() == 1 and _line(dialog)[3] == "4"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Receive 1 line…"
     _receive(qtbot, dialog)
     assert dialog.result() == ReceiveDialog.DialogCode.Accepted
     assert _stock(services) == {(KLOXXADO, "KX7", date(2027, 6, 30), 4, "Supply room")}
@@ -75,18 +81,22 @@ def test_full_scan_fills_product_lot_and_expiry_then_receives(qtbot, services, a
 
 
 @pytest.mark.parametrize("scan", [NARCAN_UPC, "0" + NARCAN_UPC, "]E00" + NARCAN_UPC])
-def test_upc_only_carton_selects_product_and_moves_cursor_to_lot(qtbot, services, agency, scan):
+def test_upc_only_carton_adds_a_line_and_moves_cursor_to_its_lot(qtbot, services, agency, scan):
     dialog = _dialog(qtbot, services, location_id=agency.room)
-    dialog.lot_number.setText("stale")
     type_scan(qtbot, dialog.scan, scan)
-    assert dialog.product.currentText() == NARCAN
-    assert dialog.focusWidget() is dialog.lot_number and dialog.lot_number.text() == ""
+    table = dialog.lines_table
+    assert _line(dialog) == (NARCAN, "", "", "2")
+    assert (table.currentRow(), table.currentColumn()) == (0, Column.LOT)
     assert "type the lot and expiry" in dialog.scan.message.text()
-    qtbot.keyClicks(dialog.lot_number, "NX9")
-    qtbot.keyClicks(dialog.expiry, "2027-05")
-    dialog.quantity.setValue(12)
+    qtbot.wait(80)
+    qtbot.keyClicks(dialog.focusWidget(), "NX9")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), "2027-05")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # confirms the line
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.scan.edit)
+    assert _line(dialog) == (NARCAN, "NX9", "2027-05", "2")
     _receive(qtbot, dialog)
-    assert _stock(services) == {(NARCAN, "NX9", date(2027, 5, 31), 12, "Supply room")}
+    assert _stock(services) == {(NARCAN, "NX9", date(2027, 5, 31), 2, "Supply room")}
 
 
 def test_known_lot_is_found_again_and_its_expiry_filled(qtbot, services, agency):
@@ -94,11 +104,10 @@ def test_known_lot_is_found_again_and_its_expiry_filled(qtbot, services, agency)
     services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "NX42", date(2027, 4, 30), 6)])
     dialog = _dialog(qtbot, services, location_id=agency.room)
     type_scan(qtbot, dialog.scan, f"]d201{narcan_gtin}10NX42")
-    assert dialog.expiry.text() == "2027-04-30"
+    assert _line(dialog) == (NARCAN, "NX42", "2027-04-30", "2")
     assert "known lot NX42" in dialog.scan.message.text()
-    dialog.quantity.setValue(6)
     _receive(qtbot, dialog)
-    assert _stock(services) == {(NARCAN, "NX42", date(2027, 4, 30), 12, "Supply room")}
+    assert _stock(services) == {(NARCAN, "NX42", date(2027, 4, 30), 8, "Supply room")}
 
 
 def test_malformed_scan_shows_a_message_and_fills_nothing(qtbot, services, agency):
@@ -111,6 +120,7 @@ def test_malformed_scan_shows_a_message_and_fills_nothing(qtbot, services, agenc
         assert dialog.scan.is_error_shown() and dialog.scan.message.isVisible()
         assert dialog.product.currentText() == NARCAN and dialog.lot_number.text() == "typed"
         assert dialog.expiry.text() == "" and dialog.isVisible()
+        assert dialog.lines_table.rowCount() == 0
         assert dialog.scan.edit.selectedText() == dialog.scan.edit.text()
     assert "not a real date" in _scan_message_for(qtbot, dialog, f"01{KLOXXADO_GTIN}17270631")
     assert snapshot(services_sessions(services)) == before
@@ -145,14 +155,11 @@ def test_unknown_gtin_offers_to_add_the_product_then_fills_the_line(qtbot, servi
     qtbot.keyClicks(product_dialog.ndc, "12345-123-45")
     product_dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert not product_dialog.isVisible(), product_dialog.error_label.text()
-    assert dialog.product.currentText() == "RiVive 3 mg nasal spray (new label)"
-    assert (dialog.lot_number.text(), dialog.expiry.text()) == ("RV1", "2028-01-31")
+    rivive = "RiVive 3 mg nasal spray (new label)"
+    assert _line(dialog) == (rivive, "RV1", "2028-01-31", "2")  # one carton of 2
     assert not dialog.add_product_button.isVisible()
-    dialog.quantity.setValue(2)
     _receive(qtbot, dialog)
-    assert _stock(services) == {
-        ("RiVive 3 mg nasal spray (new label)", "RV1", date(2028, 1, 31), 2, "Supply room")
-    }
+    assert _stock(services) == {(rivive, "RV1", date(2028, 1, 31), 2, "Supply room")}
 
 
 def test_expired_receive_is_refused_without_override(qtbot, services, agency):
@@ -165,7 +172,7 @@ def test_expired_receive_is_refused_without_override(qtbot, services, agency):
     assert snapshot(services_sessions(services)) == before
     dialog.allow_expired.setChecked(True)
     _receive(qtbot, dialog)
-    assert _stock(services) == {(KLOXXADO, "OLD1", date(2025, 11, 30), 1, "Supply room")}
+    assert _stock(services) == {(KLOXXADO, "OLD1", date(2025, 11, 30), 2, "Supply room")}
 
 
 def test_receive_into_a_location_deactivated_meanwhile_is_refused(qtbot, services, agency):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.ui.scanner import NARCAN_GTIN, NARCAN_UPC, UNKNOWN_UPC, gs1, type_scan
 from tests.ui.stock_dialog_helpers import db, held, press_ok, show, stock_supply_room
 from ui.inventory.transfer_dialog import TransferDialog
@@ -26,7 +28,7 @@ def test_fefo_lot_is_suggested_first_and_another_may_be_chosen(qtbot, services, 
     ]
     assert picker.lot.itemText(0).startswith("OLD · EXPIRED 2025-12-31")
     picker.lot.setCurrentIndex(picker.lot.findData(lots.nx2))
-    assert "FEFO would take lot NX1 first" in dialog.fefo_label.text()
+    assert "first-expiry-first-out takes lot NX1 first" in dialog.fefo_label.text()
     dialog.to_location.setCurrentIndex(dialog.to_location.findText("Station 1 / Patrol 12"))
     dialog.quantity.setValue(4)
     qtbot.keyClicks(dialog.note, "restock after call")
@@ -111,9 +113,12 @@ def test_same_place_and_zero_quantity_are_refused(qtbot, services, agency):
     assert db(services) == before
 
 
-def test_place_with_only_expired_stock_suggests_no_lot(qtbot, services, agency):
+def test_place_with_only_expired_stock_suggests_no_lot(qtbot, services, agency, clock):
     lots = stock_supply_room(services, agency)
+    today = clock.today()
+    clock.set(date(2025, 12, 1))  # moved before it expired: expired stock no longer moves
     services.stock.transfer(lots.old, agency.room, agency.cabinet, 4)
+    clock.set(today)
     dialog = _dialog(qtbot, services, from_location_id=agency.cabinet)
     assert dialog.picker.fefo_lot_id is None
     assert "only expired stock" in dialog.fefo_label.text()

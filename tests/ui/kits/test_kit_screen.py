@@ -119,3 +119,27 @@ def test_kit_par_dialog_sets_a_vehicle_par_level(qtbot, services, agency):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     rows = {r.location_path: r for r in services.kits.kits_ready_by_location()}
     assert (rows["Station 1 / Patrol 14"].par, rows["Station 1 / Patrol 14"].short) == (6, 6)
+
+
+def test_kit_transfer_takes_kit_label_scans_in_any_field(qtbot, services, agency):
+    from tests.ui.scanner import SUFFIXES, type_scan
+    from ui.kits.kit_transfer_dialog import KitTransferDialog
+
+    _kits(services, agency)
+    dialog = KitTransferDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    biggest = max(dialog._rows, key=lambda r: r.quantity)
+    assert biggest.quantity == 3
+    dialog.kits.setCurrentIndex(next(i for i, r in enumerate(dialog._rows) if r != biggest))
+    label = kit_label_payload(biggest.lot_number)
+    for field, suffix in zip(
+        (dialog.kits, dialog.count, dialog.target, dialog.count), SUFFIXES, strict=True
+    ):
+        type_scan(qtbot, field, label, suffix=suffix)
+    assert dialog.current() == biggest
+    assert dialog.count.value() == 3  # the first scan selects the lot, each further one adds a kit
+    assert "Only 3 kits" in dialog.error_label.text()
+    assert dialog.isVisible() and dialog.result == None  # noqa: E711 - nothing was transferred
+    type_scan(qtbot, dialog.count, kit_label_payload("NOPE"))
+    assert "No kits of kit lot NOPE" in dialog.error_label.text() and dialog.count.value() == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from models.common.wording import counted
 from models.services import build_demo
 from tests.models.reorder_helpers import receive
 from ui.reorders.reorders_view import ReordersView
@@ -30,7 +31,8 @@ def test_demo_suggestions_are_the_items_the_screen_says_are_due(qtbot, services)
     assert view.due_label.text() == "<b>Reorder due:</b> " + ", ".join(
         d.product_name for d in services.reorders.list_due()
     )
-    assert view.position.summary.text().startswith(f"{len(due)} items at or below the minimum")
+    expected = f"{counted(len(due), 'item')} at or below the minimum"
+    assert view.position.summary.text().startswith(expected)
 
 
 def test_stock_above_the_minimum_is_neither_due_nor_suggested(qtbot, services, agency) -> None:

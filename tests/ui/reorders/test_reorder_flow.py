@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 
 from models.services import Services
 from tests.conftest import Agency
+from tests.ui.stock_dialog_helpers import post_receipt
 from ui.inventory.receive_lines_table import Column
 from ui.main_window import MainWindow
 from ui.reorders.reorders_view import ReordersView
@@ -66,7 +67,7 @@ def test_draft_sent_and_received_through_the_screen(
     assert receive.lines_table.text_at(0, Column.QUANTITY) == "16"
     receive.lines_table.fill(0, "N100", date(2029, 3, 31))
     receive.lines_table.item(0, Column.QUANTITY).setText("10")
-    qtbot.mouseClick(ok(receive.buttons), Qt.MouseButton.LeftButton)
+    post_receipt(qtbot, receive)
     assert not receive.isVisible(), receive.error_label.text()
     request = view.requests.current()
     assert (request.status, request.received_units) == ("partly_received", 10)
@@ -76,7 +77,7 @@ def test_draft_sent_and_received_through_the_screen(
     receive = view.receive_dialog
     assert receive.lines_table.text_at(0, Column.QUANTITY) == "6"
     receive.lines_table.fill(0, "N101", date(2029, 3, 31))
-    qtbot.mouseClick(ok(receive.buttons), Qt.MouseButton.LeftButton)
+    post_receipt(qtbot, receive)
     request = view.requests.current()
     assert (request.status, request.received_units) == ("received", 16)
     assert not view.receive_button.isEnabled()

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.modeltest import ModelTester
 
-import ui.reports.partner_preview_dialog as preview_module
 import ui.settings.partner_settings_tab as tab_module
 from models.partners.registry import PartnerDraft
 from models.reports.rows import Period
@@ -17,7 +16,7 @@ from tests.models.report_fixtures import build_activity
 from ui.reports.partner_preview_dialog import PartnerPreviewDialog
 from ui.settings.partner_settings_tab import PartnerSettingsTab
 
-PERIOD = Period(date(2025, 10, 1), date(2026, 1, 31))
+PERIOD = Period(date(2025, 10, 1), date(2025, 12, 31))
 
 
 @pytest.fixture
@@ -75,14 +74,13 @@ def test_the_preview_shows_exactly_what_the_workbook_holds(
     qtbot, services, database, agency, tmp_path, monkeypatch
 ) -> None:
     build_activity(services, database.sessions, agency)
-    package = services.partners.partner_package(PERIOD)
-    dialog = PartnerPreviewDialog(package, services)
+    audited = services.partners.prepare_release(PERIOD)
+    package = audited.package
+    dialog = PartnerPreviewDialog(audited, services)
     qtbot.addWidget(dialog)
     assert not dialog.mark_sent.isVisible()
     target = tmp_path / "shared.xlsx"
-    monkeypatch.setattr(
-        preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.save_button.click()
     workbook = load_workbook(target)
     for table, widget in zip(package.tables, dialog.tables(), strict=True):
@@ -101,12 +99,46 @@ def test_a_save_that_fails_says_why_inside_the_dialog(
     qtbot, services, database, agency, tmp_path, monkeypatch
 ) -> None:
     build_activity(services, database.sessions, agency)
-    dialog = PartnerPreviewDialog(services.partners.partner_package(PERIOD), services)
+    dialog = PartnerPreviewDialog(services.partners.prepare_release(PERIOD), services)
     qtbot.addWidget(dialog)
     missing = tmp_path / "no such folder" / "x.xlsx"
-    monkeypatch.setattr(
-        preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
     dialog.save_button.click()
     assert dialog.error_label.text().startswith("Not saved:")
     assert dialog.result() != 1 and dialog.saved_path is None  # still open to try again
+    assert services.partners.list_releases() == []  # nothing recorded either
+
+
+def test_a_saved_workbook_is_listed_in_the_partners_tab(
+    qtbot, services, database, agency, tmp_path, monkeypatch
+) -> None:
+    build_activity(services, database.sessions, agency)
+    partner = services.partners.save_partner(PartnerDraft("County health", 10))
+    dialog = PartnerPreviewDialog(
+        services.partners.prepare_release(PERIOD, partner.id), services, partner.id
+    )
+    qtbot.addWidget(dialog)
+    assert (
+        "Checked against 0 earlier releases to 0 partners: no hidden count can be worked out."
+        in (dialog.findChild(QLabel).text())
+    )
+    target = tmp_path / "q4.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.save_button.click()
+    tab = PartnerSettingsTab(services)
+    qtbot.addWidget(tab)
+    tab.resize(1024, 600)
+    tab.refresh()
+    tab.show()
+    model = tab.register.model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 1)) == "County health"
+    assert model.data(model.index(0, 2)) == "2025-10-01 to 2025-12-31"
+    assert model.data(model.index(0, 7)) == "q4.xlsx"
+    assert "not in it" in tab.register.note.text()
+    ModelTester(qtbot).check(model)
+    again = services.partners.prepare_release(PERIOD, partner.id)
+    assert again.repeated and again.summary.startswith(
+        "Checked against 1 earlier release to 1 partner"
+    )
+    tab.grab().save(str(tmp_path / "partners-tab.png"))

@@ -10,9 +10,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
-import ui.reports.partner_preview_dialog as preview_module
 import ui.reports.reports_view as reports_module
 from models.partners.registry import PartnerDraft
 from models.reports.suppression import SUPPRESSED_MARK
@@ -58,9 +57,7 @@ def test_preview_generates_in_the_background_and_shows_every_page(qtbot, view) -
 
 def test_save_as_pdf_writes_the_chosen_file(qtbot, view, tmp_path, monkeypatch) -> None:
     target = tmp_path / "expiring"
-    monkeypatch.setattr(
-        reports_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     messages: list[str] = []
     view.status_message.connect(messages.append)
     _choose(view, "Expiration report")
@@ -116,9 +113,7 @@ def test_partner_export_shows_the_shared_tables_then_saves_them(
     qtbot, view, services, tmp_path, monkeypatch
 ) -> None:
     target = tmp_path / "q4.xlsx"
-    monkeypatch.setattr(
-        preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     _choose(view, WORKBOOK)
     _quarter(view)
     view.options.partner.setCurrentIndex(view.options.partner.findData(1))
@@ -127,7 +122,7 @@ def test_partner_export_shows_the_shared_tables_then_saves_them(
     dialog = view.partner_dialog
     shown_tables = dialog.tables()
     assert len(shown_tables) == len(dialog.package.tables)
-    zip_table = shown_tables[0]
+    zip_table = shown_tables[1]  # after the summary
     hidden = [
         zip_table.item(i, j)
         for i in range(zip_table.rowCount())
@@ -144,3 +139,4 @@ def test_partner_export_shows_the_shared_tables_then_saves_them(
         hidden
     )
     assert services.partners.list_partners()[0].next_due_on == date(2026, 4, 30)
+    assert [r.file_name for r in services.partners.list_releases()] == ["q4.xlsx"]

@@ -73,3 +73,31 @@ def test_save_a_copy_elsewhere_and_restore_it_from_file(qtbot, tab, agency, tmp_
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(tab.restore_file_button, Qt.MouseButton.LeftButton)
     assert _units(tab) == 7, tab.message.text()
+
+
+def test_check_points_to_personal_data_which_is_reviewed_and_redacted(
+    qtbot, tab, database, tmp_path: Path
+):
+    from sqlalchemy import text
+
+    from ui.settings.personal_data_dialog import PersonalDataDialog
+
+    with database.sessions.begin() as s:
+        s.execute(
+            text(
+                'INSERT INTO operation (reason, "user", at, note) '
+                "VALUES ('adjust', 'old', '2025-01-01 09:00:00', 'kit to John Smith 518-555-0199')"
+            )
+        )
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    assert "1 stored text looks like personal data" in tab.message.text()
+    dialog = PersonalDataDialog(tab._services.text_audit, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "a phone number"
+    assert not dialog.redact_button.isEnabled()
+    dialog.table.selectRow(0)
+    dialog.grab().save(str(tmp_path / "personal_data_dialog.png"))
+    qtbot.mouseClick(dialog.redact_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0
+    assert "No stored text" in dialog.summary.text()
