@@ -17,6 +17,11 @@ from models.common.errors import DomainError
 from models.stock.ledger_check import check_ledger
 from models.stock.rows import ReceiveLine
 
+NEWER = (  # one row of alembic_version (there may be a head per feature) from the future
+    "UPDATE alembic_version SET version_num = 'i999_future' "
+    "WHERE rowid = (SELECT min(rowid) FROM alembic_version)"
+)
+
 
 @pytest.fixture
 def maintenance(database, tmp_path) -> DatabaseMaintenance:
@@ -66,7 +71,10 @@ def test_a_backup_from_a_newer_version_is_refused_before_the_live_file_changes(
     _receive(services, agency, 10)
     newer = tmp_path / "newer.sqlite3"
     shutil.copyfile(maintenance.backup_now(), newer)
-    _edit(newer, "UPDATE alembic_version SET version_num = 'i999_future'")
+    _edit(
+        newer,
+        NEWER,
+    )
     _refused_and_unchanged(maintenance, services, newer, "newer version")
 
 
