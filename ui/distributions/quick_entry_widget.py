@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.common.errors import DomainError, KeptOffline
 from models.common.wording import noun
 from models.distributions.categories import CategoryKind
+from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import DistributionEntry, DistributionRow, IssuePoint
 from models.distributions.tally_import import parse_day
 from models.services import Services
@@ -35,6 +36,7 @@ from ui.distributions.outcome_tags import OutcomeTags
 from ui.inventory.scanned_lot import scanned_kit_lot
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.scan_catcher import ScanCatcher
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
@@ -86,7 +88,7 @@ class QuickEntryWidget(QWidget):
         self.services_offered = QCheckBox("Info offered")
         self.services_offered.setToolTip("Treatment / harm-reduction information was offered")
         self.outcomes = OutcomeTags()
-        self.comment = QLineEdit()
+        self.comment = limit_free_text(QLineEdit(), COMMENT_LIMIT)
         self.comment.setPlaceholderText("optional note — no names, phones or addresses")
         self.save_button = QPushButton("Save line (Enter)")
         self.error_label = error_label()

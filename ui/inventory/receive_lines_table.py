@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from models.common.dates import parse_expiry
 from models.common.errors import DomainError, ValidationError
 from models.stock.rows import ProductRow, ReceiveLine
+from ui.widgets.input_limits import LimitedCellDelegate
 
 TO_FILL = QBrush(QColor("#fff4ce"))
 _ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +58,8 @@ class ReceiveLinesTable(QTableWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.itemChanged.connect(self._tint)
+        for column, kind in ((Column.LOT, "lot"), (Column.QUANTITY, "quantity")):
+            self.setItemDelegateForColumn(column, LimitedCellDelegate(kind, self))
 
     def add_line(
         self,
