@@ -34,6 +34,7 @@ from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.distributions.outcome_tags import OutcomeTags
 from ui.inventory.scanned_lot import scanned_kit_lot
+from ui.widgets.editable_combo import editor_of
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
 from ui.widgets.input_limits import limit_free_text
@@ -79,8 +80,8 @@ class QuickEntryWidget(QWidget):
         self.zip = QComboBox()
         self.zip.setEditable(True)
         self.zip.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zip.lineEdit().setMaxLength(10)
-        self.zip.lineEdit().setPlaceholderText("ZIP")
+        editor_of(self.zip).setMaxLength(10)
+        editor_of(self.zip).setPlaceholderText("ZIP")
         self.setting = QComboBox()
         self.relationship = QComboBox()
         self.naloxone = QCheckBox("Naloxone given")
@@ -113,7 +114,7 @@ class QuickEntryWidget(QWidget):
         self.reload_choices()
         for field in [*self._fields(), *self.outcomes.buttons.values()]:
             field.installEventFilter(self)
-        self.zip.lineEdit().installEventFilter(self)
+        editor_of(self.zip).installEventFilter(self)
         self.save_button.clicked.connect(self.save_line)
         ScanCatcher.install().register(self, self._on_scan)  # a kit label picks "From"
 

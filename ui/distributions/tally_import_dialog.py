@@ -112,7 +112,7 @@ class TallyImportDialog(QDialog):
         """Run the import off the GUI thread; the outcome arrives in `_on_done`."""
         distributions = self._services.distributions
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress):
             try:
                 return distributions.import_tally(path, progress)
             except TallyImportRefused as refused:

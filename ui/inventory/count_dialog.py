@@ -12,6 +12,7 @@ from models.common.limits import MAX_BALANCE
 from models.services import Services
 from models.stock.rows import OperationRow
 from ui.inventory.lot_dialog import LotDialog
+from ui.widgets.editable_combo import editor_of
 from ui.widgets.input_limits import limit_count
 from ui.widgets.place_defaults import default_place, remember_place
 
@@ -37,7 +38,7 @@ class CountDialog(LotDialog):
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(["", *REASONS])
-        self.reason.lineEdit().setPlaceholderText("required, e.g. monthly count")
+        editor_of(self.reason).setPlaceholderText("required, e.g. monthly count")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record count")
         self._build(
             [("Counted", self.counted), ("Difference", self.difference), ("Reason", self.reason)],

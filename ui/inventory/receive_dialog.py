@@ -40,6 +40,7 @@ from ui.inventory.receive_lines_table import Column, ReceiveLinesTable, needs_lo
 from ui.inventory.receive_summary import receipt_summary
 from ui.widgets.error_label import ERROR_STYLE
 from ui.widgets.input_limits import limit_free_text, limit_lot_number, limit_quantity
+from ui.widgets.optional_date_edit import day_of
 from ui.widgets.place_defaults import remember_place, select_default
 from ui.widgets.product_dialog import ProductDialog
 from ui.widgets.scan_field import ScanField
@@ -138,8 +139,9 @@ class ReceiveDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter never posts; Ctrl+Enter asks first
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter never posts; Ctrl+Enter asks first
+                button.setDefault(False)
 
     def _load_choices(self, location_id: int | None, source_id: int | None) -> None:
         places = self._services.catalog.list_locations(include_inactive=False)
@@ -379,7 +381,7 @@ class ReceiveDialog(QDialog):
                 self.location.currentData(),
                 lines,
                 source_id=self.source.currentData(),
-                received_on=self.received_on.date().toPython(),
+                received_on=day_of(self.received_on),
                 note=self.note.text().strip() or None,
                 allow_expired=self.allow_expired.isChecked(),
             )

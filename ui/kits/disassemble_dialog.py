@@ -44,7 +44,7 @@ class DisassembleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Re-kit or disassemble kits")
         self._services = services
-        self.result: DisassemblyResult | None = None
+        self.outcome: DisassemblyResult | None = None
         self._rows = services.kits.list_kit_stock()
         self.kits = QComboBox()
         for row in self._rows:
@@ -112,7 +112,7 @@ class DisassembleDialog(QDialog):
         if row is None:
             return
         try:
-            self.result = self._services.kits.disassemble_kits(
+            self.outcome = self._services.kits.disassemble_kits(
                 row.lot_id,
                 row.location_id,
                 self.count.value(),

@@ -227,15 +227,15 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Assembled {counted(_done(dialog.result).kits, 'kit')}"
-                f" (kit lot {', '.join(b.lot_number for b in _done(dialog.result).batches)})."
+                f"Assembled {counted(_done(dialog.outcome).kits, 'kit')}"
+                f" (kit lot {', '.join(b.lot_number for b in _done(dialog.outcome).batches)})."
             ),
         )
 
     @Slot()
     def open_transfer(self) -> None:
         dialog = KitTransferDialog(self._services, self, self.selected_stock())
-        self._run(dialog, lambda: f"Transferred {counted(_done(dialog.result).quantity, 'kit')}.")
+        self._run(dialog, lambda: f"Transferred {counted(_done(dialog.outcome).quantity, 'kit')}.")
 
     @Slot()
     def open_disassemble(self) -> None:
@@ -246,8 +246,8 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Opened {counted(_done(dialog.result).kits, 'kit')}"
-                + (" and rebuilt them." if _done(dialog.result).rebuilt else ".")
+                f"Opened {counted(_done(dialog.outcome).kits, 'kit')}"
+                + (" and rebuilt them." if _done(dialog.outcome).rebuilt else ".")
             ),
         )
 
@@ -255,7 +255,7 @@ class KitsView(Page):
     def open_recall(self) -> None:
         dialog = RecallDialog(self._services, self)
         dialog.exec()
-        if dialog.result is not None:
+        if dialog.outcome is not None:
             self.refresh()
             self.data_changed.emit()
 

@@ -59,7 +59,7 @@ class RecallDialog(QDialog):
         self.setWindowTitle("Recall trace")
         self._services = services
         self.trace: RecallTrace | None = None
-        self.result: RecallResult | None = None
+        self.outcome: RecallResult | None = None
         self.search = QLineEdit()
         self.search.setAccessibleName("Lot number from the recall notice")
         self.search.setPlaceholderText("Lot number from the recall notice")
@@ -197,7 +197,7 @@ class RecallDialog(QDialog):
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             return
-        self.result = result
+        self.outcome = result
         self.done_label.setText(
             f"Quarantined {counted(result.loose_units, 'loose unit')} and "
             f"{counted(result.kits, 'kit')} from "

@@ -217,7 +217,9 @@ class ReorderRequestDialog(QDialog):
         line = self._lines[row]
         packages = self._spin(row).value()
         self._spin(row).setSuffix(" " + noun(packages, line.package_name))
-        self.table.item(row, 3).setText(counted(packages * line.units_per_package, line.unit))
+        units = self.table.item(row, 3)
+        if units is not None:
+            units.setText(counted(packages * line.units_per_package, line.unit))
         why = (
             quantity_reason(line, packages, self._caps())
             if packages or line.result.packages
