@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from models.common.dates import parse_date_text
 from models.common.errors import ValidationError
 from models.common.limits import check_text, printable
 from models.common.wording import noun
@@ -226,38 +227,12 @@ def _text(value: object) -> str:
 
 
 def parse_date(value: object) -> date:
+    """A date cell: an Excel date, or text as `parse_date_text` reads it."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
-    try:
-        if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})", text):
-            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-            return date(year, int(m[1]), int(m[2]))
-    except ValueError:
-        pass
-    raise ValidationError(f"'{text}' is not a date (use 2026-01-14 or 1/14/2026).")
-
-
-def parse_day(text: str, today: date) -> date:
-    """A date typed after a shift: 2026-01-14, 1/14/2026, 1/14 (this year), t(oday), y(esterday)
-    or -N (N days ago)."""
-    raw = (text or "").strip().lower()
-    if raw in ("", "t", "today"):
-        return today
-    if raw in ("y", "yesterday"):
-        return date.fromordinal(today.toordinal() - 1)
-    if m := re.fullmatch(r"-([0-9]{1,3})", raw):
-        return date.fromordinal(today.toordinal() - int(m[1]))
-    if m := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})", raw):
-        try:
-            return date(today.year, int(m[1]), int(m[2]))
-        except ValueError:
-            pass
-    return parse_date(raw)
+    return parse_date_text(_text(value))
 
 
 def parse_count(value: object) -> int:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.dates import parse_day
 from models.common.errors import DomainError, KeptOffline, ValidationError
 from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import AdministrationEntry, AdministrationRow
-from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.widgets.editable_combo import editor_of
 from ui.widgets.error_label import error_label

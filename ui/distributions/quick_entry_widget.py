@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.dates import parse_day
 from models.common.errors import DomainError, KeptOffline
 from models.common.wording import noun
 from models.distributions.categories import CategoryKind
 from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import DistributionEntry, DistributionRow, IssuePoint
-from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.distributions.outcome_tags import OutcomeTags
 from ui.inventory.scanned_lot import scanned_kit_lot
