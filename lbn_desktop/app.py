@@ -27,9 +27,13 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly look; daily_backup writes at most one
 
 
 def open_services(
-    args: argparse.Namespace, clock: Clock | None = None, *, create: bool = True
+    args: argparse.Namespace,
+    clock: Clock | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
 ) -> tuple[Paths, Database, Services]:
-    """Database (migrated) and services for a command or the window.
+    """Database (migrated) and services for a command or the window (`read_only`: no writes).
 
     Only the window creates a missing SQLite file (first run); a command refuses, naming the
     path it looked at. A file on a network share or in a synced folder is refused everywhere.
@@ -60,7 +64,7 @@ def open_services(
     else:
         url = with_connect_timeout(url)
     try:
-        database = open_database(url, actor=actor)
+        database = open_database(url, read_only=read_only, actor=actor)
     except OperationalError as error:
         if path is not None:
             raise

@@ -222,6 +222,12 @@ def _personal_data(services: Services) -> QWidget:
     return PersonalDataDialog(services.text_audit)
 
 
+def _person_picker(services: Services) -> QWidget:
+    from ui.widgets.person_picker import PersonPickerDialog
+
+    return PersonPickerDialog(services)
+
+
 def _usable(services: Services):
     rows = services.stock.list_on_hand()
     return next(r for r in rows if not r.expired and r.product_kind == "naloxone")
@@ -259,5 +265,6 @@ DIALOGS: dict[str, DialogFactory] = {
     "guide": _guide,
     "count-place": _count_place,
     "personal-data": _personal_data,
+    "person-picker": _person_picker,
     "vehicle-check": _vehicle_check,
 }

@@ -88,7 +88,7 @@ class _Card(QFrame):
         self.detail.setText(detail)
 
 
-def _table(model: RowTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RowTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()

@@ -4,7 +4,7 @@ and the rotation list for places with a dwell limit. Knows readiness rows, not t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -66,7 +66,9 @@ def _check_text(row: ReadinessRow) -> str:
 
 
 class _Tile(QFrame):
-    def __init__(self, row: ReadinessRow, on_restock: Signal, on_check: Signal) -> None:
+    def __init__(
+        self, row: ReadinessRow, on_restock: SignalInstance, on_check: SignalInstance
+    ) -> None:
         super().__init__()
         background, ink, word = COLOURS[row.status]
         self.setObjectName("tile")

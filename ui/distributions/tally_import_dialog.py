@@ -112,7 +112,7 @@ class TallyImportDialog(QDialog):
         """Run the import off the GUI thread; the outcome arrives in `_on_done`."""
         distributions = self._services.distributions
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress):
             try:
                 return distributions.import_tally(path, progress)
             except TallyImportRefused as refused:
@@ -121,7 +121,7 @@ class TallyImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.result_label.setText(f"Importing {path.name}…")
         self._task = run_in_background(
-            self, "Importing the tally sheet", work, self._on_done, self._on_error
+            self, "Importing the tally sheet", work, self._on_done, self._on_error, cancellable=True
         )
 
     def _on_done(self, outcome: ImportResult | list[TallyProblem]) -> None:

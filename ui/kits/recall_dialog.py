@@ -27,6 +27,7 @@ from models.recall.rows import RecallResult, RecallTrace
 from models.services import Services
 from ui.widgets.background import BackgroundTask
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.recall_record import save_recall_record
 from ui.widgets.screen_fit import fit_to_screen
 
@@ -58,7 +59,7 @@ class RecallDialog(QDialog):
         self.setWindowTitle("Recall trace")
         self._services = services
         self.trace: RecallTrace | None = None
-        self.result: RecallResult | None = None
+        self.outcome: RecallResult | None = None
         self.search = QLineEdit()
         self.search.setAccessibleName("Lot number from the recall notice")
         self.search.setPlaceholderText("Lot number from the recall notice")
@@ -72,7 +73,7 @@ class RecallDialog(QDialog):
         self.holdings.setAccessibleName("Where the lot is")
         self.uses = _table(["Used in", "Date", "ZIP", "Units", "Kit batch"])
         self.uses.setAccessibleName("Uses of the lot, by date and ZIP")
-        self.reason = QLineEdit()
+        self.reason = limit_free_text(QLineEdit())
         self.reason.setAccessibleName("Recall notice number or reason")
         self.reason.setPlaceholderText("Recall notice number or reason")
         self.quarantine_button = QPushButton("Quarantine all on hand")
@@ -196,7 +197,7 @@ class RecallDialog(QDialog):
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             return
-        self.result = result
+        self.outcome = result
         self.done_label.setText(
             f"Quarantined {counted(result.loose_units, 'loose unit')} and "
             f"{counted(result.kits, 'kit')} from "

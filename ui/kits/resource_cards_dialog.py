@@ -23,6 +23,7 @@ from models.common.errors import DomainError
 from models.kits.resource_card_pdf import PER_SHEET
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.optional_date_edit import day_of
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.scratch import scratch_folder
 from ui.widgets.screen_fit import fit_to_screen
@@ -85,7 +86,7 @@ class ResourceCardsDialog(QDialog):
                 path,
                 self.location.currentData(),
                 self.sheets.value(),
-                self.valid_until.date().toPython(),
+                day_of(self.valid_until),
             )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))

@@ -51,7 +51,7 @@ class VehicleCheckDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Vehicle check")
         self._services = services
-        self.result: VehicleCheckRow | None = None
+        self.outcome: VehicleCheckRow | None = None
         self.preview: PdfPreviewDialog | None = None
         self.sheet: VehicleCheckSheet | None = None
         self._kits: list[KitStockRow] = []  # one per kit (a lot of three kits: three rows)
@@ -194,8 +194,10 @@ class VehicleCheckDialog(QDialog):
     def _show_state(self, row: int) -> None:
         state = self._states[row]
         found = Qt.CheckState.Checked if state in FOUND else Qt.CheckState.Unchecked
-        self.table.item(row, 0).setCheckState(found)
-        self.table.item(row, 4).setText(state.capitalize() if state else "—")
+        tick, result = self.table.item(row, 0), self.table.item(row, 4)
+        assert tick is not None and result is not None  # made in _fill_table
+        tick.setCheckState(found)
+        result.setText(state.capitalize() if state else "—")
 
     def mark_selected(self, state: str) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -280,7 +282,7 @@ class VehicleCheckDialog(QDialog):
             )
             return
         try:
-            self.result = self._services.vehicle_checks.record_check(
+            self.outcome = self._services.vehicle_checks.record_check(
                 vehicle, self.entries(), self.note.text()
             )
         except DomainError as refusal:

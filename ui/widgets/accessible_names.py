@@ -146,9 +146,11 @@ def _first_input(item: QWidget | QLayout | None) -> QWidget | None:
     if isinstance(item, QLayout):
         for k in range(item.count()):
             child = item.itemAt(k)
-            found = _first_input(child.widget() or child.layout())
-            if found is not None:
-                return found
+            if child is None:
+                continue
+            inner = _first_input(child.widget() or child.layout())
+            if inner is not None:
+                return inner
     return None
 
 
@@ -179,7 +181,8 @@ def _label_before(widget: QWidget) -> QLabel | None:
             continue
         index = layout.indexOf(widget)
         if index > 0:
-            before = layout.itemAt(index - 1).widget()
+            previous = layout.itemAt(index - 1)
+            before = previous.widget() if previous is not None else None
             if isinstance(before, QLabel) and 0 < len(plain(before.text())) <= 60:
                 return before
     return None

@@ -35,7 +35,7 @@ def test_assemble_dialog_shows_the_fefo_plan_and_assembles(qtbot, services, agen
     assert dialog.lines.item(0, 3).text().startswith("EARLY × 4 (exp 2026-09-30), LATE × 6")
     assert dialog.ok_button.isEnabled() and dialog.error_label.text() == ""
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.kits == 5
+    assert dialog.outcome is not None and dialog.outcome.kits == 5
     assert on_hand(services, lot_id(services, agency.narcan, "EARLY"), agency.room) == 0
 
 
@@ -81,7 +81,7 @@ def test_assemble_dialog_lets_the_user_choose_other_lots(qtbot, services, agency
     assert "LATE × 6" in dialog.lines.item(0, 3).text()
     assert "chosen by hand" in dialog.lines.item(0, 3).text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.batches[0].expiry == date(2028, 1, 31)
+    assert dialog.outcome.batches[0].expiry == date(2028, 1, 31)
 
 
 def test_big_assemblies_run_in_the_background(qtbot, services, agency):
@@ -90,7 +90,7 @@ def test_big_assemblies_run_in_the_background(qtbot, services, agency):
     dialog = _assemble_dialog(qtbot, services, agency, 150)
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.kits == 150
+    assert dialog.outcome is not None and dialog.outcome.kits == 150
 
 
 def test_recall_dialog_traces_a_lot_and_quarantines_it(qtbot, services, agency):
@@ -116,7 +116,7 @@ def test_recall_dialog_traces_a_lot_and_quarantines_it(qtbot, services, agency):
     assert "recall reason" in dialog.error_label.text()
     qtbot.keyClicks(dialog.reason, "Manufacturer notice 7")
     qtbot.mouseClick(dialog.quarantine_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.kits == 6
+    assert dialog.outcome is not None and dialog.outcome.kits == 6
     assert "Quarantined 8 loose units and 6 kits" in dialog.done_label.text()
     assert not dialog.quarantine_button.isEnabled()
     assert all(
@@ -144,8 +144,8 @@ def test_disassemble_dialog_rekits_selected_kits(qtbot, services, agency):
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.text() == "Re-kit"
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.rebuilt is not None
-    assert dialog.result.rebuilt.batches[0].expiry == date(2028, 1, 31)
+    assert dialog.outcome is not None and dialog.outcome.rebuilt is not None
+    assert dialog.outcome.rebuilt.batches[0].expiry == date(2028, 1, 31)
 
 
 def test_recipe_dialog_saves_a_new_recipe_and_shows_refusals(qtbot, services, agency):
@@ -160,8 +160,8 @@ def test_recipe_dialog_saves_a_new_recipe_and_shows_refusals(qtbot, services, ag
     combo.setCurrentIndex(combo.findData("g:naloxone-4mg-nasal"))
     dialog.lines.cellWidget(row, 1).setValue(4)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None
-    assert [(x.label, x.quantity) for x in dialog.result.lines] == [("Any naloxone 4mg nasal", 4)]
+    assert dialog.outcome is not None
+    assert [(x.label, x.quantity) for x in dialog.outcome.lines] == [("Any naloxone 4mg nasal", 4)]
 
 
 def test_recall_dialog_saves_the_record_as_pdf_and_workbook(

@@ -37,7 +37,7 @@ def test_kit_label_scans_tick_kits_in_any_field_and_never_record(qtbot, services
     assert [dialog.table.item(r, 0).checkState() for r in range(4)] == [Qt.CheckState.Checked] * 4
     assert dialog.summary.text() == "4 of 4 kits checked: 4 on board"
     assert dialog.note.text() == "" and dialog.vehicle.currentData() == agency.vehicle
-    assert dialog.isVisible() and dialog.result is None
+    assert dialog.isVisible() and dialog.outcome is None
     assert snapshot(services.stock._sessions) == before  # no scan records the check
     type_scan(qtbot, dialog.note, label)
     assert "already checked" in dialog.error_label.text()
@@ -48,7 +48,7 @@ def test_kit_label_scans_tick_kits_in_any_field_and_never_record(qtbot, services
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)  # Enter records nothing either
     assert dialog.isVisible() and snapshot(services.stock._sessions) == before
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.result == "All 4 kits on board"
+    assert dialog.outcome is not None and dialog.outcome.result == "All 4 kits on board"
     assert not dialog.isVisible()
 
 
@@ -70,8 +70,8 @@ def test_recording_refuses_unchecked_kits_and_a_missing_kit_without_a_note(qtbot
     assert snapshot(services.stock._sessions) == before
     qtbot.keyClicks(dialog.note, "not on board at shift start")
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None
-    assert dialog.result.result == "1 of 3 on board; 1 missing, 1 opened"
+    assert dialog.outcome is not None
+    assert dialog.outcome.result == "1 of 3 on board; 1 missing, 1 opened"
     assert on_hand(services, batch.lot_id, agency.vehicle) == 1
 
 
