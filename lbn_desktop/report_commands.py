@@ -174,7 +174,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        writes = bool(args.mark_sent)  # marking a package sent is the one write here
+        # A workbook that leaves is recorded in the release register; only a dry run reads only.
+        writes = not args.dry_run
         _paths, database, services = open_services(args, create=False, read_only=not writes)
         partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and (partner is None or args.dry_run):
