@@ -23,6 +23,7 @@ from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
 from models.kits.seed import seed_recipes
 from models.kits.service import KitService
+from models.kits.vehicle_check_service import VehicleCheckService
 from models.partners import demo as partner_demo
 from models.partners.service import PartnerService
 from models.recall.service import RecallService
@@ -59,6 +60,7 @@ class Services:
     text_audit: TextAuditService
     counts: CountService  # counting a whole place (stocktake)
     people: PeopleService
+    vehicle_checks: VehicleCheckService  # the crew's shift-start check of a vehicle's kits
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
     sessions: sessionmaker[Session] | None = None  # to build the same services on another clock
 
@@ -80,6 +82,7 @@ class Services:
         actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock, actor)
+        counts = CountService(sessions, clock, actor)
         return cls(
             clock=clock,
             actor=actor,
@@ -98,7 +101,8 @@ class Services:
             people=PeopleService(sessions, actor),
             partners=partners,
             text_audit=TextAuditService(sessions, clock, actor),
-            counts=CountService(sessions, clock, actor),
+            counts=counts,
+            vehicle_checks=VehicleCheckService(sessions, clock, actor, counts),
             maintenance=maintenance,
             sessions=sessions,
         )

@@ -208,6 +208,14 @@ def _count_place(services: Services) -> QWidget:
     return CountPlaceDialog(services, location_id=_usable(services).location_id)
 
 
+def _vehicle_check(services: Services) -> QWidget:
+    from ui.kits.vehicle_check_dialog import VehicleCheckDialog
+
+    places = services.catalog.list_locations(include_inactive=False)
+    vehicle = next(p for p in places if p.kind == "vehicle")
+    return VehicleCheckDialog(services, location_id=vehicle.id)
+
+
 def _personal_data(services: Services) -> QWidget:
     from ui.settings.personal_data_dialog import PersonalDataDialog
 
@@ -258,4 +266,5 @@ DIALOGS: dict[str, DialogFactory] = {
     "count-place": _count_place,
     "personal-data": _personal_data,
     "person-picker": _person_picker,
+    "vehicle-check": _vehicle_check,
 }

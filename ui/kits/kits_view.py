@@ -36,6 +36,7 @@ from ui.kits.kit_transfer_dialog import KitTransferDialog
 from ui.kits.recall_dialog import RecallDialog
 from ui.kits.recipes_panel import RecipesPanel
 from ui.kits.resource_cards_dialog import ResourceCardsDialog
+from ui.kits.vehicle_check_dialog import VehicleCheckDialog
 from ui.widgets.expiry_style import bands_of, legend_html
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
@@ -86,6 +87,7 @@ class KitsView(Page):
         actions: list[tuple[str, Callable[[], None]]] = [
             ("Assemble…", self.open_assemble),
             ("Transfer…", self.open_transfer),
+            ("Vehicle check…", self.open_vehicle_check),
             ("Re-kit / disassemble…", self.open_disassemble),
             ("Recall trace…", self.open_recall),
             ("Labels…", self.open_labels),
@@ -236,6 +238,15 @@ class KitsView(Page):
     def open_transfer(self) -> None:
         dialog = KitTransferDialog(self._services, self, self.selected_stock())
         self._run(dialog, lambda: f"Transferred {counted(_done(dialog.outcome).quantity, 'kit')}.")
+
+    @Slot()
+    def open_vehicle_check(self, location_id: int | None = None) -> None:
+        """The crew's shift-start check of a vehicle (the one selected, unless named)."""
+        if location_id is None:
+            selected = self.selected_ready() or self.selected_stock()
+            location_id = selected.location_id if selected is not None else None
+        dialog = VehicleCheckDialog(self._services, self, location_id)
+        self._run(dialog, lambda: f"Vehicle check recorded: {_done(dialog.outcome).result}.")
 
     @Slot()
     def open_disassemble(self) -> None:
