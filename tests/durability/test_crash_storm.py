@@ -26,7 +26,7 @@ from tests.durability.conftest import start_worker
 pytestmark = pytest.mark.slow
 STORM_KILLS = int(os.environ.get("LBN_STORM_KILLS", "90"))
 UPGRADE_KILLS = 12
-PREVIOUS = "0003_merge_areas"
+PREVIOUS = "0005_merge_round_two"  # the killed upgrade runs the newest revision
 
 
 def _kill_at_random(worker, rng: random.Random) -> list[str]:
@@ -62,7 +62,7 @@ def test_a_storm_of_kills_loses_nothing_and_leaves_balanced_books(db_path, servi
     lot = services.stock.find_lot(agency.narcan, "SH")
     sheet = db_path.parent / "tally.csv"
     rows = ["Date,Kits,From,ZIP,Setting,Relationship"]
-    rows += ["2026-01-05,1,Patrol 12,12866,overdose_scene,family"] * 40
+    rows += ["2026-01-15,1,Patrol 12,12866,overdose_scene,family"] * 40  # the day stock came
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
     url, rng = sqlite_url(db_path), random.Random(21)
     kinds = [  # big receipts and assemblies are stormed in test_crash_safety

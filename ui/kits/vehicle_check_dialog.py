@@ -61,6 +61,10 @@ class VehicleCheckDialog(QDialog):
             if place.kind in ("vehicle", "bag"):
                 self.vehicle.addItem(place.path, place.id)
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Kits on board")
+        self.table.setAccessibleDescription(
+            "One row per kit: tick it, or mark it missing, expired or opened"
+        )
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
