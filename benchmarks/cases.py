@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from benchmarks.import_wait import longest_wait
+
 ROOT = Path(__file__).resolve().parent.parent
 Median = Callable[[Callable[[], object], int], float]
 NOW = datetime(2026, 11, 1, 9, 0)  # the generator's agency ends here
@@ -628,6 +630,12 @@ CASES = [
         ("small", "large"),
     ),
     Case("expiration report PDF, all lots", "≤ 3,000 ms", expiration_pdf),
+    Case(
+        "second station's longest save during a 10,000-row tally import",
+        "≤ 2,000 ms",
+        longest_wait,
+        ("small",),
+    ),
     Case("count a 3,000-lot station: open", "≤ 1,000 ms", count_open, ("large",)),
     Case("count a 3,000-lot station: post", "≤ 2,000 ms", count_post, ("large",)),
     Case("peak memory, app started on the database", "≤ 300 MB", memory, unit="MB"),

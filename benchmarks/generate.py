@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 
 from lbn_desktop.database import open_database, sqlite_url
 from models.common.entities import Setting
+from models.common.limits import MAX_LINE_QUANTITY
 from models.distributions.entities import Administration, Distribution
 from models.kits.entities import KitBatch, KitBatchComponent
 from models.services import seed_defaults
@@ -250,7 +251,8 @@ class Simulation:
             self.part_lots[product] = lot
             op = self.ledger.op(at, "receive")
             for _station, room, _vehicles in self.stations:
-                self.ledger.move(op, lot, self.virtual["supplier"], room, 10_000_000)
+                for _ in range(100):  # 10 million in lines the app's line limit allows
+                    self.ledger.move(op, lot, self.virtual["supplier"], room, MAX_LINE_QUANTITY)
 
     def run(self) -> None:
         start = date(END.year - self.scale.years, END.month, 1)

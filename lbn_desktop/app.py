@@ -27,9 +27,13 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly look; daily_backup writes at most one
 
 
 def open_services(
-    args: argparse.Namespace, clock: Clock | None = None, *, create: bool = True
+    args: argparse.Namespace,
+    clock: Clock | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
 ) -> tuple[Paths, Database, Services]:
-    """Database (migrated) and services for a command or the window.
+    """Database (migrated) and services for a command or the window (`read_only`: no writes).
 
     Only the window creates a missing SQLite file (first run); a command refuses, naming the
     path it looked at. A file on a network share or in a synced folder is refused everywhere.
@@ -60,7 +64,7 @@ def open_services(
     else:
         url = with_connect_timeout(url)
     try:
-        database = open_database(url, actor=actor)
+        database = open_database(url, read_only=read_only, actor=actor)
     except OperationalError as error:
         if path is not None:
             raise
@@ -132,6 +136,9 @@ def run_gui(args: argparse.Namespace) -> int:
     purge_scratch()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LBN Quartermaster")
+    from ui.widgets.accessible_names import install_accessible_names
+
+    namer = install_accessible_names(app)  # names each window's fields for screen readers
 
     def show_error(text: str) -> None:
         if QApplication.instance() is None:  # quitting: the log has it
@@ -200,6 +207,7 @@ def run_gui(args: argparse.Namespace) -> int:
     elif os.environ.get(REPORT_ENV):
         when_first_screen_filled(app, window, lambda: None)
     code = app.exec()
+    app.removeEventFilter(namer)
     from ui.widgets.background import wait_for_background_work
 
     wait_for_background_work()

@@ -10,6 +10,7 @@ refusal that says what to do, never a crash.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import sqlite3
@@ -45,6 +46,7 @@ def backup_file(source: Path, target: Path) -> Path:
         if problem:
             raise BackupFailed(f"The backup failed its integrity check: {problem}")
         move_into_place(partial, target)
+        write_checksum(target)
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise BackupFailed(
@@ -79,12 +81,43 @@ def move_into_place(source: Path, target: Path) -> None:
             time.sleep(MOVE_PAUSE_S * (attempt + 1))
 
 
+def checksum_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".sha256")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_checksum(backup: Path) -> Path:
+    """`<backup>.sha256` in the format of `sha256sum`, so it can be verified by hand too."""
+    sidecar = checksum_path(backup)
+    sidecar.write_text(f"{file_sha256(backup)}  {backup.name}\n", encoding="ascii")
+    return sidecar
+
+
+def checksum_problem(backup: Path) -> str | None:
+    """None when the checksum file matches (or, for backups older than checksums, is absent)."""
+    sidecar = checksum_path(backup)
+    if not sidecar.exists():
+        return None
+    recorded = sidecar.read_text(encoding="ascii", errors="replace").split()[:1]
+    if recorded != [file_sha256(backup)]:
+        return f"{backup.name} changed since it was written (its checksum does not match)"
+    return None
+
+
 def integrity_problem(path: Path) -> str | None:
     """None when `PRAGMA integrity_check` says ok, otherwise its first complaint."""
     try:
         with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+            conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
             result = conn.execute("PRAGMA integrity_check").fetchone()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.Error, ValueError) as error:  # a damaged file can hold anything
         return str(error)
     return None if result and result[0] == "ok" else str(result[0] if result else "no answer")
 
@@ -114,4 +147,5 @@ def daily_backup(
     for old in autos[:-keep] if keep > 0 else []:
         with contextlib.suppress(OSError):  # a backup someone has open stays until next time
             old.unlink(missing_ok=True)
+            checksum_path(old).unlink(missing_ok=True)
     return target

@@ -22,9 +22,17 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from lbn_desktop import config
 from lbn_desktop.backup import backup_before_migration
+from lbn_desktop.database_errors import refusal_for
+from lbn_desktop.database_file import (
+    DatabaseRefused,
+    check_sqlite_file,
+    read_only_uri,
+    remove_leftovers,
+)
+from lbn_desktop.file_location import CONNECT_TIMEOUT_S
 from lbn_desktop.journal import install_journal
 from models.common.actor import Actor
-from models.common.errors import DatabaseBusy, DomainError
+from models.common.errors import DomainError
 from models.migrations.config import alembic_config, shipped_revisions
 
 log = logging.getLogger(__name__)
@@ -43,39 +51,40 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        parsed = make_url(self.url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            return Path(parsed.database)
-        return None
+        return sqlite_file(self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for PostgreSQL or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database or "")
+    return None
 
 
 def sqlite_url(path: Path) -> str:
     return config.sqlite_url(path)
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if parsed.database and parsed.database != ":memory:" and not read_only:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None}
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        engine = _sqlite_engine(url, read_only)
     else:
         # A station must notice quickly that the server is out of reach (offline banner, outbox).
         engine = create_engine(url, connect_args=PG_CONNECT_ARGS)
         _ping_when_idle(engine)
-    event.listen(engine, "handle_error", _busy_as_refusal)
+    event.listen(engine, "handle_error", _error_as_refusal)
     return engine
 
 
 PG_CONNECT_ARGS = {
-    "connect_timeout": 5,
+    "connect_timeout": CONNECT_TIMEOUT_S,
     "keepalives": 1,
     "keepalives_idle": 10,
     "keepalives_interval": 5,
@@ -104,18 +113,32 @@ def _ping_when_idle(engine: Engine) -> None:
     event.listen(engine, "checkout", on_checkout)
 
 
-BUSY_SIGNS = ("database is locked", "deadlock detected", "could not serialize access")
+
+def _sqlite_engine(url: str, read_only: bool) -> Engine:
+    if read_only:
+        uri = read_only_uri(Path(make_url(url).database or ""))
+
+        def connect() -> sqlite3.Connection:
+            timeout = BUSY_TIMEOUT_MS / 1000
+            return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+
+        engine = create_engine("sqlite://", creator=connect)
+        event.listen(engine, "connect", _sqlite_read_pragmas)
+    else:
+        options = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None}
+        engine = create_engine(url, connect_args=options)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
-def _busy_as_refusal(context: ExceptionContext) -> DatabaseBusy | None:
-    """Another station holding the database too long is a refusal to retry, not a crash."""
-    text = str(context.original_exception).lower()
-    if any(sign in text for sign in BUSY_SIGNS):
-        return DatabaseBusy(
-            "The database is busy: another station or window is saving a large change. "
-            "Nothing was saved; please try again in a moment."
-        )
-    return None
+def _error_as_refusal(context: ExceptionContext) -> DomainError | None:
+    """Errors a person can act on become one clear line (a refusal), never a traceback."""
+    return refusal_for(str(context.original_exception))
+
+
+def _sqlite_read_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -174,19 +197,51 @@ def _keep_loaded_objects(sessions: sessionmaker[Session]) -> None:
 
 
 def open_database(
-    url: str, *, migrate: bool = True, backup: bool = True, actor: Actor | None = None
+    url: str,
+    *,
+    migrate: bool = True,
+    backup: bool = True,
+    read_only: bool = False,
+    actor: Actor | None = None,
 ) -> Database:
-    """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows."""
-    engine = create_db_engine(url)
+    """Engine + sessionmaker for `url`, upgraded to the newest schema this app knows.
+
+    A SQLite file is checked first: it must be SQLite and ours (or empty), and writable unless
+    `read_only` (check, reports). Leftovers of a killed backup or upgrade are removed.
+    """
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_file(path, read_only=read_only)
+        if not read_only:
+            remove_leftovers(path.parent / "backups")
+            remove_leftovers(path.parent)
+    engine = create_db_engine(url, read_only=read_only)
     database = Database(url, engine, Sessions(engine, actor))
-    if migrate:
-        current = current_revisions(engine)
-        refuse_newer(current)
-        if current != set(shipped_revisions()[1]):
-            if backup and current and database.sqlite_path:
-                backup_before_migration(database.sqlite_path)
-            upgrade(database)
+    try:
+        if migrate:
+            _migrate(database, backup=backup, read_only=read_only)
+    except BaseException:
+        engine.dispose()
+        raise
     return database
+
+
+def _migrate(database: Database, *, backup: bool, read_only: bool) -> None:
+    current = current_revisions(database.engine)
+    refuse_newer(current)
+    if current == set(shipped_revisions()[1]):
+        return
+    if read_only:
+        raise DatabaseRefused(
+            "This database needs an upgrade to this version's schema, which needs write access; "
+            "open it once with the app from a folder you may write to."
+        )
+    if backup and current and database.sqlite_path:
+        backup_before_migration(database.sqlite_path)
+    try:
+        upgrade(database)
+    except RuntimeError as error:  # a migration refusing rows it cannot keep
+        raise DatabaseRefused(f"The database was not upgraded: {error}") from None
 
 
 def upgrade(database: Database) -> None:

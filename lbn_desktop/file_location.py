@@ -34,7 +34,7 @@ class ServerUnreachable(DomainError):
     """The agency's database server did not answer (network down, server stopped)."""
 
 
-CONNECT_TIMEOUT_S = 10
+CONNECT_TIMEOUT_S = 5  # a station must notice quickly that the server is out of reach
 
 
 def with_connect_timeout(url: str) -> str:

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from lbn_desktop.backup import BackupFailed, backup_file, integrity_problem, read_only_uri
-from lbn_desktop.database import Database, upgrade
-from models.common.errors import DomainError
+from lbn_desktop.backup import BackupFailed, backup_file, integrity_problem
+from lbn_desktop.database import Database
+from lbn_desktop.restore import RestoreRefused, staged_candidate, swap_in
 from models.common.maintenance import BackupInfo, CheckReport
 from models.stock.ledger_check import check_ledger
+from models.stock.time_order import out_of_time_entries
 
 log = logging.getLogger(__name__)
-
-
-class RestoreRefused(DomainError):
-    """The chosen file cannot replace the current database."""
 
 
 class DatabaseMaintenance:
@@ -62,21 +57,22 @@ class DatabaseMaintenance:
         ]
 
     def restore(self, source: Path) -> Path:
-        """Replace the open database with `source`, keeping a copy of the current one first.
+        """Replace the open database with `source`; returns the safety copy of the current one.
 
-        Returns the path of that safety copy. The file is checked before anything changes and
-        upgraded to this version's schema afterwards.
+        The candidate is copied, upgraded and checked completely (integrity, checksum, schema not
+        newer, books balanced) before the live file is touched; then it is swapped in by rename.
         """
         path = self._sqlite()
-        source = Path(source)
-        _validate_restore_source(source, path)
-        safety = self.backup_now(
-            self._folder / f"{path.stem}-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
-        )
+        staged = staged_candidate(Path(source), path)
+        stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+        try:
+            safety = self.backup_now(self._folder / f"{path.stem}-before-restore-{stamp}.sqlite3")
+        except BackupFailed:
+            staged.unlink(missing_ok=True)
+            raise
         self._database.engine.dispose()
-        with sqlite3.connect(source) as src, sqlite3.connect(path) as dst:
-            src.backup(dst)
-        upgrade(self._database)
+        swap_in(staged, path)
+        self._database.engine.dispose()  # connections opened meanwhile saw the old file
         log.info("Restored %s from %s (previous copy at %s)", path, source, safety)
         return safety
 
@@ -91,28 +87,16 @@ class DatabaseMaintenance:
                 report.facts.append("SQLite integrity check: ok")
         with self._database.sessions() as s:
             ledger = check_ledger(s)
+            out_of_time = out_of_time_entries(s)
         report.problems.extend(ledger.problems)
         if ledger.ok:
             report.facts.append(
                 f"Ledger balanced: {ledger.moves} movements; balances equal the ledger sums"
             )
+        report.problems.extend(f"Entry out of time order: {line}" for line in out_of_time)
+        if not out_of_time:
+            report.facts.append("Entries consistent in time: nothing used before it was there")
         return report
 
 
-def _validate_restore_source(source: Path, current: Path) -> None:
-    if not source.is_file():
-        raise RestoreRefused(f"{source} is not a file.")
-    if source.resolve() == current.resolve():
-        raise RestoreRefused("That is the database already open.")
-    problem = integrity_problem(source)
-    if problem:
-        raise RestoreRefused(f"{source.name} is not a healthy SQLite database: {problem}")
-    try:
-        with closing(sqlite3.connect(read_only_uri(source), uri=True)) as conn:
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-    except sqlite3.DatabaseError as error:
-        raise RestoreRefused(f"{source.name} cannot be read: {error}") from None
-    if not {"alembic_version", "stock_move", "lot"} <= tables:
-        raise RestoreRefused(f"{source.name} is not an LBN Quartermaster database.")
+__all__ = ["DatabaseMaintenance", "RestoreRefused"]

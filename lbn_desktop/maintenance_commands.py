@@ -54,13 +54,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     redact.set_defaults(handler=run_redact)
 
+
 def _maintenance(
-    args: argparse.Namespace,
+    args: argparse.Namespace, read_only: bool = False
 ) -> tuple[Database, DatabaseMaintenance, Services]:
     from lbn_desktop.app import open_services
     from lbn_desktop.maintenance import DatabaseMaintenance
 
-    paths, database, services = open_services(args, create=False)
+    paths, database, services = open_services(args, create=False, read_only=read_only)
     return database, DatabaseMaintenance(database, paths.backups), services
 
 
@@ -83,7 +84,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        database, maintenance, services = _maintenance(args)
+        database, maintenance, services = _maintenance(args, read_only=True)
     except DomainError as refusal:
         print(f"Check failed: {refusal}", file=sys.stderr)
         return 1

@@ -136,7 +136,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args, create=False)
+        _paths, database, services = open_services(args, create=False, read_only=True)
         kind = ReportKind(args.kind)
         threshold, audience = DEFAULT_SUPPRESSION_THRESHOLD, ""
         if args.partner:
@@ -174,7 +174,9 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = None
     try:
-        _paths, database, services = open_services(args, create=False)
+        # A workbook that leaves is recorded in the release register; only a dry run reads only.
+        writes = not args.dry_run
+        _paths, database, services = open_services(args, create=False, read_only=not writes)
         partner = services.partners.find_partner(args.partner) if args.partner else None
         if args.mark_sent and (partner is None or args.dry_run):
             raise ValidationError("--mark-sent needs --partner and cannot go with --dry-run.")

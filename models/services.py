@@ -8,12 +8,13 @@ demo parts in order).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.alerts.service import AlertService
 from models.common.actor import Actor
-from models.common.clock import Clock
+from models.common.clock import Clock, HistoryClock
 from models.common.maintenance import Maintenance
 from models.common.settings import FIRST_RUN_DONE, SettingsService
 from models.common.text_audit import TextAuditService
@@ -22,6 +23,7 @@ from models.distributions.service import DistributionService
 from models.kits import demo as kit_demo
 from models.kits.seed import seed_recipes
 from models.kits.service import KitService
+from models.kits.vehicle_check_service import VehicleCheckService
 from models.partners import demo as partner_demo
 from models.partners.service import PartnerService
 from models.recall.service import RecallService
@@ -36,6 +38,8 @@ from models.stock.service import StockService
 from models.training import demo as training_demo
 from models.training.people import PeopleService
 from models.training.service import TrainingService
+
+DEMO_HISTORY_DAYS = 400  # the demo's stock arrives this long before today
 
 
 @dataclass
@@ -56,7 +60,9 @@ class Services:
     text_audit: TextAuditService
     counts: CountService  # counting a whole place (stocktake)
     people: PeopleService
+    vehicle_checks: VehicleCheckService  # the crew's shift-start check of a vehicle's kits
     maintenance: Maintenance | None = None  # backup/restore/check, where the database allows
+    sessions: sessionmaker[Session] | None = None  # to build the same services on another clock
 
     @property
     def user(self) -> str:
@@ -76,6 +82,7 @@ class Services:
         actor.personnel = training.personnel_names  # personnel may be named in notes
         reorders = ReorderService(sessions, clock, actor)
         partners = PartnerService(sessions, clock, actor)
+        counts = CountService(sessions, clock, actor)
         return cls(
             clock=clock,
             actor=actor,
@@ -94,8 +101,10 @@ class Services:
             people=PeopleService(sessions, actor),
             partners=partners,
             text_audit=TextAuditService(sessions, clock, actor),
-            counts=CountService(sessions, clock, actor),
+            counts=counts,
+            vehicle_checks=VehicleCheckService(sessions, clock, actor, counts),
             maintenance=maintenance,
+            sessions=sessions,
         )
 
 
@@ -118,8 +127,21 @@ def seed_defaults(s: Session) -> None:
 
 
 def build_demo(services: Services) -> None:
-    """Populate an empty database with the demo agency; refuses if stations already exist."""
-    stock_demo.add_demo(services)
+    """Populate an empty database with the demo agency; refuses if stations already exist.
+
+    Stock, kits and distributions are written day by day on a clock standing in the past, so
+    the history is consistent in time: nothing is used before it was received or assembled.
+    """
+    history = HistoryClock(services.clock)
+    past = services
+    if services.sessions is not None:
+        past = Services.build(services.sessions, history, services.user)
+    present = history.present()
+    history.travel_to(present - timedelta(days=DEMO_HISTORY_DAYS))
+    stock_demo.add_demo(past, present)
     services.settings.set(FIRST_RUN_DONE, True)
-    for part in (kit_demo, distribution_demo, training_demo, reorder_demo, partner_demo):
+    kit_demo.add_demo(past)
+    distribution_demo.add_demo(past, present, history.travel_to)
+    history.travel_to(None)
+    for part in (training_demo, reorder_demo, partner_demo):
         part.add_demo(services)

@@ -208,10 +208,24 @@ def _count_place(services: Services) -> QWidget:
     return CountPlaceDialog(services, location_id=_usable(services).location_id)
 
 
+def _vehicle_check(services: Services) -> QWidget:
+    from ui.kits.vehicle_check_dialog import VehicleCheckDialog
+
+    places = services.catalog.list_locations(include_inactive=False)
+    vehicle = next(p for p in places if p.kind == "vehicle")
+    return VehicleCheckDialog(services, location_id=vehicle.id)
+
+
 def _personal_data(services: Services) -> QWidget:
     from ui.settings.personal_data_dialog import PersonalDataDialog
 
     return PersonalDataDialog(services.text_audit)
+
+
+def _person_picker(services: Services) -> QWidget:
+    from ui.widgets.person_picker import PersonPickerDialog
+
+    return PersonPickerDialog(services)
 
 
 def _usable(services: Services):
@@ -251,4 +265,6 @@ DIALOGS: dict[str, DialogFactory] = {
     "guide": _guide,
     "count-place": _count_place,
     "personal-data": _personal_data,
+    "person-picker": _person_picker,
+    "vehicle-check": _vehicle_check,
 }

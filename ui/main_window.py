@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.setWindowTitle("LBN Quartermaster")
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Screens")
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         for title, _page_class in PAGES:
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
             Notifier,  # alerts at start and each morning (tray or banner)
         )
 
-        self.notifier = Notifier(self._services, self, lambda: self.show_page("Dashboard"))
+        self.notifier = Notifier(self._services, self, lambda: self._show_dashboard())
         self.notifier.start()
 
     # --- navigation ---------------------------------------------------------------------
@@ -207,6 +208,9 @@ class MainWindow(QMainWindow):
     def current_title(self) -> str:
         row = self.navigation.currentRow()
         return PAGES[row][0] if row >= 0 else START_PAGE
+
+    def _show_dashboard(self) -> None:
+        self.show_page("Dashboard")
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models.alerts.positions import Position
 from models.alerts.rows import ParGap, PickFrom, Readiness, ReadinessRow, RestockTask, RotationRow
 from models.alerts.rules import AlertRules
+from models.alerts.vehicle_check_alerts import is_overdue
 from models.stock.entities import LocationKind, ParLevel, Product
 from models.stock.location_tree import LocationTree
 
@@ -178,8 +179,11 @@ def readiness_board(
     tree: LocationTree,
     rules: AlertRules,
     today: date,
+    last_checks: dict[int, datetime] | None = None,
 ) -> list[ReadinessRow]:
-    """Every active vehicle and bag: required kits (kit par levels), ready kits, a colour."""
+    """Every active vehicle and bag: required kits (kit par levels), ready kits, a colour,
+    and when its crew last checked it."""
+    last_checks = last_checks or {}
     required: dict[int, int] = defaultdict(int)
     for par in pars:
         if par.product_kind == "kit":
@@ -210,6 +214,9 @@ def readiness_board(
                 min(expiries) if expiries else None,
                 _status(need, ready, soon, rules.readiness_red_percent),
                 tuple(t for t in tasks if t.location_id == place.id),
+                last_checks.get(place.id),
+                place.kind == LocationKind.VEHICLE
+                and is_overdue(last_checks.get(place.id), rules.vehicle_check_days, today),
             )
         )
     return rows

@@ -21,6 +21,7 @@ class AlertKind(StrEnum):
     REORDER = "reorder"
     REFRESHER = "refresher"
     DEADLINE = "deadline"
+    VEHICLE_CHECK = "vehicle_check"
 
     @property
     def label(self) -> str:
@@ -38,6 +39,7 @@ _KIND_LABELS = {
     AlertKind.REORDER: "Reorder",
     AlertKind.REFRESHER: "Training",
     AlertKind.DEADLINE: "Report due",
+    AlertKind.VEHICLE_CHECK: "Vehicle check",
 }
 
 
@@ -61,6 +63,7 @@ class ActionKind(StrEnum):
     REORDER = "reorder"
     TRAINING = "training"
     REPORTS = "reports"
+    VEHICLE_CHECK = "vehicle_check"  # the vehicle check dialog (Kits screen)
 
     @property
     def label(self) -> str:
@@ -72,6 +75,7 @@ class ActionKind(StrEnum):
             ActionKind.REORDER: "Open Reorders",
             ActionKind.TRAINING: "Open Training",
             ActionKind.REPORTS: "Open Reports",
+            ActionKind.VEHICLE_CHECK: "Vehicle check…",
         }[self]
 
 
@@ -201,6 +205,8 @@ class ReadinessRow:
     earliest_expiry: date | None
     status: Readiness
     tasks: tuple[RestockTask, ...] = ()
+    last_checked: datetime | None = None  # the crew's last vehicle check
+    check_overdue: bool = False  # past the 'checked every N days' policy (off: never)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class AlertRules:
     at_risk_horizon_days: int = 180  # only stock expiring within this is judged at risk
     readiness_red_percent: int = 50  # fewer ready kits than this share of the par: red
     dwell_days: dict[str, int] = field(default_factory=dict)  # location kind -> days
+    vehicle_check_days: int = 0  # every vehicle checked every N days; 0: no check policy
 
     def bands_for(self, product_kind: str) -> tuple[int, ...]:
         """Bands of a product kind, widest first; kinds without a setting use the default."""
@@ -129,6 +130,7 @@ def check_rules(rules: AlertRules) -> None:
     _check_range("Consumption window", rules.consumption_days, 7, 730)
     _check_range("At-risk horizon", rules.at_risk_horizon_days, 1, MAX_DAYS)
     _check_range("Red below", rules.readiness_red_percent, 0, 100)
+    _check_range("Check every vehicle every", rules.vehicle_check_days, 0, 365)
 
 
 def _check_range(what: str, value: int, low: int, high: int) -> None:

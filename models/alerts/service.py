@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -40,10 +40,12 @@ from models.alerts.rows import (
     sort_alerts,
 )
 from models.alerts.rules import AlertRules, load_rules, save_rules
+from models.alerts.vehicle_check_alerts import vehicle_check_alerts
 from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.common.pii_screen import screen_free_text
+from models.kits.vehicle_check_service import last_checks
 from models.partners.service import PartnerService
 from models.reorders.consumption import PaceMemo
 from models.reorders.service import ReorderService
@@ -63,6 +65,7 @@ class _Books:
     pars: list[Par]
     gaps: list[ParGap]
     tasks: list[RestockTask]
+    last_checks: dict[int, datetime]  # vehicle checks, for readiness and the overdue alert
 
 
 class AlertService:
@@ -135,7 +138,15 @@ class AlertService:
             summary=summary,
             alerts=tuple(sort_alerts(alerts, include_decided=True)),
             readiness=tuple(
-                readiness_board(books.pars, books.positions, books.tasks, books.tree, rules, today)
+                readiness_board(
+                    books.pars,
+                    books.positions,
+                    books.tasks,
+                    books.tree,
+                    rules,
+                    today,
+                    books.last_checks,
+                )
             ),
             rotation=tuple(rotation_list(books.positions, today)),
             computed_at=self._clock.now(),
@@ -145,7 +156,8 @@ class AlertService:
         with self._sessions() as s:
             rules = load_rules(s)
             b = self._read_books(s, rules)
-        return readiness_board(b.pars, b.positions, b.tasks, b.tree, rules, self._clock.today())
+        today = self._clock.today()
+        return readiness_board(b.pars, b.positions, b.tasks, b.tree, rules, today, b.last_checks)
 
     def restock_tasks(self) -> list[RestockTask]:
         with self._sessions() as s:
@@ -209,13 +221,16 @@ class AlertService:
         pars = load_pars(s)
         gaps = par_gaps(pars, positions, tree, today)
         tasks = restock_tasks(gaps, pars, positions, tree, today)
-        return _Books(tree, positions, pars, gaps, tasks)
+        return _Books(tree, positions, pars, gaps, tasks, last_checks(s))
 
     def _alerts(self, s: Session, books: _Books, rules: AlertRules) -> list[AlertRow]:
         today = self._clock.today()
         alerts = stock_alerts(books.positions, rules, today)
         if rules.below_par:
             alerts += par_alerts(books.gaps, books.tasks)
+        if rules.vehicle_check_days:
+            every = rules.vehicle_check_days
+            alerts += vehicle_check_alerts(books.tree, books.last_checks, every, today)
         if rules.at_risk:
             paces = self._paces.paces(s, books.tree, today, rules.consumption_days)
             held = held_back(books.positions, books.pars, books.tasks, books.tree, today)

@@ -40,3 +40,27 @@ class FixedClock:
 
     def set(self, day: date) -> None:
         self.current = datetime(day.year, day.month, day.day, 9, 0)
+
+
+@dataclass
+class HistoryClock:
+    """A clock that stands on a past day while demo history is written as it would have happened.
+
+    `present()` is the real day of the clock it wraps; `travel_to(None)` returns to it.
+    """
+
+    base: Clock
+    day: date | None = None
+
+    def now(self) -> datetime:
+        real = self.base.now()
+        return real if self.day is None else datetime.combine(self.day, real.time())
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def present(self) -> date:
+        return self.base.today()
+
+    def travel_to(self, day: date | None) -> None:
+        self.day = day if day is not None and day < self.present() else None

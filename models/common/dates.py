@@ -57,3 +57,34 @@ def _year(text: str) -> int:
 
 def days_left(expiry: date | None, today: date) -> int | None:
     return None if expiry is None else (expiry - today).days
+
+
+def parse_date_text(text: str) -> date:
+    """A full date as people write it: 2026-01-14 or 1/14/2026 (ASCII digits only)."""
+    try:
+        if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})", text):
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return date(year, int(m[1]), int(m[2]))
+    except ValueError:
+        pass
+    raise ValidationError(f"'{text}' is not a date (use 2026-01-14 or 1/14/2026).")
+
+
+def parse_day(text: str, today: date) -> date:
+    """A date typed after a shift: 2026-01-14, 1/14/2026, 1/14 (this year), t(oday), y(esterday)
+    or -N (N days ago)."""
+    raw = (text or "").strip().lower()
+    if raw in ("", "t", "today"):
+        return today
+    if raw in ("y", "yesterday"):
+        return date.fromordinal(today.toordinal() - 1)
+    if m := re.fullmatch(r"-([0-9]{1,3})", raw):
+        return date.fromordinal(today.toordinal() - int(m[1]))
+    if m := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})", raw):
+        try:
+            return date(today.year, int(m[1]), int(m[2]))
+        except ValueError:
+            pass
+    return parse_date_text(raw)

@@ -51,3 +51,11 @@ class WrongPin(DomainError):
 
 class KeptOffline(DomainError):
     """Not refused: kept on this station PC while the server is out of reach; sent later."""
+
+
+class DatabaseDeadlock(DatabaseBusy):
+    """Two stations waited for each other and the database undid one side (worth one retry)."""
+
+
+class Cancelled(DomainError):
+    """The person stopped a long operation before it finished; nothing of it was written."""

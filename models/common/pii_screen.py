@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from models.common.errors import ValidationError
+from models.common.limits import check_text
 
 NAME = "a person's name"
 Check = Callable[[str], bool]
@@ -71,6 +72,7 @@ def screen_free_text(
     cleaned = (text or "").strip()
     if not cleaned:
         return None
+    check_text(cleaned, field)
     found = find_personal_data(cleaned, allowed_names)
     if found:
         raise ValidationError(refusal_message(field, found))

@@ -160,7 +160,7 @@ def label_of(categories: list[Category], code: str | None) -> str:
 def check_zip(text: str) -> str:
     """A 5-digit US ZIP code (ZIP+4 is cut to its first five digits)."""
     raw = (text or "").strip()
-    match = re.fullmatch(r"(\d{5})(?:-\d{4})?", raw)
+    match = re.fullmatch(r"([0-9]{5})(?:-[0-9]{4})?", raw)
     if match is None or match[1] == "00000":
         raise ValidationError(f"'{raw}' is not a 5-digit ZIP code." if raw else "Enter the ZIP.")
     return match[1]

@@ -7,6 +7,7 @@ would. Figures are random but seeded, with a summer peak and slow growth over th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from random import Random
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from models.services import Services
     from models.stock.rows import LocationRow, OnHandRow
 
+TravelTo = Callable[[date | None], None]
 DEMO_USER = "demo"
 ASSEMBLE_BATCH = 12
 SETTINGS = {"overdose_scene": 34, "other_call": 24, "post_overdose_outreach": 10,
@@ -33,21 +35,30 @@ COMMENTS = ["Resource card explained", "Peer referral accepted", "Kit left after
             "Declined referral"]  # fmt: skip
 
 
-def add_demo(services: Services) -> None:
-    """Adds distribution demo records to a demo agency that already has stock."""
+def add_demo(
+    services: Services, present: date | None = None, travel_to: TravelTo | None = None
+) -> None:
+    """Adds distribution demo records to a demo agency that already has stock.
+
+    With `travel_to`, the clock is moved to each encounter's day before it is recorded (and back
+    to the present at the end), so restocks happen before the kits they bring are handed out.
+    """
+    travel = travel_to or (lambda _day: None)
     places = services.catalog.list_locations(include_inactive=False)
     vehicles = [p for p in places if p.kind == LocationKind.VEHICLE]
     rooms = {p.parent_id: p.id for p in places if p.kind == LocationKind.ROOM}
     kit = services.distributions.list_kit_products()
     if not vehicles or not rooms or not kit:
         return
-    demo = _Demo(services, rooms, kit[0].product_id)
+    demo = _Demo(services, rooms, kit[0].product_id, present or services.clock.today())
     for vehicle in vehicles:
         demo.top_up_doses(vehicle.id, vehicle.parent_id, 3)
     for day, vehicle in demo.events(vehicles):
+        travel(day)
         demo.distribute(day, vehicle.id, vehicle.parent_id)
         if demo.rng.random() < 0.22:
             demo.administer(day, vehicle.id, vehicle.parent_id)
+    travel(None)
     last = {v.parent_id: v.id for v in vehicles}
     for vehicle in vehicles:  # this week's restock round; one vehicle per station still waits
         if vehicle.id != last[vehicle.parent_id]:
@@ -55,10 +66,12 @@ def add_demo(services: Services) -> None:
 
 
 class _Demo:
-    def __init__(self, services: Services, rooms: dict[int | None, int], kit_id: int) -> None:
+    def __init__(
+        self, services: Services, rooms: dict[int | None, int], kit_id: int, today: date
+    ) -> None:
         self.services, self.rooms, self.kit_id = services, rooms, kit_id
         self.rng = Random(2025)
-        self.today = services.clock.today()
+        self.today = today
         self.zips = services.distributions.service_area_zips() or ["12866"]
         self.deliveries = 0
         self.recorded = 0

@@ -156,8 +156,11 @@ def record_distribution(
 ) -> Distribution:
     record = build_distribution(s, entry, now.date(), cats, personnel)
     product_id = kit_product(s, entry.kit_product_id)
-    picks = fefo_pick(s, now.date(), product_id, entry.location_id, entry.kits)
-    op = open_operation(s, Reason.DISTRIBUTE, user, now, "Leave-behind distribution")
+    day = record.occurred_on
+    picks = fefo_pick(s, now.date(), product_id, entry.location_id, entry.kits, on=day)
+    op = open_operation(
+        s, Reason.DISTRIBUTE, user, now, "Leave-behind distribution", effective_on=day
+    )
     distributed = virtual_location_id(s, LocationKind.DISTRIBUTED)
     for pick in picks:
         post_move(s, op, pick.lot_id, entry.location_id, distributed, pick.quantity)
@@ -187,7 +190,9 @@ def record_administration(
         zip_code=_zip_or_none(entry.zip_code),
         comment=check_comment(entry.comment, personnel),
     )
-    op = open_operation(s, Reason.ADMINISTER, user, now, "Administered on scene")
+    op = open_operation(
+        s, Reason.ADMINISTER, user, now, "Administered on scene", effective_on=record.occurred_on
+    )
     today = now.date()
     if entry.from_kit:
         released = _open_kits_for(s, op, place, kit_product(s, entry.product_id), entry.doses)

@@ -6,6 +6,7 @@ Figures exclude voided records; lists show them, marked, so history stays visibl
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,8 +24,10 @@ from models.distributions import tally_import
 from models.distributions.entities import Administration, Distribution
 from models.distributions.recording import (
     Categories,
+    build_distribution,
     default_kit_product,
     issue_point,
+    kit_product,
     record_administration,
     record_distribution,
 )
@@ -44,6 +47,7 @@ from models.distributions.rows import (
 from models.stock.entities import Balance, LocationKind, Lot, Product, ProductKind
 from models.stock.ledger import is_expired, reverse_operation, virtual_location_id
 from models.stock.location_tree import LocationTree
+from models.stock.queries import fefo_pick
 
 Progress = Callable[[int, int], None]
 
@@ -108,26 +112,55 @@ class DistributionService:
 
     @requires(Permission.MANAGE, "import a tally sheet")
     def import_tally(self, path: Path, progress: Progress | None = None) -> ImportResult:
-        """Import every row of a tally sheet, or none: each bad row is listed with its reason."""
+        """Import every row of a tally sheet, or none: each bad row is listed with its reason.
+
+        Rows are read and checked first without the write lock, so a sheet with mistakes never
+        holds up another station; only checked rows are then written, in one transaction.
+        `progress(done, total)` counts both passes; raising from it (Cancel) writes nothing.
+        """
         raw_rows = tally_import.read_rows(Path(path))
+        report = progress or (lambda _done, _total: None)
+        entries = self._checked_entries(raw_rows, report)
         with self._sessions.begin() as s:
             now, cats = self._clock.now(), Categories.load(s)
-            find_location, find_kit = _location_finder(s), _kit_finder(s)
             problems: list[TallyProblem] = []
             saved: list[Distribution] = []
-            for done, (line, cells) in enumerate(raw_rows, start=1):
+            for done, (line, entry) in enumerate(entries, start=len(entries) + 1):
                 try:
-                    entry = tally_import.to_entry(cells, find_location, find_kit)
                     with s.begin_nested():
                         saved.append(record_distribution(s, entry, self._actor.name, now, cats))
                 except DomainError as refusal:
                     problems.append(TallyProblem(line, str(refusal)))
-                if progress is not None:
-                    progress(done, len(raw_rows))
+                report(done, 2 * len(entries))
             if problems:
                 raise tally_import.TallyImportRefused(problems)  # rolls everything back
             days = [d.occurred_on for d in saved]
             return ImportResult(len(saved), sum(d.kits for d in saved), min(days), max(days))
+
+    def _checked_entries(
+        self, raw_rows: list[tally_import.RawRow], report: Progress
+    ) -> list[tuple[int, DistributionEntry]]:
+        """Every row parsed and checked in a read session; all problems refused together."""
+        with self._sessions() as s:
+            today, cats = self._clock.today(), Categories.load(s)
+            find_location, find_kit = _location_finder(s), _kit_finder(s)
+            problems: list[TallyProblem] = []
+            entries: list[tuple[int, DistributionEntry]] = []
+            demand: dict[tuple[int, int], int] = defaultdict(int)  # kits asked of each place
+            for done, (line, cells) in enumerate(raw_rows, start=1):
+                try:
+                    entry = tally_import.to_entry(cells, find_location, find_kit)
+                    build_distribution(s, entry, today, cats)
+                    key = (kit_product(s, entry.kit_product_id), entry.location_id)
+                    fefo_pick(s, today, *key, demand[key] + entry.kits)
+                    demand[key] += entry.kits
+                    entries.append((line, entry))
+                except DomainError as refusal:
+                    problems.append(TallyProblem(line, str(refusal)))
+                report(done, 2 * len(raw_rows))
+        if problems:
+            raise tally_import.TallyImportRefused(problems)
+        return entries
 
     # --- reads --------------------------------------------------------------------------
 

@@ -6,16 +6,19 @@ file, so nothing identifying can be imported by accident and nothing is dropped 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from models.common.dates import parse_date_text
 from models.common.errors import ValidationError
+from models.common.limits import check_text, printable
 from models.common.wording import noun
 from models.common.xlsx_safe import write_text_cell
 from models.distributions.rows import DistributionEntry, TallyProblem
@@ -23,7 +26,8 @@ from models.distributions.rows import DistributionEntry, TallyProblem
 MAX_FILE_BYTES = 10_000_000
 MAX_UNCOMPRESSED_BYTES = 50_000_000  # zip-bomb guard, checked before openpyxl opens the file
 MAX_ZIP_ENTRIES = 500
-MAX_ROWS = 10_000
+MAX_ROWS = 10_000  # rows holding anything; blank rows are skipped and not counted
+EXTRA_CELLS = "_extra_cells"  # key of the count of filled cells right of the header
 
 
 class TallyImportRefused(ValidationError):
@@ -126,14 +130,31 @@ def read_rows(path: Path) -> list[RawRow]:
 
 
 def _csv_table(path: Path) -> list[list[object]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = _decode(path.read_bytes(), path.name)
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((",", ";", "\t"), key=first.count)
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise ValidationError(f"{path.name} is not a readable CSV file ({error}).") from None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252; never a garbled header."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif raw.count(b"\x00") * 4 < len(raw):  # a stray NUL is a bad cell, not an encoding
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+    raise ValidationError(
+        f"{name} is not plain text this app can read (it looks like UTF-16 without a marker). "
+        "Open it in Excel and save it as 'CSV UTF-8'."
+    )
 
 
 def _xlsx_table(path: Path) -> list[list[object]]:
@@ -153,9 +174,11 @@ def _xlsx_table(path: Path) -> list[list[object]]:
     try:
         sheet = workbook.worksheets[0]
         table: list[list[object]] = []
+        filled = 0
         for values in sheet.iter_rows(values_only=True):
             table.append(list(values))
-            if len(table) > MAX_ROWS + 1:
+            filled += not _blank(values)
+            if filled > MAX_ROWS + 1:  # the header and one row too many: enough to refuse
                 break
         return table
     finally:
@@ -178,9 +201,12 @@ def _keyed(table: list[list[object]], name: str) -> list[RawRow]:
         raise ValidationError(f"{name} lacks the column(s): {', '.join(missing)}.")
     rows: list[RawRow] = []
     for line, values in enumerate(table[1:], start=2):
-        cells = {k: v for k, v in zip(keys, values, strict=False) if k is not None}
-        if all(v is None or str(v).strip() == "" for v in cells.values()):
+        if _blank(values):
             continue
+        cells = {k: v for k, v in zip(keys, values, strict=False) if k is not None}
+        extra = values[len(keys) :]
+        if not _blank(extra):  # an unquoted comma in a comment, most often
+            cells[EXTRA_CELLS] = sum(not _blank([v]) for v in extra)
         rows.append((line, cells))
     if len(rows) > MAX_ROWS:
         raise ValidationError(f"{name} holds more than {MAX_ROWS} rows; split it.")
@@ -189,50 +215,29 @@ def _keyed(table: list[list[object]], name: str) -> list[RawRow]:
     return rows
 
 
+def _blank(values: Sequence[object]) -> bool:
+    return all(v is None or str(v).strip() == "" for v in values)
+
+
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return "" if value is None else str(value).strip()
+    text = "" if value is None else str(value).strip()
+    return check_text(text, f"The cell '{printable(text)}'") or ""
 
 
 def parse_date(value: object) -> date:
+    """A date cell: an Excel date, or text as `parse_date_text` reads it."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", text):
-            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-            return date(year, int(m[1]), int(m[2]))
-    except ValueError:
-        pass
-    raise ValidationError(f"'{text}' is not a date (use 2026-01-14 or 1/14/2026).")
-
-
-def parse_day(text: str, today: date) -> date:
-    """A date typed after a shift: 2026-01-14, 1/14/2026, 1/14 (this year), t(oday), y(esterday)
-    or -N (N days ago)."""
-    raw = (text or "").strip().lower()
-    if raw in ("", "t", "today"):
-        return today
-    if raw in ("y", "yesterday"):
-        return date.fromordinal(today.toordinal() - 1)
-    if m := re.fullmatch(r"-(\d{1,3})", raw):
-        return date.fromordinal(today.toordinal() - int(m[1]))
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", raw):
-        try:
-            return date(today.year, int(m[1]), int(m[2]))
-        except ValueError:
-            pass
-    return parse_date(raw)
+    return parse_date_text(_text(value))
 
 
 def parse_count(value: object) -> int:
     text = _text(value)
-    if not re.fullmatch(r"\d+", text) or int(text) <= 0:
+    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) <= 0:
         raise ValidationError(f"Kits must be a whole number of 1 or more (got '{text}').")
     return int(text)
 
@@ -248,9 +253,9 @@ def parse_yes_no(value: object, title: str) -> bool:
 
 def parse_zip(value: object) -> str:
     text = _text(value)
-    if isinstance(value, int | float) and re.fullmatch(r"\d{3,4}", text):
+    if isinstance(value, int | float) and re.fullmatch(r"[0-9]{3,4}", text):
         return text.zfill(5)  # a number cell cannot keep the leading zero of 02134
-    if re.fullmatch(r"\d{4}", text):
+    if re.fullmatch(r"[0-9]{4}", text):
         raise ValidationError(
             f"ZIP '{text}' has 4 digits; if it starts with 0, write the 0 (spreadsheets drop it)."
         )
@@ -263,6 +268,11 @@ def to_entry(
     find_kit: Callable[[str], int | None],
 ) -> DistributionEntry:
     """One row as an entry; category names are resolved later, with the stock check."""
+    if extra := cells.get(EXTRA_CELLS):
+        raise ValidationError(
+            f"the row has {extra} more {noun(int(str(extra)), 'cell')} than the header; "
+            "put a comment holding a comma in quotes."
+        )
     return DistributionEntry(
         occurred_on=parse_date(cells.get("date")),
         kits=parse_count(cells.get("kits")),

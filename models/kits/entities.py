@@ -79,3 +79,44 @@ class KitBatchComponent(Base):
     quantity_per_kit: Mapped[int] = mapped_column(Integer)
 
     batch: Mapped[KitBatch] = relationship(back_populates="components")
+
+
+class VehicleCheck(Base):
+    """A shift-start check of the kits on board a vehicle; append-only, like the ledger."""
+
+    __tablename__ = "vehicle_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"), index=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    checked_by: Mapped[str] = mapped_column(String(80))
+    note: Mapped[str | None] = mapped_column(Text)  # screened: what happened to missing kits
+
+    lines: Mapped[list[VehicleCheckLine]] = relationship(
+        back_populates="check", cascade="all, delete-orphan"
+    )
+
+
+class VehicleCheckLine(Base):
+    """What the crew found of one kit lot on board: kits on board, missing, expired, opened."""
+
+    __tablename__ = "vehicle_check_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(ForeignKey("vehicle_check.id"), index=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    expected: Mapped[int] = mapped_column(Integer)
+    on_board: Mapped[int] = mapped_column(Integer)
+    missing: Mapped[int] = mapped_column(Integer)
+    expired: Mapped[int] = mapped_column(Integer)
+    opened: Mapped[int] = mapped_column(Integer)
+
+    check: Mapped[VehicleCheck] = relationship(back_populates="lines")
+
+    __table_args__ = (
+        CheckConstraint(
+            "on_board >= 0 AND missing >= 0 AND expired >= 0 AND opened >= 0",
+            name="counts_not_negative",
+        ),
+    )

@@ -23,9 +23,15 @@ def components_of(s: Session, kit_lot_id: int) -> list[KitBatchComponent]:
 
 
 def break_kits(
-    s: Session, operation: Operation, kit_lot_id: int, location_id: int, count: int
+    s: Session,
+    operation: Operation,
+    kit_lot_id: int,
+    location_id: int,
+    count: int,
+    release_to: int | None = None,
 ) -> list[tuple[int, int]]:
-    """Turn `count` kits at a location back into loose components there.
+    """Turn `count` kits at a location back into loose components there (or at `release_to`,
+    e.g. quarantine for opened kits whose parts must be inspected).
 
     Returns (component lot id, quantity) pairs released, in recipe order.
     """
@@ -36,6 +42,7 @@ def break_kits(
     released: list[tuple[int, int]] = []
     for component in components:
         quantity = component.quantity_per_kit * count
-        post_move(s, operation, component.lot_id, assembly, location_id, quantity)
+        target = location_id if release_to is None else release_to
+        post_move(s, operation, component.lot_id, assembly, target, quantity)
         released.append((component.lot_id, quantity))
     return released

@@ -7,6 +7,7 @@ for report furniture, so cards are drawn on the canvas instead of through `build
 
 from __future__ import annotations
 
+import io
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -18,19 +19,24 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, KeepInFrame, Paragraph
+from reportlab.platypus import Frame, Paragraph
+
+from models.common.errors import ValidationError
 
 CARD_W, CARD_H = 3.5 * inch, 2.0 * inch
 COLUMNS, ROWS = 2, 5
 LEFT, TOP = 0.75 * inch, 0.5 * inch
 PER_SHEET = COLUMNS * ROWS
 
-TITLE = ParagraphStyle("card_title", fontName="Helvetica-Bold", fontSize=9.5, leading=11)
-LINE = ParagraphStyle("card_line", fontName="Helvetica", fontSize=7, leading=8.2)
-LAW = ParagraphStyle("card_law", fontName="Helvetica", fontSize=6, leading=7, spaceBefore=2)
+# Nothing on a card is smaller than 7 pt; text that does not fit continues on a second card.
+TITLE = ParagraphStyle("card_title", fontName="Helvetica-Bold", fontSize=9, leading=10)
+LINE = ParagraphStyle("card_line", fontName="Helvetica", fontSize=7, leading=7.5)
+LAW = ParagraphStyle("card_law", fontName="Helvetica", fontSize=7, leading=7.5, spaceBefore=0.5)
 FOOT = ParagraphStyle(
-    "card_foot", fontName="Helvetica-Oblique", fontSize=6, leading=7, spaceBefore=2
+    "card_foot", fontName="Helvetica-Oblique", fontSize=7, leading=7.5, spaceBefore=0.5
 )
+PAD = 0.08 * inch
+MARK_ROOM = 9.0  # at the bottom of a card that continues: "1/2"
 
 
 @dataclass(frozen=True)
@@ -82,35 +88,78 @@ def write_resource_cards(
     agency: str = "",
     sheets: int = 1,
 ) -> Path:
-    """`sheets` pairs of pages: English fronts, then Spanish backs mirrored for duplex."""
+    """`sheets` pairs of pages: English fronts, then Spanish backs mirrored for duplex.
+
+    A card whose text does not fit at 7 pt continues on the next card ("1/2", "2/2").
+    """
+    stories = {
+        language: lambda language=language: _card_story(
+            content, language, valid_until, version, agency
+        )
+        for language in ("en", "es")
+    }
+    per_set = cards_per_set(content, valid_until, version, agency)
     canvas = Canvas(str(path), pagesize=letter)
     canvas.setTitle("Local resource cards")
     canvas.setAuthor(agency or "LBN Quartermaster")
     canvas.setCreator("LBN Quartermaster")
     for _sheet in range(max(1, sheets)):
         for language in ("en", "es"):
-            story = _card_story(content, language, valid_until, version, agency)
-            for position in range(PER_SHEET):
-                column, row = position % COLUMNS, position // COLUMNS
-                if language == "es":  # long-edge duplex mirrors the columns
-                    column = COLUMNS - 1 - column
-                _draw_card(canvas, column, row, story)
+            for first in range(0, PER_SHEET - per_set + 1, per_set):
+                pending = stories[language]()
+                for part in range(per_set):
+                    position = first + part
+                    column, row = position % COLUMNS, position // COLUMNS
+                    if language == "es":  # long-edge duplex mirrors the columns
+                        column = COLUMNS - 1 - column
+                    _draw_card(canvas, column, row, pending, (part + 1, per_set))
             canvas.showPage()
     canvas.save()
     return Path(path)
 
 
-def _draw_card(canvas: Canvas, column: int, row: int, story: list[Any]) -> None:
+def cards_per_set(content: CardContent, valid_until: date, version: str, agency: str = "") -> int:
+    """How many cards one set of the content takes at 7 pt and up (the longer language)."""
+    needed = 1
+    for language in ("en", "es"):
+        for cards in range(1, PER_SHEET + 1):
+            pending = _card_story(content, language, valid_until, version, agency)
+            scratch = Canvas(io.BytesIO(), pagesize=letter)
+            for _card in range(cards):
+                _frame(0, 0, cards > 1).addFromList(pending, scratch)
+            if not pending:
+                needed = max(needed, cards)
+                break
+        else:
+            raise ValidationError(
+                "The resource card text does not fit even on ten cards at 7 pt; shorten it."
+            )
+    return needed
+
+
+def cards_per_sheet(content: CardContent, valid_until: date, version: str, agency: str = "") -> int:
+    return PER_SHEET // cards_per_set(content, valid_until, version, agency)
+
+
+def _frame(x: float, y: float, continued: bool) -> Frame:
+    bottom = PAD + (MARK_ROOM if continued else 0)
+    return Frame(x + PAD, y + bottom, CARD_W - 2 * PAD, CARD_H - PAD - bottom, 0, 0, 0, 0)
+
+
+def _draw_card(
+    canvas: Canvas, column: int, row: int, pending: list[Any], part: tuple[int, int]
+) -> None:
     _width, height = letter
     x = LEFT + column * CARD_W
     y = height - TOP - (row + 1) * CARD_H
     canvas.setStrokeColor(colors.HexColor("#d0d0d0"))
     canvas.setLineWidth(0.3)
     canvas.rect(x, y, CARD_W, CARD_H, stroke=1, fill=0)  # cutting guide
-    pad = 0.1 * inch
-    frame = Frame(x + pad, y + pad, CARD_W - 2 * pad, CARD_H - 2 * pad, 0, 0, 0, 0, showBoundary=0)
-    flowables = [KeepInFrame(CARD_W - 2 * pad, CARD_H - 2 * pad, list(story), mode="shrink")]
-    frame.addFromList(flowables, canvas)
+    number, of = part
+    _frame(x, y, of > 1).addFromList(pending, canvas)
+    if of > 1:
+        canvas.setFont("Helvetica-Bold", 7)
+        canvas.drawRightString(x + CARD_W - PAD, y + PAD, f"{number}/{of}")
 
 
 def _card_story(

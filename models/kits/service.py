@@ -265,7 +265,9 @@ class KitService:
                 product = s.get(Product, lot.product_id)
                 received = lot.received_on or lot.created_at.date()
                 name = product.name if product else "Kit"
-                return KitLabel(lot.lot_number, name, lot.expiry, received, "received ready-made")
+                return KitLabel(
+                    lot.lot_number, name, lot.expiry, received, "received ready-made", True
+                )
         batch_row = self.get_batch(kit_lot_id)
         contents = ", ".join(
             f"{c.quantity_per_kit} × {c.product_name}" for c in batch_row.components
@@ -311,12 +313,23 @@ class KitService:
             path, content or self.card_content(), self.default_card_valid_until(), "PREVIEW", agency
         )
 
+    def cards_per_sheet(self) -> int:
+        """Cards a sheet holds: ten, or five when the text continues on a second card at 7 pt."""
+        from models.kits.resource_card_pdf import cards_per_sheet
+
+        with self._sessions() as s:
+            agency = read_setting(s, AGENCY_NAME)
+        version = "RC000000-00"  # as long as a real print run's number
+        return cards_per_sheet(
+            self.card_content(), self.default_card_valid_until(), version, agency
+        )
+
     @requires(Permission.MANAGE, "print resource cards")
     def print_resource_cards(
         self, path: Path | str, location_id: int, sheets: int, valid_until: date
     ) -> tuple[Path, str]:
         """Write a card print run and book it as a lot of the resource-card product."""
-        from models.kits.resource_card_pdf import write_resource_cards
+        from models.kits.resource_card_pdf import cards_per_sheet, write_resource_cards
 
         if isinstance(sheets, bool) or not isinstance(sheets, int) or sheets < 1:
             raise ValidationError("Print at least one sheet of cards.")
@@ -328,8 +341,10 @@ class KitService:
                 raise NotFound(f"The catalog has no '{CARD_PRODUCT}' product.")
             version = _card_lot_number(s, product_id, self._clock.today())
             agency = read_setting(s, AGENCY_NAME)
-        out = write_resource_cards(path, self.card_content(), valid_until, version, agency, sheets)
-        line = ReceiveLine(product_id, version, valid_until, sheets * 10)
+        content = self.card_content()
+        out = write_resource_cards(path, content, valid_until, version, agency, sheets)
+        per_sheet = cards_per_sheet(content, valid_until, version, agency)
+        line = ReceiveLine(product_id, version, valid_until, sheets * per_sheet)
         try:
             StockService(self._sessions, self._clock, self._actor).receive(
                 location_id, [line], note=f"Resource card print run {version}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -63,3 +63,37 @@ class LotSearchRow:
     lot_number: str
     expiry: date | None
     is_kit: bool
+
+
+@dataclass(frozen=True)
+class QuarantineAction:
+    """What one operation moved to quarantine from one place (loose or in kits): who, when, why."""
+
+    operation_id: int
+    at: datetime
+    user: str
+    note: str
+    place: str  # where it was found
+    loose_units: int
+    kits: int
+
+
+@dataclass(frozen=True)
+class UseByDateAndZip:
+    """Uses of the lot summed by day, kind and ZIP: nothing about any person."""
+
+    occurred_on: date
+    kind: str
+    zip_code: str | None
+    units: int
+
+
+@dataclass(frozen=True)
+class RecallRecord:
+    """Everything a recall record states, read from the ledger; `as_of` is its last entry."""
+
+    agency: str
+    trace: RecallTrace
+    quarantines: tuple[QuarantineAction, ...]
+    uses: tuple[UseByDateAndZip, ...]
+    as_of: datetime

@@ -22,7 +22,9 @@ from models.reports.parts import (
     fmt,
     header,
     heading,
+    keep_with_next,
     share,
+    shares,
     spacer,
     text,
 )
@@ -75,7 +77,7 @@ def write_distribution_report(
         ("By recipient relationship", "Relationship", f.by_relationship),
         ("By location the kits came from", "Location", f.by_location),
     ):
-        story += [heading(title), _count_table(label, rows, f)]
+        story += [keep_with_next(), heading(title), _count_table(label, rows, f)]
     story += [spacer(8), text(_definitions(), NOTE)]
     if progress is not None:
         progress(1, 3)
@@ -109,8 +111,9 @@ def _monthly_table(f: DistributionFigures) -> Any:
 
 
 def _count_table(label: str, rows: Sequence[CountRow], f: DistributionFigures) -> Any:
+    percent = shares([r.kits for r in rows], f.kits)
     body: list[list[Any]] = [
-        [cell(r.label, 60), r.encounters, r.kits, share(r.kits, f.kits)] for r in rows
+        [cell(r.label, 60), r.encounters, r.kits, pct] for r, pct in zip(rows, percent, strict=True)
     ]
     if not body:
         body.append(["No distributions in the period", 0, 0, "-"])

@@ -22,6 +22,7 @@ from models.reports.parts import (
     fmt,
     header,
     heading,
+    keep_with_next,
     spacer,
     text,
     titled_table,
@@ -56,6 +57,7 @@ def write_expiration_report(
             f"never added across units. Expired stock may be kept "
             f"for training or donation but never goes into a kit."
         ),
+        keep_with_next(),
         heading("Summary by location"),
         _summary(rows, names),
     ]

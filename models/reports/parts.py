@@ -8,7 +8,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import LongTable, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from models.common.pdf import SMALL, STYLES, TABLE_STYLE
 
@@ -86,6 +87,25 @@ def figure_boxes(figures: Sequence[tuple[str, str]], columns: int, width: float)
 
 def share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
+
+
+def shares(parts: Sequence[int], whole: int) -> list[str]:
+    """Whole percentages of `whole` that add up (largest remainder): rows that make up the
+    whole show 100 % between them, as the Total row beside them does."""
+    if not whole:
+        return ["-"] * len(parts)
+    exact = [100 * p / whole for p in parts]
+    floors = [int(e) for e in exact]
+    target = round(100 * sum(parts) / whole)
+    by_remainder = sorted(range(len(parts)), key=lambda k: (floors[k] - exact[k], k))
+    for k in by_remainder[: max(0, target - sum(floors))]:
+        floors[k] += 1
+    return [f"{f}%" for f in floors]
+
+
+def keep_with_next(space: float = 1.4 * inch) -> CondPageBreak:
+    """Before a heading: start a new page unless a heading and a few rows still fit."""
+    return CondPageBreak(space)
 
 
 def fmt(n: int) -> str:

@@ -5,7 +5,7 @@ This is the stock part; `models.services.build_demo` adds every feature's part i
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from random import Random
 from typing import TYPE_CHECKING
 
@@ -26,8 +26,12 @@ STATIONS = {
 }
 
 
-def add_demo(services: Services) -> None:
-    """The agency, its stations, rooms and vehicles, and a delivery to each supply room."""
+def add_demo(services: Services, present: date | None = None) -> None:
+    """The agency, its stations, rooms and vehicles, and a delivery to each supply room.
+
+    Expiries are spread around `present` (default: the clock's day), whatever day the clock
+    stands on while the delivery is booked.
+    """
     if services.catalog.list_locations():
         raise ValidationError("The demo can only be loaded into an empty database.")
     services.catalog.load_defaults()
@@ -36,7 +40,7 @@ def add_demo(services: Services) -> None:
     )
     services.distributions.save_service_area_zips(["12866", "12831", "12020", "12803", "12804"])
     rooms = _build_locations(services)
-    _receive_stock(services, rooms)
+    _receive_stock(services, rooms, present or services.clock.today())
 
 
 def _build_locations(services: Services) -> dict[str, int]:
@@ -52,9 +56,8 @@ def _build_locations(services: Services) -> dict[str, int]:
     return rooms
 
 
-def _receive_stock(services: Services, rooms: dict[str, int]) -> None:
+def _receive_stock(services: Services, rooms: dict[str, int], today: date) -> None:
     rng = Random(2024)
-    today = services.clock.today()
     products = {p.name: p for p in services.catalog.list_products()}
     sources = services.catalog.list_sources()
     offsets = [-20, 12, 25, 45, 75, 140, 260, 400, 600, 900]

@@ -209,6 +209,8 @@ class Operation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    # The day the movement took effect: a back-dated distribution keeps the day it happened.
+    effective_on: Mapped[date | None] = mapped_column(Date, index=True)
     reason: Mapped[str] = mapped_column(String(32), index=True)
     user: Mapped[str] = mapped_column(String(80))
     station: Mapped[str | None] = mapped_column(String(80))

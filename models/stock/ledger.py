@@ -22,7 +22,9 @@ from models.common.errors import (
     NotFound,
     ValidationError,
 )
+from models.common.limits import MAX_BALANCE, check_balance, check_quantity
 from models.common.pii_screen import screen_free_text
+from models.stock.as_of import require_held_on
 from models.stock.entities import (
     Balance,
     Location,
@@ -36,12 +38,8 @@ from models.stock.entities import (
 
 
 def require_positive(quantity: object, what: str = "Quantity") -> int:
-    """Quantities are positive whole numbers; anything else is refused with a message."""
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise ValidationError(f"{what} must be a whole number.")
-    if quantity <= 0:
-        raise ValidationError(f"{what} must be at least 1 (got {quantity}).")
-    return quantity
+    """Quantities are whole numbers from 1 to the line limit; anything else is refused."""
+    return check_quantity(quantity, what)
 
 
 def virtual_location_id(s: Session, kind: LocationKind) -> int:
@@ -80,11 +78,20 @@ def open_operation(
     note: str | None = None,
     reverses_id: int | None = None,
     allowed_names: Iterable[str] = (),
+    effective_on: date | None = None,
 ) -> Operation:
-    """Start a ledger operation; its note is screened for personal data (personnel may be named)."""
+    """Start a ledger operation; its note is screened for personal data (personnel may be named).
+
+    `effective_on` (default: the day of `at`) is the day it took effect.
+    """
     note = screen_free_text(note, "The note", allowed_names)
     operation = Operation(
-        reason=reason, user=user or "unknown", at=at, note=note, reverses_id=reverses_id
+        reason=reason,
+        user=user or "unknown",
+        at=at,
+        effective_on=effective_on or at.date(),
+        note=note,
+        reverses_id=reverses_id,
     )
     s.add(operation)
     s.flush()
@@ -107,6 +114,10 @@ def post_move(
     target = get_location(s, to_location_id)
     if not target.active:
         raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
+    _lock_in_order(s, lot_id, from_location_id, to_location_id)
+    day = operation.effective_on
+    if day is not None and day < operation.at.date() and not source.is_virtual:
+        require_held_on(s, lot_id, source.id, quantity, day)
     _take(s, lot_id, source, quantity)
     _put(s, lot_id, target, quantity, operation.at)
     move = StockMove(
@@ -120,21 +131,33 @@ def post_move(
     return move
 
 
+def _lock_in_order(s: Session, lot_id: int, *location_ids: int) -> None:
+    """PostgreSQL: lock both balances in one order, so opposite transfers never deadlock.
+
+    SQLite needs nothing: a writer holds the whole database from its first statement.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    s.execute(
+        select(Balance.location_id)
+        .where(Balance.lot_id == lot_id, Balance.location_id.in_(location_ids))
+        .order_by(Balance.location_id)
+        .with_for_update()
+    )
+
+
 def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
-    guard = Balance.quantity >= quantity
+    if source.is_virtual:  # the other side of receipts: negative by design, bounded all the same
+        _upsert(s, lot_id, source.id, -quantity, None)
+        return
     stmt = (
         update(Balance)
         .where(Balance.lot_id == lot_id, Balance.location_id == source.id)
+        .where(Balance.quantity >= quantity)
         .values(quantity=Balance.quantity - quantity)
     )
-    if not source.is_virtual:
-        stmt = stmt.where(guard)
-    result = s.execute(stmt, execution_options={"synchronize_session": False})
-    taken = cast(CursorResult[Any], result).rowcount
-    if taken == 1:
-        return
-    if source.is_virtual:
-        _upsert(s, lot_id, source.id, -quantity, None)
+    taken = s.execute(stmt, execution_options={"synchronize_session": False})
+    if cast(CursorResult[Any], taken).rowcount == 1:
         return
     lot = get_lot(s, lot_id)
     product = s.get(Product, lot.product_id)
@@ -150,6 +173,10 @@ def _put(s: Session, lot_id: int, target: Location, quantity: int, at: datetime)
 
 
 def _upsert(s: Session, lot_id: int, location_id: int, delta: int, at: datetime | None) -> None:
+    # Checked before writing: the CHECK constraint would hold the bound too, but as a traceback.
+    after = on_hand(s, lot_id, location_id) + delta
+    if abs(after) > MAX_BALANCE:
+        check_balance(get_location(s, location_id).name, after, MAX_BALANCE)
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(Balance).values(lot_id=lot_id, location_id=location_id, quantity=delta, since=at)

@@ -6,6 +6,7 @@ Functions take an open session so services and reports can compose them in one t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from models.common.dates import days_left
 from models.common.errors import InsufficientStock, ValidationError
+from models.stock.as_of import describe_holdings, held_on, lots_held_on
 from models.stock.catalog_service import product_row
 from models.stock.entities import (
     VIRTUAL_KINDS,
@@ -26,7 +28,7 @@ from models.stock.entities import (
     Reason,
     StockMove,
 )
-from models.stock.fefo import ISSUE, FefoPolicy, cover, held_lots
+from models.stock.fefo import ISSUE, FefoPolicy, HeldLot, cover, held_lots
 from models.stock.location_tree import LocationTree
 from models.stock.rows import (
     LocationTotalRow,
@@ -161,13 +163,29 @@ def fefo_pick(
     location_id: int,
     quantity: int,
     policy: FefoPolicy = ISSUE,
+    on: date | None = None,
 ) -> list[PickLine]:
-    """Usable lots at exactly this location, first expiry first out, covering `quantity`."""
-    lots = held_lots(s, today, location_id, policy, product_ids=[product_id])
+    """Usable lots at exactly this location, first expiry first out, covering `quantity`.
+
+    With `on` (a past day), only what the place held on that day counts.
+    """
+    back_dated = on is not None and on < today
+    day = on if on is not None and back_dated else today
+    lots = held_lots(s, day, location_id, policy, product_ids=[product_id])
+    if back_dated:
+        lots = _as_held_on(s, lots, location_id, day, quantity)
     takes, missing = cover(lots, quantity)
     if missing:
         product = s.get(Product, product_id)
         place = s.get(Location, location_id)
+        if back_dated:
+            there = describe_holdings(lots_held_on(s, product_id, location_id, day))
+            raise InsufficientStock(
+                f"On {day:%Y-%m-%d} {place.name if place else 'that place'} held "
+                f"{quantity - missing} usable {product.name if product else 'units'}; "
+                f"{quantity} needed. What was there that day: {there}. Stock received, "
+                "assembled or moved there later cannot be used on an earlier date."
+            )
         raise InsufficientStock(
             f"{place.name if place else 'That location'} has {quantity - missing} usable "
             f"{product.name if product else 'units'}; {quantity} needed."
@@ -175,6 +193,22 @@ def fefo_pick(
     return [
         PickLine(lot.lot_id, lot.lot_number, lot.expiry, take, lot.quantity) for lot, take in takes
     ]
+
+
+def _as_held_on(
+    s: Session, lots: list[HeldLot], location_id: int, day: date, wanted: int
+) -> list[HeldLot]:
+    """The lots, in order, with only what the place held at the end of `day`; read one lot at
+    a time (an indexed lookup each) until `wanted` is covered."""
+    out = []
+    for lot in lots:
+        if wanted <= 0:
+            break
+        held = min(lot.quantity, held_on(s, lot.lot_id, location_id, day))
+        if held > 0:
+            out.append(replace(lot, quantity=held))
+            wanted -= held
+    return out
 
 
 def list_expiring(s: Session, today: date, within_days: int) -> list[OnHandRow]:

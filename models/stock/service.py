@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.common.actor import Actor, Permission, requires
@@ -21,7 +22,9 @@ from models.common.errors import (
     NotFound,
     ValidationError,
 )
+from models.common.limits import check_lot_number
 from models.common.pii_screen import screen_free_text
+from models.common.retry import retried_once_on_deadlock
 from models.stock import queries as q
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
 from models.stock.fefo import MOVE
@@ -67,6 +70,7 @@ class StockService:
     # --- writes -------------------------------------------------------------------------
 
     @requires(Permission.MANAGE, "receive stock")
+    @retried_once_on_deadlock
     def receive(
         self,
         location_id: int,
@@ -108,6 +112,7 @@ class StockService:
             return _operation_row(s, op)
 
     @requires(Permission.MANAGE, "move stock between places")
+    @retried_once_on_deadlock
     def transfer(
         self,
         lot_id: int,
@@ -134,6 +139,7 @@ class StockService:
             return _operation_row(s, op)
 
     @requires(Permission.MANAGE, "record a stock count")
+    @retried_once_on_deadlock
     def count(
         self, lot_id: int, location_id: int, counted: int, reason: str
     ) -> OperationRow | None:
@@ -168,6 +174,7 @@ class StockService:
             return _operation_row(s, op)
 
     @requires(Permission.MANAGE, "quarantine stock")
+    @retried_once_on_deadlock
     def quarantine(self, lot_id: int, location_id: int, quantity: int, reason: str) -> OperationRow:
         """Set stock aside in its station's quarantine so it is never issued."""
         reason = _require_reason(reason)
@@ -190,6 +197,7 @@ class StockService:
             return _operation_row(s, op)
 
     @requires(Permission.MANAGE, "dispose of stock")
+    @retried_once_on_deadlock
     def dispose(
         self, lot_id: int, location_id: int, quantity: int, reason: str, note: str | None = None
     ) -> OperationRow:
@@ -225,6 +233,7 @@ class StockService:
         return list(self._actor.personnel())
 
     @requires(Permission.MANAGE, "reverse a recorded operation")
+    @retried_once_on_deadlock
     def reverse(self, operation_id: int, reason: str) -> OperationRow:
         personnel = self._personnel()  # read before this transaction opens
         with self._sessions.begin() as s:
@@ -342,25 +351,42 @@ def find_or_create_lot(
             f"{product.name} lot {number} expired on {expiry:%Y-%m-%d}. "
             "Tick 'receive expired stock' to book it anyway (e.g. for training use)."
         )
+    check_lot_number(number)
     lot = s.scalar(select(Lot).where(Lot.product_id == product.id, Lot.lot_number == number))
-    if lot is not None:
-        if lot.expiry != expiry:
-            known = lot.expiry.isoformat() if lot.expiry else "no expiry"
-            raise LotConflict(
-                f"{product.name} lot {number} is already recorded with expiry {known}; "
-                "check the package and correct the expiry or the lot number."
-            )
-        return lot
-    lot = Lot(
-        product_id=product.id,
-        lot_number=number,
-        expiry=expiry,
-        source_id=source_id,
-        received_on=received_on,
-        created_at=datetime.combine(received_on, time()),
-    )
-    s.add(lot)
-    s.flush()
+    if lot is None:
+        lot = _insert_or_get_lot(s, product.id, number, expiry, source_id, received_on)
+    if lot.expiry != expiry:
+        known = lot.expiry.isoformat() if lot.expiry else "no expiry"
+        raise LotConflict(
+            f"{product.name} lot {number} is already recorded with expiry {known}; "
+            "check the package and correct the expiry or the lot number."
+        )
+    return lot
+
+
+def _insert_or_get_lot(
+    s: Session,
+    product_id: int,
+    number: str,
+    expiry: date | None,
+    source_id: int | None,
+    received_on: date,
+) -> Lot:
+    """A new lot, or the one another station inserted a moment ago (no unique-key traceback)."""
+    values = {
+        "product_id": product_id,
+        "lot_number": number,
+        "expiry": expiry,
+        "source_id": source_id,
+        "received_on": received_on,
+        "created_at": datetime.combine(received_on, time()),
+    }
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    key = ["product_id", "lot_number"]
+    s.execute(insert(Lot).values(**values).on_conflict_do_nothing(index_elements=key))
+    lot = s.scalar(select(Lot).where(Lot.product_id == product_id, Lot.lot_number == number))
+    if lot is None:  # cannot happen: the row was inserted or a committed one blocked the insert
+        raise NotFound(f"Lot {number} could not be recorded; please try again.")
     return lot
 
 

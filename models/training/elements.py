@@ -114,7 +114,7 @@ USE_PHRASES: tuple[str, ...] = (
     '"Would you be open to hearing about naloxone and how to use it?"',
     '"May I show you/leave you one of these kits?"',
     "\"This is for you if you'd like it; it's completely voluntary.\"",
-    '"How are you feeling? or "Are you OK (if recently overdosed)',
+    '"How are you feeling?" or "Are you OK?" (if recently overdosed)',
     '"Everything will be OK. You are safe."',
     '"Things can be tough, and sometimes we all need a little help."',
     '"Your life matters, and we want to make sure you have what you need to stay safe."',

@@ -1,4 +1,7 @@
-"""One-page roll-call sign-in sheet: session, elements checklist, Attachment A phrases, sign lines.
+"""Roll-call sign-in sheet: session, elements checklist, Attachment A phrases, sign lines.
+
+Nothing shrinks: signing lines keep their height and a long roster continues on further pages
+under a repeated column header.
 
 Knows the sheet's content and layout (reportlab through pdf_common), not the database.
 """
@@ -16,7 +19,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from models.common.pdf import STYLES, TABLE_STYLE, PageFrame, build_pdf
 from models.training.elements import (
@@ -30,7 +41,7 @@ from models.training.rows import PersonRow
 
 WIDTH = letter[0] - 1.2 * inch - 12  # pdf_common's margins and the frame's 6 pt padding
 HEIGHT = letter[1] - 1.6 * inch - 12
-ROW_MAX, ROW_MIN = 24.0, 15.0  # sign-in line heights in points
+ROW_HEIGHT = 22.0  # a signing line, in points (about 0.3 in): room to write by hand
 PHRASE = ParagraphStyle("phrase", parent=STYLES["Normal"], fontSize=7, leading=8.4)
 LABEL = ParagraphStyle("label", parent=STYLES["Normal"], fontSize=8.5, leading=10.5)
 HEADING = ParagraphStyle(
@@ -46,7 +57,8 @@ class SignInSheet:
     held_on: date | None = None
     trainer: str | None = None
     elements: tuple[str, ...] = ()
-    attendees: tuple[tuple[str, str], ...] = ()  # (name, badge) printed on the first lines
+    # (name, badge) or (name, badge, unit) printed on the first lines
+    attendees: tuple[tuple[str, ...], ...] = ()
     station: str | None = None
     extra_lines: int = 3  # blank lines kept after printed names
 
@@ -84,7 +96,10 @@ def sheet_for(
         held_on=held_on,
         trainer=trainer,
         elements=tuple(elements),
-        attendees=tuple((p.name, p.badge or "") for p in sorted(people, key=lambda p: p.name)),
+        attendees=tuple(
+            (p.name, p.badge or "", p.unit or p.station_name or "")
+            for p in sorted(people, key=lambda p: p.name)
+        ),
         station=stations.pop() if len(stations) == 1 else None,
     )
 
@@ -98,17 +113,18 @@ class _Parts:
 def write_sign_in_sheet(
     path: Path | str, sheet: SignInSheet, agency: str, generated_at: datetime | None = None
 ) -> Path:
-    """Write the sheet; it always fits one page (rows tighten, then the page content shrinks)."""
+    """Write the sheet: one page for a roll call, more pages for a long roster, never smaller."""
     frame = PageFrame(
         title=f"Sign-in sheet — {sheet.kind_label}",
         agency=agency,
         period=sheet.held_on.isoformat() if sheet.held_on else "",
         generated_at=generated_at,
     )
-    parts = _Parts(top=_header(sheet) + _elements(sheet) + _phrases(), bottom=_closing())
-    used = sum(_height(f) for f in parts.top + parts.bottom)
-    story = [*parts.top, _sign_in_table(sheet, HEIGHT - used - 8), *parts.bottom]
-    return build_pdf(path, frame, [KeepInFrame(WIDTH, HEIGHT, story, mode="shrink")])
+    top = _header(sheet) + _elements(sheet) + _phrases()
+    closing = _closing()
+    room = HEIGHT - sum(_height(f) for f in [*top, *closing]) - 8
+    story = [*top, _sign_in_table(sheet, room), KeepTogether(closing)]
+    return build_pdf(path, frame, story)
 
 
 def _height(flowable: Any) -> float:
@@ -185,24 +201,33 @@ def _phrases() -> list[Any]:
         )
     )
     title = "Empathy-driven engagement (Attachment A)"
-    return [Paragraph(title, HEADING), table, Spacer(1, 6), Paragraph("Attendees", HEADING)]
+    # The "Attendees" heading never ends a page without lines under it.
+    return [
+        Paragraph(title, HEADING),
+        table,
+        Spacer(1, 6),
+        CondPageBreak(3 * ROW_HEIGHT + 30),
+        Paragraph("Attendees", HEADING),
+    ]
 
 
 def _sign_in_table(sheet: SignInSheet, room: float) -> Table:
+    """Printed names, then blank lines: enough to fill the first page, or all the names plus
+    the blank lines on as many pages as they take."""
     wanted = len(sheet.attendees) + max(sheet.extra_lines, 0)
     header_height = 14.0
-    fits = int((room - header_height) // ROW_MAX)
+    fits = int((room - header_height) // ROW_HEIGHT)
     count = max(wanted, fits, 1)
-    row_height = max(ROW_MIN, min(ROW_MAX, (room - header_height) / count))
     rows: list[list[str]] = [["#", "Name (print)", "ID / badge", "Unit / station", "Signature"]]
     for number in range(1, count + 1):
-        name, badge = sheet.attendees[number - 1] if number <= len(sheet.attendees) else ("", "")
-        rows.append([str(number), name, badge, "", ""])
+        printed = sheet.attendees[number - 1] if number <= len(sheet.attendees) else ()
+        name, badge, unit = (*printed, "", "", "")[:3]
+        rows.append([str(number), name, badge, unit, ""])
     widths = [0.35 * inch, 2.35 * inch, 1.0 * inch, 1.3 * inch]
     table = Table(
         rows,
         colWidths=[*widths, WIDTH - sum(widths)],
-        rowHeights=[header_height] + [row_height] * count,
+        rowHeights=[header_height] + [ROW_HEIGHT] * count,
         repeatRows=1,
         hAlign="LEFT",
     )

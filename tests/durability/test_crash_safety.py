@@ -101,8 +101,11 @@ def test_killed_kit_assembly_leaves_whole_batches_only(db_path, services, agency
     assert all(quantity == 300 for _, quantity in batches)
 
 
-def test_killed_tally_import_leaves_whole_imports_only(db_path, services, agency, tmp_path) -> None:
+def test_killed_tally_import_leaves_whole_imports_only(
+    db_path, services, agency, clock, tmp_path
+) -> None:
     kit = next(p.id for p in services.catalog.list_products() if p.kind == "kit")
+    clock.set(date(2025, 12, 1))  # the kits were on the vehicle before the tally's days
     services.stock.receive(agency.vehicle, [ReceiveLine(kit, "KITS", date(2030, 1, 31), 50_000)])
     sheet = tmp_path / "tally.csv"
     rows = ["Date,Kits,From,ZIP,Setting,Relationship"]

@@ -76,6 +76,48 @@ def tally(url: str, path: str, rounds: int) -> None:
         print(f"committed {result}", flush=True)
 
 
+def receipts(url: str, location_id: int, product_id: int, rounds: int) -> None:
+    """Small receipts of new lots, one after the other (printed ids must survive any kill)."""
+    services = _services(url)
+    for n in range(rounds):
+        line = ReceiveLine(product_id, f"S{n:05d}-{id(services) % 9973}", date(2030, 1, 31), 3)
+        op = services.stock.receive(location_id, [line])
+        print(f"committed {op.id}", flush=True)
+
+
+def transfers(url: str, lot_id: int, a: int, b: int, rounds: int) -> None:
+    """Transfers back and forth, each printed once committed."""
+    services = _services(url)
+    for n in range(rounds):
+        source, target = (a, b) if n % 2 == 0 else (b, a)
+        op = services.stock.transfer(lot_id, source, target, 1)
+        print(f"committed {op.id}", flush=True)
+
+
+def restores(url: str, location_id: int, product_id: int, rounds: int) -> None:
+    """Back up, receive, restore the backup: the restore is what gets interrupted."""
+    from pathlib import Path
+
+    from lbn_desktop.maintenance import DatabaseMaintenance
+
+    database = open_database(url, migrate=False)
+    services = Services.build(database.sessions, SystemClock(), "crash-test")
+    assert database.sqlite_path is not None
+    maintenance = DatabaseMaintenance(database, Path(database.sqlite_path).parent / "backups")
+    for n in range(rounds):
+        backup = maintenance.backup_now()
+        line = ReceiveLine(product_id, f"U{n:05d}-{id(services) % 9973}", date(2030, 1, 31), 1)
+        services.stock.receive(location_id, [line])
+        maintenance.restore(backup)
+        print(f"restored {n}", flush=True)
+
+
+def upgrade(url: str) -> None:
+    """Open (back up, then upgrade) a database made by an earlier version."""
+    open_database(url).dispose()
+    print("committed upgrade", flush=True)
+
+
 def _services(url: str) -> Services:
     database = open_database(url, migrate=False)
     return Services.build(database.sessions, SystemClock(), "crash-test")
@@ -85,7 +127,10 @@ if __name__ == "__main__":
     command, url, *numbers = sys.argv[1:]
     if command == "tally":
         tally(url, numbers[0], int(numbers[1]))
+    elif command == "upgrade":
+        upgrade(url)
     else:
         runners = {"big_receipts": big_receipts, "shuttle": shuttle, "drain": drain}
-        runners["assemble"] = assemble
+        runners.update(assemble=assemble, receipts=receipts, restores=restores)
+        runners["transfers"] = transfers
         runners[command](url, *(int(n) for n in numbers))

@@ -29,7 +29,7 @@ def test_a_backup_is_one_closed_file_in_rollback_journal_mode(tmp_path, windows_
         target = backup_file(tmp_path / "quartermaster.sqlite3", tmp_path / "backups" / "b.sqlite3")
     finally:
         live.close()
-    assert sorted(p.name for p in target.parent.iterdir()) == ["b.sqlite3"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["b.sqlite3", "b.sqlite3.sha256"]
     uri = f"{target.as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True)
     try:

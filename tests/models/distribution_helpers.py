@@ -23,11 +23,22 @@ def kit_product_id(services: Services) -> int:
 
 
 def receive_kits(
-    services: Services, where: int, qty: int, lot: str = "K1", expiry: date = KIT_EXPIRY
+    services: Services,
+    where: int,
+    qty: int,
+    lot: str = "K1",
+    expiry: date = KIT_EXPIRY,
+    days_ago: int = 30,
 ) -> None:
-    """Kits booked in as a lot of the kit product (as pre-assembled kits arrive)."""
+    """Kits booked in as a lot of the kit product (as pre-assembled kits arrive), by default a
+    month before the clock's day so that back-dated entries may use them."""
     line = ReceiveLine(kit_product_id(services), lot, expiry, qty)
-    services.stock.receive(where, [line], allow_expired=True)
+    clock = services.clock
+    clock.advance(days=-days_ago)  # type: ignore[attr-defined]
+    try:
+        services.stock.receive(where, [line], allow_expired=True)
+    finally:
+        clock.advance(days=days_ago)  # type: ignore[attr-defined]
 
 
 def assemble_kits(services: Services, where: int, qty: int, naloxone_lot: int, lot="KB1") -> int:
@@ -75,7 +86,7 @@ def book_kit_batch(
 
 def entry(agency, **changes) -> DistributionEntry:
     values = dict(
-        occurred_on=date(2026, 1, 14),
+        occurred_on=date(2026, 1, 15),  # the fixture clock's day: stock exists by then
         kits=1,
         location_id=agency.vehicle,
         zip_code="12866",

@@ -59,13 +59,19 @@ def _kit_product(s) -> int:
 
 def build_activity(services: Services, sessions, agency) -> Activity:
     stock = services.stock
-    stock.receive(agency.room, [ReceiveLine(agency.narcan, "N-100", date(2027, 6, 30), 120)])
-    stock.receive(agency.cabinet, [ReceiveLine(agency.teva, "T-7", date(2026, 2, 1), 20)])
-    stock.receive(
-        agency.room,
-        [ReceiveLine(agency.strips, "FTS-1", date(2025, 12, 1), 50)],
-        allow_expired=True,
-    )
+    clock = services.clock
+    today = clock.today()
+    clock.set(date(2025, 9, 1))  # delivered before the kits below were made from it
+    try:
+        stock.receive(agency.room, [ReceiveLine(agency.narcan, "N-100", date(2027, 6, 30), 120)])
+        stock.receive(agency.cabinet, [ReceiveLine(agency.teva, "T-7", date(2026, 2, 1), 20)])
+        stock.receive(
+            agency.room,
+            [ReceiveLine(agency.strips, "FTS-1", date(2025, 12, 1), 50)],
+            allow_expired=True,
+        )
+    finally:
+        clock.set(today)
     narcan_lot = stock.find_lot(agency.narcan, "N-100").id
     teva_lot = stock.find_lot(agency.teva, "T-7").id
     with sessions.begin() as s:

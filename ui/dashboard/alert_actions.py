@@ -19,6 +19,7 @@ SCREENS = {
     ActionKind.REORDER: "Reorders",
     ActionKind.TRAINING: "Training",
     ActionKind.REPORTS: "Reports",
+    ActionKind.VEHICLE_CHECK: "Kits",  # its Vehicle check… button
 }
 
 

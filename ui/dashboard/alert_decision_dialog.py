@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.alerts.rows import AlertRow
 from models.common.errors import DomainError
 from models.services import Services
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.screen_fit import fit_to_screen
 
 
@@ -38,7 +39,7 @@ class AlertDecisionDialog(QDialog):
             "it comes back if it changes (e.g. a nearer expiry band, a different quantity)."
         )
         explain.setWordWrap(True)
-        self.reason = QLineEdit()
+        self.reason = limit_free_text(QLineEdit())
         self.reason.setPlaceholderText("e.g. kept for training, order already placed")
         self.days = QSpinBox()
         self.days.setRange(1, 365)

@@ -34,6 +34,7 @@ FIT_SAMPLE_ROWS = 60
 
 class AlertListWidget(QWidget):
     navigate_requested = Signal(str)  # a page title of the main window
+    check_requested = Signal(int)  # a vehicle whose check is overdue (Kits screen's dialog)
     data_changed = Signal()  # a decision was recorded or stock moved through an action
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -206,6 +207,9 @@ class AlertListWidget(QWidget):
         if alert is None or alert.status is not AlertStatus.OPEN:
             return
         action = action or alert.action
+        if action is ActionKind.VEHICLE_CHECK and alert.location_id is not None:
+            self.check_requested.emit(alert.location_id)
+            return
         self.active_dialog = open_action(
             self._services,
             self,

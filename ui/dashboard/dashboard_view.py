@@ -40,6 +40,7 @@ from ui.dashboard.readiness_board import ReadinessBoard
 from ui.widgets.background import BackgroundTask
 from ui.widgets.page import Page
 from ui.widgets.row_table_model import RowColumn, RowTableModel
+from ui.widgets.system_look import scaled_font
 
 KIT_COLUMNS: list[RowColumn[KitsAtPlace]] = [
     RowColumn("Where", lambda k: k.location_path),
@@ -68,12 +69,13 @@ class _Card(QFrame):
             " border-radius: 6px; }"
         )
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
+        self.title.setStyleSheet("color: palette(placeholder-text);")
+        self.title.setFont(scaled_font(0.85))
         self.value = QLabel("…")
-        self.value.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.value.setFont(scaled_font(1.7, bold=True))
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("font-size: 11px;")
+        self.detail.setFont(scaled_font(0.85))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(1)
@@ -86,7 +88,7 @@ class _Card(QFrame):
         self.detail.setText(detail)
 
 
-def _table(model: RowTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RowTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()
@@ -115,10 +117,12 @@ class DashboardView(Page):
         self.par_card = _Card("Below par")
         self.distributions_card = _Card("Kits distributed this month")
         self.training_card = _Card("Personnel trained")
+        self.checks_card = _Card("Vehicle checks")
         self.cards = [
             self.doses_card,
             self.kits_card,
             self.par_card,
+            self.checks_card,
             self.distributions_card,
             self.training_card,
         ]
@@ -141,6 +145,8 @@ class DashboardView(Page):
         self.alert_list.data_changed.connect(self._on_books_changed)
         self.alert_list.navigate_requested.connect(self._navigate)
         self.board.restock_requested.connect(self._on_restock)
+        self.board.check_requested.connect(self._on_check)
+        self.alert_list.check_requested.connect(self._on_check)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -248,6 +254,7 @@ class DashboardView(Page):
             if t.active_personnel
             else "No personnel recorded yet (Training screen)",
         )
+        self._show_checks(data)
         self._show_alerts(list(data.alerts))
         self.board.set_data(list(data.readiness), list(data.rotation))
         self.kits_model.set_rows(list(s.kits))
@@ -257,6 +264,23 @@ class DashboardView(Page):
         self.tabs.setTabText(
             1, f"Vehicle readiness ({red} not ready)" if red else "Vehicle readiness"
         )
+
+    def _show_checks(self, data: DashboardData) -> None:
+        """Overdue vehicle checks under the 'every vehicle checked every N days' policy."""
+        vehicles = [r for r in data.readiness if r.kind == "vehicle"]
+        overdue = [r.name for r in vehicles if r.check_overdue]
+        policy = self._services.alerts.get_rules().vehicle_check_days
+        if not vehicles:
+            self.checks_card.show_figure("—", "No vehicles yet")
+        elif not policy:
+            self.checks_card.show_figure("—", "No check policy: set one in Settings → Alerts")
+        else:
+            self.checks_card.show_figure(
+                f"{len(overdue)} overdue",
+                ", ".join(overdue[:3]) + (" …" if len(overdue) > 3 else "")
+                if overdue
+                else f"All {counted(len(vehicles), 'vehicle')} checked on time",
+            )
 
     def _show_alerts(self, alerts: list[AlertRow]) -> None:
         self.alert_list.set_alerts(alerts)
@@ -290,6 +314,15 @@ class DashboardView(Page):
             to_location_id=task.location_id,
             quantity=pick.quantity,
         )
+
+    def _on_check(self, location_id: int) -> None:
+        """The vehicle check belongs to the Kits screen; open it there for this vehicle."""
+        show_page = getattr(self.window(), "show_page", None)
+        if not callable(show_page):
+            self.status_message.emit("Open the Kits screen to check this vehicle.")
+            return
+        show_page("Kits").open_vehicle_check(location_id)
+        self.refresh()
 
     def _has_par_levels(self) -> bool:
         """A fresh agency is told what to set up next, not that everything is stocked."""

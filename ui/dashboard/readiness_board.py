@@ -4,7 +4,7 @@ and the rotation list for places with a dwell limit. Knows readiness rows, not t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.alerts.rows import Readiness, ReadinessRow, RestockTask, RotationRow
 from ui.widgets.row_table_model import RowColumn, RowTableModel
+from ui.widgets.system_look import scaled_font
 
 COLOURS = {
     Readiness.GREEN: ("#d7f0d2", "#2e7d32", "Ready"),
@@ -57,8 +58,17 @@ def _pick_text(task: RestockTask) -> str:
     return f"Restock {task.short} {task.product_name}: " + "; ".join(lines)
 
 
+def _check_text(row: ReadinessRow) -> str:
+    when = f"Checked {row.last_checked:%Y-%m-%d}" if row.last_checked else "Never checked"
+    if row.check_overdue:
+        return f"<span style='color:#b00020'><b>Check overdue</b>: {when.lower()}</span>"
+    return when
+
+
 class _Tile(QFrame):
-    def __init__(self, row: ReadinessRow, on_restock: Signal) -> None:
+    def __init__(
+        self, row: ReadinessRow, on_restock: SignalInstance, on_check: SignalInstance
+    ) -> None:
         super().__init__()
         background, ink, word = COLOURS[row.status]
         self.setObjectName("tile")
@@ -74,7 +84,7 @@ class _Tile(QFrame):
         kits = QLabel(
             f"{row.ready} of {row.required} kits ready" if row.required else f"{row.ready} kits"
         )
-        kits.setStyleSheet("font-size: 15px;")
+        kits.setFont(scaled_font(1.15))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 8)
         layout.setSpacing(2)
@@ -85,6 +95,9 @@ class _Tile(QFrame):
             layout.addWidget(QLabel(f"{row.expiring_soon} expire soon"))
         if row.earliest_expiry is not None:
             layout.addWidget(QLabel(f"Earliest expiry {row.earliest_expiry:%Y-%m-%d}"))
+        self.check_label = QLabel(_check_text(row))
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
         for task in row.tasks:
             text = QLabel(_pick_text(task))
             text.setWordWrap(True)
@@ -94,11 +107,16 @@ class _Tile(QFrame):
                 button.setToolTip("Open the transfer with the first-expiry-first-out lot")
                 button.clicked.connect(lambda _=False, t=task: on_restock.emit(t))
                 layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.check_button = QPushButton("Vehicle check…")
+        self.check_button.setToolTip("Check the kits on board: scan or tick each one")
+        self.check_button.clicked.connect(lambda _=False, r=row: on_check.emit(r.location_id))
+        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
 
 class ReadinessBoard(QWidget):
     restock_requested = Signal(object)  # RestockTask
+    check_requested = Signal(int)  # location id of the vehicle to check
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +164,7 @@ class ReadinessBoard(QWidget):
         for tile in self.tiles:
             tile.setParent(None)
             tile.deleteLater()
-        self.tiles = [_Tile(r, self.restock_requested) for r in self.rows]
+        self.tiles = [_Tile(r, self.restock_requested, self.check_requested) for r in self.rows]
         counts = {s: sum(1 for r in self.rows if r.status is s) for s in Readiness}
         self.summary.setText(
             "No vehicles or bags yet: add them in Settings → Locations."

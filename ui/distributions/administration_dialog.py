@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.dates import parse_day
 from models.common.errors import DomainError, KeptOffline, ValidationError
+from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import AdministrationEntry, AdministrationRow
-from models.distributions.tally_import import parse_day
 from models.services import Services
+from ui.widgets.editable_combo import editor_of
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.screen_fit import fit_to_screen
 
 
@@ -57,8 +60,8 @@ class AdministrationDialog(QDialog):
         self.zip.setEditable(True)
         self.zip.addItem("")
         self.zip.addItems(services.distributions.service_area_zips())
-        self.zip.lineEdit().setPlaceholderText("optional")
-        self.comment = QLineEdit()
+        editor_of(self.zip).setPlaceholderText("optional")
+        self.comment = limit_free_text(QLineEdit(), COMMENT_LIMIT)
         self.comment.setPlaceholderText("optional note — no names, phones, addresses, case numbers")
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(

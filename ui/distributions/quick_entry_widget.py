@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.dates import parse_day
 from models.common.errors import DomainError, KeptOffline
 from models.common.wording import noun
 from models.distributions.categories import CategoryKind
+from models.distributions.recording import COMMENT_LIMIT
 from models.distributions.rows import DistributionEntry, DistributionRow, IssuePoint
-from models.distributions.tally_import import parse_day
 from models.services import Services
 from ui.distributions.outcome_tags import OutcomeTags
 from ui.inventory.scanned_lot import scanned_kit_lot
+from ui.widgets.editable_combo import editor_of
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.scan_catcher import ScanCatcher
 
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
@@ -77,8 +80,8 @@ class QuickEntryWidget(QWidget):
         self.zip = QComboBox()
         self.zip.setEditable(True)
         self.zip.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zip.lineEdit().setMaxLength(10)
-        self.zip.lineEdit().setPlaceholderText("ZIP")
+        editor_of(self.zip).setMaxLength(10)
+        editor_of(self.zip).setPlaceholderText("ZIP")
         self.setting = QComboBox()
         self.relationship = QComboBox()
         self.naloxone = QCheckBox("Naloxone given")
@@ -86,7 +89,7 @@ class QuickEntryWidget(QWidget):
         self.services_offered = QCheckBox("Info offered")
         self.services_offered.setToolTip("Treatment / harm-reduction information was offered")
         self.outcomes = OutcomeTags()
-        self.comment = QLineEdit()
+        self.comment = limit_free_text(QLineEdit(), COMMENT_LIMIT)
         self.comment.setPlaceholderText("optional note — no names, phones or addresses")
         self.save_button = QPushButton("Save line (Enter)")
         self.error_label = error_label()
@@ -111,7 +114,7 @@ class QuickEntryWidget(QWidget):
         self.reload_choices()
         for field in [*self._fields(), *self.outcomes.buttons.values()]:
             field.installEventFilter(self)
-        self.zip.lineEdit().installEventFilter(self)
+        editor_of(self.zip).installEventFilter(self)
         self.save_button.clicked.connect(self.save_line)
         ScanCatcher.install().register(self, self._on_scan)  # a kit label picks "From"
 

@@ -68,11 +68,13 @@ class TallyImportDialog(QDialog):
         intro.setWordWrap(True)
         layout_rows = [[c.title, "yes" if c.required else "no", c.accepts] for c in COLUMNS]
         self.layout_table = _table(["Column", "Required", "What it holds"], layout_rows)
+        self.layout_table.setAccessibleName("Tally sheet columns")
         self.template_button = QPushButton("Save a blank template…")
         self.import_button = QPushButton("Choose a file and import…")
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.problems = _table(["Line", "Why it was refused"], [])
+        self.problems.setAccessibleName("Refused lines")
         self.problems.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         actions = QHBoxLayout()
@@ -110,7 +112,7 @@ class TallyImportDialog(QDialog):
         """Run the import off the GUI thread; the outcome arrives in `_on_done`."""
         distributions = self._services.distributions
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress):
             try:
                 return distributions.import_tally(path, progress)
             except TallyImportRefused as refused:
@@ -119,7 +121,7 @@ class TallyImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.result_label.setText(f"Importing {path.name}…")
         self._task = run_in_background(
-            self, "Importing the tally sheet", work, self._on_done, self._on_error
+            self, "Importing the tally sheet", work, self._on_done, self._on_error, cancellable=True
         )
 
     def _on_done(self, outcome: ImportResult | list[TallyProblem]) -> None:

@@ -18,6 +18,7 @@ from models.common.wording import noun
 from models.distributions.rows import AdministrationRow, DistributionRow
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.screen_fit import fit_to_screen
 
 
@@ -55,7 +56,7 @@ class VoidDialog(QDialog):
             "The record stays in the log, marked voided, and leaves all figures."
         )
         explanation.setWordWrap(True)
-        self.reason = QLineEdit()
+        self.reason = limit_free_text(QLineEdit())
         self.reason.setPlaceholderText("e.g. entered twice, wrong vehicle")
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(

@@ -8,9 +8,12 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from models.common.errors import ValidationError
+from models.common.limits import MAX_BALANCE
 from models.services import Services
 from models.stock.rows import OperationRow
 from ui.inventory.lot_dialog import LotDialog
+from ui.widgets.editable_combo import editor_of
+from ui.widgets.input_limits import limit_count
 from ui.widgets.place_defaults import default_place, remember_place
 
 REASONS = ("Monthly count", "Vehicle check", "Found damaged", "Found stock", "Audit correction")
@@ -29,13 +32,13 @@ class CountDialog(LotDialog):
         super().__init__(services, parent, held_only=False)
         self.setWindowTitle("Count stock")
         self.recorded = False  # True after a count was saved, even one with no difference
-        self.counted = QLineEdit()
+        self.counted = limit_count(QLineEdit(), MAX_BALANCE)
         self.counted.setPlaceholderText("what you counted, e.g. 12")
         self.difference = QLabel()
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(["", *REASONS])
-        self.reason.lineEdit().setPlaceholderText("required, e.g. monthly count")
+        editor_of(self.reason).setPlaceholderText("required, e.g. monthly count")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record count")
         self._build(
             [("Counted", self.counted), ("Difference", self.difference), ("Reason", self.reason)],

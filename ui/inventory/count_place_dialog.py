@@ -67,6 +67,7 @@ class CountPlaceDialog(QDialog):
         self.scan = ScanField(self._services, placeholder="Scan a package: one scan counts one")
         self.model = CountTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Lots counted at the place")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

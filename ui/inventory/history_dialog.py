@@ -50,18 +50,22 @@ class HistoryDialog(QDialog):
         self._mode.addButton(self.by_location)
         self._mode.addButton(self.by_lot)
         self.location = QComboBox()
+        self.location.setAccessibleName("Location whose history is shown")
         for place in services.catalog.list_locations(include_inactive=True):
             suffix = "" if place.active else " (inactive)"
             self.location.addItem(place.path + suffix, place.id)
         self.product = QComboBox()
+        self.product.setAccessibleName("Product of the lot whose history is shown")
         for product in services.catalog.list_products():
             self.product.addItem(product.name, product.id)
         self.lot = QComboBox()
+        self.lot.setAccessibleName("Lot whose history is shown")
         self.scan = ScanField(services, placeholder="Scan a package or kit label to see its lot")
         self.model: RowTableModel[MoveRow] = RowTableModel(
             MOVE_COLUMNS, self, is_active=lambda m: m.reversed_by_id is None
         )
         self.table = QTableView()
+        self.table.setAccessibleName("Movement history")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

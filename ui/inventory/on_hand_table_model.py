@@ -14,7 +14,14 @@ from PySide6.QtGui import QBrush
 
 from models.common.settings import DEFAULT_BANDS
 from models.stock.rows import OnHandRow
-from ui.widgets.expiry_style import INK, QUARANTINE, band_colour, days_left_text
+from ui.widgets.expiry_style import (
+    INK,
+    QUARANTINE,
+    band_colour,
+    band_icon,
+    band_text,
+    days_left_text,
+)
 from ui.widgets.row_table_model import sort_rows
 
 
@@ -122,9 +129,13 @@ class OnHandTableModel(QAbstractTableModel):
             Column.DAYS_LEFT,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.DAYS_LEFT:
+            return None if row.quarantined else band_icon(row.days_left, self._bands)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.quarantined:
                 return "In quarantine: never issued"
+            if column == Column.DAYS_LEFT:
+                return band_text(row.days_left, self._bands)
             full = {Column.PRODUCT: row.product_name, Column.LOCATION: row.location_path}
             return full.get(column)
         if role == self.RowRole:

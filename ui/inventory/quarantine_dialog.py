@@ -23,6 +23,7 @@ from models.services import Services
 from models.stock.rows import OperationRow
 from models.stock.service import DisposeReason
 from ui.inventory.lot_dialog import LotDialog
+from ui.widgets.input_limits import limit_free_text, limit_quantity
 
 REASON_LABELS = {
     DisposeReason.EXPIRED: "Expired",
@@ -54,12 +55,12 @@ class QuarantineDialog(LotDialog):
         self._modes.addButton(self.dispose_mode)
         (self.dispose_mode if dispose else self.quarantine_mode).setChecked(True)
         self.quantity = QSpinBox()
-        self.quantity.setRange(0, 1_000_000)
+        limit_quantity(self.quantity)
         self.reason = QComboBox()
         self.reason.addItem("Choose a reason…", None)  # only expired stock gets one by default
         for choice, label in REASON_LABELS.items():
             self.reason.addItem(label, choice.value)
-        self.note = QLineEdit()
+        self.note = limit_free_text(QLineEdit())
         self.note.setPlaceholderText("e.g. recall notice number, kept for training, crushed box")
         modes = QHBoxLayout()
         modes.addWidget(self.quarantine_mode)

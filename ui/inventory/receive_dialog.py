@@ -39,6 +39,8 @@ from models.stock.scanning import ScanResult
 from ui.inventory.receive_lines_table import Column, ReceiveLinesTable, needs_lot
 from ui.inventory.receive_summary import receipt_summary
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.input_limits import limit_free_text, limit_lot_number, limit_quantity
+from ui.widgets.optional_date_edit import day_of
 from ui.widgets.place_defaults import remember_place, select_default
 from ui.widgets.product_dialog import ProductDialog
 from ui.widgets.scan_field import ScanField
@@ -115,18 +117,20 @@ class ReceiveDialog(QDialog):
         self.product = QComboBox()
         self.lot_number = QLineEdit()
         self.lot_number.setPlaceholderText("as printed on the package")
+        limit_lot_number(self.lot_number)
         self.expiry = QLineEdit()
         self.expiry.setPlaceholderText("YYYY-MM-DD or YYYY-MM")
         self.quantity = QSpinBox()
-        self.quantity.setRange(0, 1_000_000)
+        limit_quantity(self.quantity)
         self.quantity.setValue(1)
         self.unit_label = QLabel()
         self.add_line_button = QPushButton("Add line")
         self.remove_line_button = QPushButton("Remove line")
         self.lines_table = ReceiveLinesTable()
+        self.lines_table.setAccessibleName("Lines to receive")
         self.lines_table.setMinimumHeight(130)
         self.allow_expired = QCheckBox("Receive expired stock (e.g. for training use)")
-        self.note = QLineEdit()
+        self.note = limit_free_text(QLineEdit())
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
@@ -135,8 +139,9 @@ class ReceiveDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter never posts; Ctrl+Enter asks first
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter never posts; Ctrl+Enter asks first
+                button.setDefault(False)
 
     def _load_choices(self, location_id: int | None, source_id: int | None) -> None:
         places = self._services.catalog.list_locations(include_inactive=False)
@@ -376,7 +381,7 @@ class ReceiveDialog(QDialog):
                 self.location.currentData(),
                 lines,
                 source_id=self.source.currentData(),
-                received_on=self.received_on.date().toPython(),
+                received_on=day_of(self.received_on),
                 note=self.note.text().strip() or None,
                 allow_expired=self.allow_expired.isChecked(),
             )

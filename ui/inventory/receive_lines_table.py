@@ -11,11 +11,18 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from models.common.dates import parse_expiry
 from models.common.errors import DomainError, ValidationError
 from models.stock.rows import ProductRow, ReceiveLine
+from ui.widgets.input_limits import LimitedCellDelegate
 
 TO_FILL = QBrush(QColor("#fff4ce"))
 _ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,8 +48,8 @@ def needs_expiry(product: ProductRow) -> bool:
 
 
 class ReceiveLinesTable(QTableWidget):
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(0, len(HEADERS), parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(HEADERS), parent)
         self.setHorizontalHeaderLabels(list(HEADERS))
         header = self.horizontalHeader()
         header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
@@ -57,6 +64,8 @@ class ReceiveLinesTable(QTableWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.itemChanged.connect(self._tint)
+        for column, kind in ((Column.LOT, "lot"), (Column.QUANTITY, "quantity")):
+            self.setItemDelegateForColumn(column, LimitedCellDelegate(kind, self))
 
     def add_line(
         self,
@@ -89,8 +98,14 @@ class ReceiveLinesTable(QTableWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         return item
 
+    def cell(self, row: int, column: int) -> QTableWidgetItem:
+        """A cell of a line; every line has all its cells (see `add_line`)."""
+        item = self.item(row, column)
+        assert item is not None
+        return item
+
     def product_at(self, row: int) -> ProductRow:
-        product = self.item(row, Column.PRODUCT).data(_ROW_ROLE)
+        product = self.cell(row, Column.PRODUCT).data(_ROW_ROLE)
         assert isinstance(product, ProductRow)
         return product
 
@@ -103,8 +118,8 @@ class ReceiveLinesTable(QTableWidget):
         for row in range(self.rowCount()):
             same_lot = self.text_at(row, Column.LOT).replace("—", "") == lot
             if self.product_at(row).id == product.id and same_lot:
-                if not self.item(row, Column.PRODUCT).data(_PREFILLED_ROLE):
-                    self.item(row, Column.QUANTITY).setText(str(self.quantity_at(row) + units))
+                if not self.cell(row, Column.PRODUCT).data(_PREFILLED_ROLE):
+                    self.cell(row, Column.QUANTITY).setText(str(self.quantity_at(row) + units))
                 return row
         return self.add_line(product, lot, expiry, units)
 
@@ -131,10 +146,10 @@ class ReceiveLinesTable(QTableWidget):
 
     def fill(self, row: int, lot: str | None, expiry: date | None) -> Column | None:
         """Put a scanned lot/expiry into a line; returns the cell still to type, if any."""
-        if lot and self.item(row, Column.LOT).flags() & Qt.ItemFlag.ItemIsEditable:
-            self.item(row, Column.LOT).setText(lot)
-        if expiry and self.item(row, Column.EXPIRY).flags() & Qt.ItemFlag.ItemIsEditable:
-            self.item(row, Column.EXPIRY).setText(expiry.isoformat())
+        if lot and self.cell(row, Column.LOT).flags() & Qt.ItemFlag.ItemIsEditable:
+            self.cell(row, Column.LOT).setText(lot)
+        if expiry and self.cell(row, Column.EXPIRY).flags() & Qt.ItemFlag.ItemIsEditable:
+            self.cell(row, Column.EXPIRY).setText(expiry.isoformat())
         missing = self._missing(row)
         return missing[0] if missing else None
 
@@ -142,7 +157,7 @@ class ReceiveLinesTable(QTableWidget):
         """Cursor into a cell, ready for typing (after a UPC-only scan)."""
         self.setCurrentCell(row, column)
         self.setFocus()
-        self.editItem(self.item(row, column))
+        self.editItem(self.cell(row, column))
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.selectedIndexes()}, reverse=True):
@@ -179,7 +194,7 @@ class ReceiveLinesTable(QTableWidget):
         missing = self._missing(row)
         self.blockSignals(True)
         for column in (Column.LOT, Column.EXPIRY):
-            item = self.item(row, column)
+            item = self.cell(row, column)
             item.setBackground(TO_FILL if column in missing else QBrush())
             item.setToolTip("Type or scan this" if column in missing else "")
         self.blockSignals(False)

@@ -24,6 +24,7 @@ from models.services import Services
 from models.stock.rows import OperationRow
 from ui.inventory.movement_columns import operation_columns, what, when
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.row_table_model import RowTableModel
 from ui.widgets.screen_fit import fit_to_screen
 
@@ -58,7 +59,7 @@ class ReverseDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.details = QLabel("Choose the movement to reverse.")
         self.details.setWordWrap(True)
-        self.reason = QLineEdit()
+        self.reason = limit_free_text(QLineEdit())
         self.reason.setPlaceholderText("required, e.g. booked into the wrong vehicle")
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(

@@ -19,6 +19,7 @@ from models.common.errors import DomainError, ValidationError
 from models.services import Services
 from models.stock.rows import OperationRow
 from ui.inventory.lot_dialog import LotDialog
+from ui.widgets.input_limits import limit_free_text, limit_quantity
 
 WARNING_STYLE = "color: #8a5a00;"
 
@@ -47,9 +48,9 @@ class TransferDialog(LotDialog):
                 self._stations.add(place.id)
         self._to_chosen = False  # the user (or the caller) picked "To": keep it
         self.quantity = QSpinBox()
-        self.quantity.setRange(0, 1_000_000)
+        limit_quantity(self.quantity)
         self.quantity.setValue(1)
-        self.note = QLineEdit()
+        self.note = limit_free_text(QLineEdit())
         self.note.setPlaceholderText("optional, e.g. restock after call 2026-0113")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Transfer")
         rows = [("", self.fefo_label), ("To", self.to_location), ("Quantity", self.quantity)]

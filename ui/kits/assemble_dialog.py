@@ -25,7 +25,7 @@ from models.common.errors import DomainError
 from models.kits.rows import AssemblyPlan, AssemblyResult, PlannedLine
 from models.services import Services
 from models.stock.service import NO_LOT
-from ui.widgets.background import run_in_background
+from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.error_label import error_label
 from ui.widgets.place_defaults import remember_place, select_default
 from ui.widgets.screen_fit import fit_to_screen
@@ -59,8 +59,8 @@ class AssembleDialog(QDialog):
         self._overrides: dict[int, list[tuple[int, int]]] = {}
         self._omit: set[int] = set()
         self.plan: AssemblyPlan | None = None
-        self.result: AssemblyResult | None = None
-        self.task = None
+        self.outcome: AssemblyResult | None = None
+        self.task: BackgroundTask | None = None
         self.recipe = QComboBox()
         for recipe in services.kits.list_recipes(include_inactive=False):
             self.recipe.addItem(recipe.name, recipe.id)
@@ -77,6 +77,7 @@ class AssembleDialog(QDialog):
         self.count.setRange(1, 100_000)
         self.count.setValue(10)
         self.lines = QTableWidget(0, 4)
+        self.lines.setAccessibleName("Recipe components needed")
         self.lines.setHorizontalHeaderLabels(["Component", "Per kit", "Include", "Lots taken"])
         self.lines.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -84,6 +85,7 @@ class AssembleDialog(QDialog):
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.lots = QTableWidget(0, 5)
+        self.lots.setAccessibleName("Component lots to use")
         self.lots.setHorizontalHeaderLabels(["Lot", "Product", "Expiry", "Available", "Take"])
         self.lots.verticalHeader().setVisible(False)
         self.lots.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -205,8 +207,10 @@ class AssembleDialog(QDialog):
         item = self.lines.item(row, 2)
         if column != 2 or item is None or item.text() == "required":
             return
-        position = self.lines.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        self._omit ^= {position}
+        first = self.lines.item(row, 0)
+        if first is None:
+            return
+        self._omit ^= {int(first.data(Qt.ItemDataRole.UserRole))}
         self.replan()
 
     @Slot()
@@ -216,7 +220,8 @@ class AssembleDialog(QDialog):
         self.lots.setRowCount(0)
         if position is None or recipe_id is None or location_id is None:
             return
-        self.lots_title.setText(f"Lots for {self.lines.item(self.lines.currentRow(), 0).text()}")
+        title = self.lines.item(self.lines.currentRow(), 0)
+        self.lots_title.setText(f"Lots for {title.text() if title is not None else 'the line'}")
         taken = {}
         if self.plan:
             line = next(x for x in self.plan.lines if x.position == position)
@@ -287,7 +292,7 @@ class AssembleDialog(QDialog):
         )
 
     def _on_done(self, result: AssemblyResult) -> None:
-        self.result = result
+        self.outcome = result
         remember_place("assemble", self.location.currentData())
         self.accept()
 

@@ -22,6 +22,7 @@ from models.common.errors import DomainError
 from models.kits.rows import DisassemblyResult, KitStockRow
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.screen_fit import fit_to_screen
 
 
@@ -43,7 +44,7 @@ class DisassembleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Re-kit or disassemble kits")
         self._services = services
-        self.result: DisassemblyResult | None = None
+        self.outcome: DisassemblyResult | None = None
         self._rows = services.kits.list_kit_stock()
         self.kits = QComboBox()
         for row in self._rows:
@@ -51,7 +52,7 @@ class DisassembleDialog(QDialog):
         self.count = QSpinBox()
         self.rebuild = QCheckBox("Rebuild the same number of kits from fresh lots (re-kit)")
         self.rebuild.setChecked(rebuild)
-        self.note = QLineEdit()
+        self.note = limit_free_text(QLineEdit())
         self.note.setPlaceholderText("e.g. replace naloxone expiring next month")
         self.hint = QLabel(
             "Parts come back as loose stock at the kits' location; expired parts go to the "
@@ -111,7 +112,7 @@ class DisassembleDialog(QDialog):
         if row is None:
             return
         try:
-            self.result = self._services.kits.disassemble_kits(
+            self.outcome = self._services.kits.disassemble_kits(
                 row.lot_id,
                 row.location_id,
                 self.count.value(),

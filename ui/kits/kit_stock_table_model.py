@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from models.kits.rows import KitStockRow
-from ui.widgets.expiry_style import INK, QUARANTINE, band_colour
+from ui.widgets.expiry_style import INK, QUARANTINE, band_colour, band_icon, band_text
 from ui.widgets.row_table_model import RowColumn, RowTableModel
 
 
@@ -26,6 +26,8 @@ STOCK_COLUMNS: list[RowColumn[KitStockRow]] = [
     RowColumn("Location", lambda r: r.location_path),
 ]
 
+DAYS_LEFT_COLUMN = next(k for k, c in enumerate(STOCK_COLUMNS) if c.header == "Days left")
+
 
 class KitStockTableModel(RowTableModel[KitStockRow]):
     """Kits by kit lot and location; the row colour is the kit's expiry band."""
@@ -40,6 +42,11 @@ class KitStockTableModel(RowTableModel[KitStockRow]):
             if colour is None:
                 return None
             return QBrush(colour) if role == Qt.ItemDataRole.BackgroundRole else QBrush(INK)
+        days_column = column == DAYS_LEFT_COLUMN and not row.quarantined
+        if role == Qt.ItemDataRole.DecorationRole and days_column:
+            return band_icon(row.days_left, self.bands)
+        if role == Qt.ItemDataRole.ToolTipRole and days_column and not row.rekit_reason:
+            return band_text(row.days_left, self.bands)
         if role == Qt.ItemDataRole.ToolTipRole and row.rekit_reason:
             return f"Re-kit: {row.rekit_reason}"
         return None

@@ -31,7 +31,7 @@ class KitTransferDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Transfer kits")
         self._services = services
-        self.result: OperationRow | None = None
+        self.outcome: OperationRow | None = None
         self._rows = [r for r in services.kits.list_kit_stock() if not r.quarantined]
         self.kits = QComboBox()
         for row in self._rows:
@@ -136,7 +136,7 @@ class KitTransferDialog(QDialog):
         if row is None:
             return
         try:
-            self.result = self._services.stock.transfer(
+            self.outcome = self._services.stock.transfer(
                 row.lot_id,
                 row.location_id,
                 self.target.currentData(),

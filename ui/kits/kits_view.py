@@ -36,6 +36,7 @@ from ui.kits.kit_transfer_dialog import KitTransferDialog
 from ui.kits.recall_dialog import RecallDialog
 from ui.kits.recipes_panel import RecipesPanel
 from ui.kits.resource_cards_dialog import ResourceCardsDialog
+from ui.kits.vehicle_check_dialog import VehicleCheckDialog
 from ui.widgets.expiry_style import bands_of, legend_html
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
@@ -86,6 +87,7 @@ class KitsView(Page):
         actions: list[tuple[str, Callable[[], None]]] = [
             ("Assemble…", self.open_assemble),
             ("Transfer…", self.open_transfer),
+            ("Vehicle check…", self.open_vehicle_check),
             ("Re-kit / disassemble…", self.open_disassemble),
             ("Recall trace…", self.open_recall),
             ("Labels…", self.open_labels),
@@ -227,15 +229,24 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Assembled {counted(_done(dialog.result).kits, 'kit')}"
-                f" (kit lot {', '.join(b.lot_number for b in _done(dialog.result).batches)})."
+                f"Assembled {counted(_done(dialog.outcome).kits, 'kit')}"
+                f" (kit lot {', '.join(b.lot_number for b in _done(dialog.outcome).batches)})."
             ),
         )
 
     @Slot()
     def open_transfer(self) -> None:
         dialog = KitTransferDialog(self._services, self, self.selected_stock())
-        self._run(dialog, lambda: f"Transferred {counted(_done(dialog.result).quantity, 'kit')}.")
+        self._run(dialog, lambda: f"Transferred {counted(_done(dialog.outcome).quantity, 'kit')}.")
+
+    @Slot()
+    def open_vehicle_check(self, location_id: int | None = None) -> None:
+        """The crew's shift-start check of a vehicle (the one selected, unless named)."""
+        if location_id is None:
+            selected = self.selected_ready() or self.selected_stock()
+            location_id = selected.location_id if selected is not None else None
+        dialog = VehicleCheckDialog(self._services, self, location_id)
+        self._run(dialog, lambda: f"Vehicle check recorded: {_done(dialog.outcome).result}.")
 
     @Slot()
     def open_disassemble(self) -> None:
@@ -246,8 +257,8 @@ class KitsView(Page):
         self._run(
             dialog,
             lambda: (
-                f"Opened {counted(_done(dialog.result).kits, 'kit')}"
-                + (" and rebuilt them." if _done(dialog.result).rebuilt else ".")
+                f"Opened {counted(_done(dialog.outcome).kits, 'kit')}"
+                + (" and rebuilt them." if _done(dialog.outcome).rebuilt else ".")
             ),
         )
 
@@ -255,7 +266,7 @@ class KitsView(Page):
     def open_recall(self) -> None:
         dialog = RecallDialog(self._services, self)
         dialog.exec()
-        if dialog.result is not None:
+        if dialog.outcome is not None:
             self.refresh()
             self.data_changed.emit()
 

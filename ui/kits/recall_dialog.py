@@ -25,7 +25,10 @@ from models.common.errors import DomainError
 from models.common.wording import counted, noun
 from models.recall.rows import RecallResult, RecallTrace
 from models.services import Services
+from ui.widgets.background import BackgroundTask
 from ui.widgets.error_label import error_label
+from ui.widgets.input_limits import limit_free_text
+from ui.widgets.recall_record import save_recall_record
 from ui.widgets.screen_fit import fit_to_screen
 
 
@@ -56,20 +59,32 @@ class RecallDialog(QDialog):
         self.setWindowTitle("Recall trace")
         self._services = services
         self.trace: RecallTrace | None = None
-        self.result: RecallResult | None = None
+        self.outcome: RecallResult | None = None
         self.search = QLineEdit()
+        self.search.setAccessibleName("Lot number from the recall notice")
         self.search.setPlaceholderText("Lot number from the recall notice")
         self.search.setClearButtonEnabled(True)
         self.lots = QListWidget()
+        self.lots.setAccessibleName("Matching lots")
         self.lots.setMaximumHeight(110)
         self.summary = QLabel("Type a lot number, then choose the lot.")
         self.summary.setWordWrap(True)
         self.holdings = _table(["Location", "Held as", "Kits", "Units", "Quarantined"])
+        self.holdings.setAccessibleName("Where the lot is")
         self.uses = _table(["Used in", "Date", "ZIP", "Units", "Kit batch"])
-        self.reason = QLineEdit()
+        self.uses.setAccessibleName("Uses of the lot, by date and ZIP")
+        self.reason = limit_free_text(QLineEdit())
+        self.reason.setAccessibleName("Recall notice number or reason")
         self.reason.setPlaceholderText("Recall notice number or reason")
         self.quarantine_button = QPushButton("Quarantine all on hand")
         self.quarantine_button.setEnabled(False)
+        self.record_button = QPushButton("Save record…")
+        self.record_button.setToolTip(
+            "Save the recall record of this lot as a PDF with a workbook beside it: what was "
+            "quarantined, where it was found, uses by date and ZIP, and a signature line."
+        )
+        self.record_button.setEnabled(False)
+        self.record_task: BackgroundTask | None = None
         self.error_label = error_label()
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
@@ -78,6 +93,7 @@ class RecallDialog(QDialog):
         self.search.textChanged.connect(self._on_search)
         self.lots.currentRowChanged.connect(self._on_lot_chosen)
         self.quarantine_button.clicked.connect(self._on_quarantine)
+        self.record_button.clicked.connect(self._on_save_record)
         self.buttons.rejected.connect(self.reject)
 
     def _layout(self) -> None:
@@ -92,6 +108,7 @@ class RecallDialog(QDialog):
         action = QHBoxLayout()
         action.addWidget(self.reason, 1)
         action.addWidget(self.quarantine_button)
+        action.addWidget(self.record_button)
         root.addLayout(action)
         root.addWidget(self.error_label)
         root.addWidget(self.done_label)
@@ -153,6 +170,21 @@ class RecallDialog(QDialog):
             f"{uses} recorded {noun(uses, 'use')} (distributions or administrations)."
         )
         self.quarantine_button.setEnabled(trace.units_outside_quarantine > 0)
+        self.record_button.setEnabled(True)
+
+    @Slot()
+    def _on_save_record(self) -> None:
+        if self.trace is None:
+            return
+        self.error_label.clear()
+        self.record_task = save_recall_record(
+            self,
+            self._services,
+            self.trace.lot_id,
+            self.trace.lot_number,
+            self.done_label.setText,
+            self.error_label.setText,
+        )
 
     @Slot()
     def _on_quarantine(self) -> None:
@@ -165,7 +197,7 @@ class RecallDialog(QDialog):
         except DomainError as refusal:
             self.error_label.setText(str(refusal))
             return
-        self.result = result
+        self.outcome = result
         self.done_label.setText(
             f"Quarantined {counted(result.loose_units, 'loose unit')} and "
             f"{counted(result.kits, 'kit')} from "

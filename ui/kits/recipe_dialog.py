@@ -37,7 +37,7 @@ class RecipeDialog(QDialog):
         self.setWindowTitle("Edit kit recipe" if recipe else "New kit recipe")
         self._services = services
         self._recipe = recipe
-        self.result: RecipeRow | None = None
+        self.outcome: RecipeRow | None = None
         # Components: "g:<group>" for any product of a group, "p:<id>" for one product.
         self._choices: list[tuple[str, str]] = [
             (g.label + f"  ({len(g.product_names)} products)", f"g:{g.name}")
@@ -51,6 +51,7 @@ class RecipeDialog(QDialog):
         self.name = QLineEdit(recipe.name if recipe else "")
         self.notes = QLineEdit(recipe.notes or "" if recipe else "")
         self.lines = QTableWidget(0, 3)
+        self.lines.setAccessibleName("Recipe components")
         self.lines.setHorizontalHeaderLabels(["Component", "Per kit", "Required"])
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -112,9 +113,11 @@ class RecipeDialog(QDialog):
     def line_inputs(self) -> list[RecipeLineInput]:
         out = []
         for row in range(self.lines.rowCount()):
-            kind, value = str(self.lines.cellWidget(row, 0).currentData()).split(":", 1)  # type: ignore[union-attr]
-            quantity = self.lines.cellWidget(row, 1).value()  # type: ignore[union-attr]
-            required = self.lines.cellWidget(row, 2).isChecked()  # type: ignore[union-attr]
+            choice, count, needed = (self.lines.cellWidget(row, c) for c in range(3))
+            assert isinstance(choice, QComboBox) and isinstance(count, QSpinBox)
+            assert isinstance(needed, QCheckBox)
+            kind, value = str(choice.currentData()).split(":", 1)
+            quantity, required = count.value(), needed.isChecked()
             if kind == "p":
                 out.append(RecipeLineInput(int(value), None, quantity, required))
             else:
@@ -129,7 +132,7 @@ class RecipeDialog(QDialog):
     @Slot()
     def _on_accept(self) -> None:
         try:
-            self.result = self._services.kits.save_recipe(
+            self.outcome = self._services.kits.save_recipe(
                 self._recipe.id if self._recipe else None,
                 self.name.text(),
                 self.line_inputs(),

@@ -23,6 +23,7 @@ from models.common.errors import DomainError
 from models.kits.resource_card_pdf import PER_SHEET
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.optional_date_edit import day_of
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.scratch import scratch_folder
 from ui.widgets.screen_fit import fit_to_screen
@@ -37,7 +38,8 @@ class ResourceCardsDialog(QDialog):
         self.pdf_path: Path | None = None
         self.sheets = QSpinBox()
         self.sheets.setRange(1, 500)
-        self.sheets.setSuffix(f" sheet(s) × {PER_SHEET} cards")
+        per_sheet = services.kits.cards_per_sheet()
+        self.sheets.setSuffix(f" sheet(s) × {per_sheet} cards")
         valid = services.kits.default_card_valid_until()
         self.valid_until = QDateEdit(QDate(valid.year, valid.month, valid.day))
         self.valid_until.setCalendarPopup(True)
@@ -46,8 +48,16 @@ class ResourceCardsDialog(QDialog):
         for place in services.catalog.list_locations(include_inactive=False):
             if place.kind not in ("quarantine", "vehicle", "bag"):
                 self.location.addItem(place.path, place.id)
+        too_long = (
+            "The card text does not fit one card at the smallest readable size (7 pt), so each "
+            "card continues on a second one (marked 1/2, 2/2). Shorten it in Settings → Kits "
+            "to print ten cards a sheet.\n\n"
+            if per_sheet < PER_SHEET
+            else ""
+        )
         hint = QLabel(
-            "English fronts and Spanish backs: print double-sided, flipping on the long edge. "
+            too_long
+            + "English fronts and Spanish backs: print double-sided, flipping on the long edge. "
             "The run is booked as a new lot of 'Local resource card'; kits holding a card past "
             "its date are flagged for re-kitting. Edit the content in Settings → Kits."
         )
@@ -76,7 +86,7 @@ class ResourceCardsDialog(QDialog):
                 path,
                 self.location.currentData(),
                 self.sheets.value(),
-                self.valid_until.date().toPython(),
+                day_of(self.valid_until),
             )
         except DomainError as refusal:
             self.error_label.setText(str(refusal))

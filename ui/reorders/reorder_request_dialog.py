@@ -35,6 +35,7 @@ from models.reorders.rows import DraftLine, ProposalLine, ReorderRow
 from models.services import Services
 from models.stock.rows import SourceRow
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.input_limits import limit_free_text
 from ui.widgets.screen_fit import fit_to_screen
 
 HEADERS = ["Item", "Calculated", "Packages to request", "Units", "Basis", "Why this quantity"]
@@ -73,9 +74,10 @@ class ReorderRequestDialog(QDialog):
         self.ship_to.setFixedHeight(58)
         self.contact = QLineEdit(services.reorders.default_contact())
         self.contact.setPlaceholderText("who the source calls about this request")
-        self.note = QLineEdit()
+        self.note = limit_free_text(QLineEdit())
         self.trained = QCheckBox("Include the number of trained personnel")
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("Request lines")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -215,7 +217,9 @@ class ReorderRequestDialog(QDialog):
         line = self._lines[row]
         packages = self._spin(row).value()
         self._spin(row).setSuffix(" " + noun(packages, line.package_name))
-        self.table.item(row, 3).setText(counted(packages * line.units_per_package, line.unit))
+        units = self.table.item(row, 3)
+        if units is not None:
+            units.setText(counted(packages * line.units_per_package, line.unit))
         why = (
             quantity_reason(line, packages, self._caps())
             if packages or line.result.packages

@@ -26,6 +26,8 @@ from models.common.errors import DomainError
 from models.reorders.rows import SurgeRow
 from models.services import Services
 from ui.widgets.error_label import ERROR_STYLE
+from ui.widgets.input_limits import limit_free_text
+from ui.widgets.optional_date_edit import day_of
 from ui.widgets.screen_fit import fit_to_screen
 
 
@@ -39,6 +41,7 @@ class ReorderSurgeDialog(QDialog):
         self.changed = False
         today = services.clock.today()
         self.surges = QListWidget()
+        self.surges.setAccessibleName("Demand surges")
         self.surges.setWordWrap(True)
         self.end_button = QPushButton("End selected surge")
         self.station = QComboBox()
@@ -53,7 +56,7 @@ class ReorderSurgeDialog(QDialog):
         self.factor.setPrefix("× ")
         self.starts_on = _date_edit(QDate(today))
         self.ends_on = _date_edit(QDate(today + timedelta(days=30)))
-        self.reason = QLineEdit()
+        self.reason = limit_free_text(QLineEdit())
         self.reason.setPlaceholderText("e.g. overdose spike reported by the county (no names)")
         self.add_button = QPushButton("Add surge")
         self.error_label = QLabel()
@@ -105,8 +108,8 @@ class ReorderSurgeDialog(QDialog):
         try:
             self._services.reorders.add_surge(
                 round(self.factor.value(), 2),
-                self.starts_on.date().toPython(),
-                self.ends_on.date().toPython(),
+                day_of(self.starts_on),
+                day_of(self.ends_on),
                 self.reason.text(),
                 station_id=self.station.currentData(),
             )

@@ -26,16 +26,19 @@ from models.reports.service import ReportKind
 from models.reports.suppression import DEFAULT_SUPPRESSION_THRESHOLD
 from models.services import Services
 from ui.reports.partner_preview_dialog import PartnerPreviewDialog
+from ui.reports.recall_record_panel import RecallRecordPanel
 from ui.reports.report_options import ReportOptions
 from ui.widgets.background import BackgroundTask, Progress, run_in_background
 from ui.widgets.error_label import error_label
 from ui.widgets.page import Page
 from ui.widgets.pdf_preview_dialog import PdfPreviewDialog
 from ui.widgets.pdf_printing import print_pdf, printer_for
+from ui.widgets.recall_record import save_recall_record
 from ui.widgets.save_path import ask_save_path, dated_name
 from ui.widgets.scratch import scratch_folder
 
 WORKBOOK = "Partner workbook (.xlsx)"
+RECALL_RECORD = "Recall record (PDF + .xlsx)"
 DESCRIPTIONS = {
     ReportKind.EXPIRATION: "Every lot and kit batch on hand, by location, earliest expiry "
     "first, banded expired / within 30 / within 90 days, with totals per location.",
@@ -47,6 +50,12 @@ DESCRIPTIONS = {
     ReportKind.PROGRAM: "One or two pages for partners: kits distributed, doses administered "
     "and expired, personnel trained, with charts. Small counts withheld.",
 }
+RECALL_TEXT = (
+    "The record of a recalled lot for the manufacturer or the health department: what was "
+    "quarantined (movement, who, when, notice), where it was found, where it is now, and the "
+    "distributions that used it by date and ZIP only, with a signature line. Read from the "
+    "ledger, so the same lot gives the same record later."
+)
 WORKBOOK_TEXT = (
     "Aggregate tables for a public-health partner, with small counts withheld. You see every "
     "table exactly as it will be shared before the file is saved. A workbook covers a whole "
@@ -63,11 +72,15 @@ class ReportsView(Page):
         self._tasks: list[BackgroundTask] = []
         self._folder = scratch_folder("reports")
         self.kinds = QListWidget()
-        self.kinds.addItems([k.heading for k in ReportKind] + [WORKBOOK])
+        self.kinds.addItems([k.heading for k in ReportKind] + [WORKBOOK, RECALL_RECORD])
         self.kinds.setMaximumWidth(240)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.options = ReportOptions(services)
+        self.options_box = QGroupBox("Options")
+        self.recall_panel = RecallRecordPanel(services)
+        self.recall_button = QPushButton("Save recall record…")
+        self.recall_button.setToolTip("Save the chosen lot's recall record as PDF and workbook")
         self.preview_button = QPushButton("Preview…")
         self.print_button = QPushButton("Print…")
         self.save_button = QPushButton("Save as PDF…")
@@ -81,6 +94,8 @@ class ReportsView(Page):
         self.print_button.clicked.connect(self._on_print)
         self.save_button.clicked.connect(self._on_save)
         self.export_button.clicked.connect(self._on_export)
+        self.recall_button.clicked.connect(self._on_save_recall_record)
+        self.recall_panel.lot_chosen.connect(self._enable_recall_button)
         self.kinds.setCurrentRow(0)
 
     def _layout(self) -> None:
@@ -88,12 +103,13 @@ class ReportsView(Page):
         for button in (self.preview_button, self.print_button, self.save_button):
             buttons.addWidget(button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.recall_button)
         buttons.addStretch(1)
-        options = QGroupBox("Options")
-        QVBoxLayout(options).addWidget(self.options)
+        QVBoxLayout(self.options_box).addWidget(self.options)
         right = QVBoxLayout()
         right.addWidget(self.description)
-        right.addWidget(options, 1)
+        right.addWidget(self.options_box, 1)
+        right.addWidget(self.recall_panel, 1)
         right.addLayout(buttons)
         right.addWidget(self.error_label)
         right.addWidget(self.deadlines)
@@ -123,15 +139,40 @@ class ReportsView(Page):
     @Slot(int)
     def _on_kind(self, _row: int) -> None:
         kind = self.kind()
+        recall = self._recall_chosen()
         self.error_label.clear()
-        self.description.setText(DESCRIPTIONS[kind] if kind else WORKBOOK_TEXT)
+        text = DESCRIPTIONS[kind] if kind else RECALL_TEXT if recall else WORKBOOK_TEXT
+        self.description.setText(text)
         for button in (self.preview_button, self.print_button, self.save_button):
             button.setVisible(kind is not None)
-        self.export_button.setVisible(kind is None)
+        self.export_button.setVisible(kind is None and not recall)
+        self.recall_button.setVisible(recall)
+        self.recall_panel.setVisible(recall)
+        self.options_box.setVisible(not recall)
+        self._enable_recall_button()
         if kind is None:
             self.options.enable(period=True, locations=False, partner=True)
         else:
             self.options.enable(kind.uses_period, kind.uses_locations, kind is ReportKind.PROGRAM)
+
+    def _recall_chosen(self) -> bool:
+        item = self.kinds.currentItem()
+        return item is not None and item.text() == RECALL_RECORD
+
+    def _enable_recall_button(self) -> None:
+        self.recall_button.setEnabled(self.recall_panel.chosen() is not None)
+
+    @Slot()
+    def _on_save_recall_record(self) -> None:
+        chosen = self.recall_panel.chosen()
+        if chosen is None:
+            return
+        self.error_label.clear()
+        task = save_recall_record(
+            self, self._services, *chosen, self.status_message.emit, self.error_label.setText
+        )
+        if task is not None:
+            self._tasks = [t for t in self._tasks if t.running] + [task]
 
     def _generate(self, target: Path, then) -> BackgroundTask | None:
         """Writes the chosen report to `target` in the background, then calls `then(path)`."""

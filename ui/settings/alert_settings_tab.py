@@ -71,6 +71,8 @@ class AlertSettingsTab(QWidget):
         self.consumption_days = _spin(7, 730, " days")
         self.horizon_days = _spin(1, MAX_DAYS, " days")
         self.red_percent = _spin(0, 100, " % of par")
+        self.check_days = _spin(0, 365, " days", "No check policy")
+        self.check_days.setToolTip("Alert when a vehicle has not had its vehicle check this long")
         self.dwell = {kind: _spin(0, MAX_DAYS, " days", "No limit") for kind in DWELL_KINDS}
         self.save_button = QPushButton("Save")
         self.defaults_button = QPushButton("Restore defaults")
@@ -106,6 +108,7 @@ class AlertSettingsTab(QWidget):
         rules_form.addRow("    Usage measured over", self.consumption_days)
         rules_form.addRow("    Judge stock expiring within", self.horizon_days)
         rules_form.addRow("Vehicle red below", self.red_percent)
+        rules_form.addRow("Check every vehicle every", self.check_days)
         left = QVBoxLayout()
         left.addWidget(bands)
         left.addStretch(1)
@@ -152,6 +155,7 @@ class AlertSettingsTab(QWidget):
         self.consumption_days.setValue(rules.consumption_days)
         self.horizon_days.setValue(rules.at_risk_horizon_days)
         self.red_percent.setValue(rules.readiness_red_percent)
+        self.check_days.setValue(rules.vehicle_check_days)
         for kind, box in self.dwell.items():
             box.setValue(rules.dwell_for(kind) or 0)
 
@@ -179,6 +183,7 @@ class AlertSettingsTab(QWidget):
             consumption_days=self.consumption_days.value(),
             at_risk_horizon_days=self.horizon_days.value(),
             readiness_red_percent=self.red_percent.value(),
+            vehicle_check_days=self.check_days.value(),
             dwell_days={k: box.value() for k, box in self.dwell.items() if box.value()},
         )
 

@@ -158,7 +158,11 @@ class BackupSettingsTab(QWidget):
         except DomainError as refusal:
             self._show(str(refusal), False)
             return
-        self._show(f"Restored {source.name}. The previous data was kept as {safety.name}.", True)
+        self._show(
+            f"Restored {source.name}. The previous data was kept as {safety.name} "
+            f"in {safety.parent}.",
+            True,
+        )
         self.refresh()
         self.data_changed.emit()
 

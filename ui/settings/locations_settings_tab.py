@@ -60,7 +60,7 @@ class LocationsSettingsTab(QWidget):
         self.rename_button = QPushButton("Rename")
         self.active_button = QPushButton("Deactivate")
         self.error_label = error_label()
-        self.par_model = RowTableModel(
+        self.par_model: RowTableModel[ParLevelRow] = RowTableModel(
             [
                 RowColumn("Product", lambda r: r.product_name),
                 RowColumn("Par level", lambda r: r.quantity, True),

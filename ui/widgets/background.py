@@ -7,6 +7,7 @@ touches widgets. Results and refusals come back on the GUI thread.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from models.common.errors import DomainError
+from models.common.errors import Cancelled, DomainError
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -31,10 +32,17 @@ class _Job(QRunnable):
         super().__init__()
         self.signals = _Signals()
         self._work = work
+        self.cancel_requested = threading.Event()
+
+    def _progress(self, done: int, total: int) -> None:
+        # Raising inside the work's transaction rolls it back: a cancelled job wrote nothing.
+        if self.cancel_requested.is_set():
+            raise Cancelled("Cancelled: nothing was saved.")
+        self.signals.progressed.emit(done, total)
 
     def run(self) -> None:
         try:
-            result = self._work(lambda done, total: self.signals.progressed.emit(done, total))
+            result = self._work(self._progress)
         except DomainError as refusal:
             self.signals.failed.emit(str(refusal), True)
         except Exception as error:
@@ -58,6 +66,7 @@ class BackgroundTask(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         show_dialog: bool = True,
+        cancellable: bool = False,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -65,9 +74,13 @@ class BackgroundTask(QObject):
         self._job = _Job(work)
         self._dialog: QProgressDialog | None = None
         if show_dialog:
-            self._dialog = QProgressDialog(title, "", 0, 0, parent)
+            self._dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
             self._dialog.setWindowTitle(title)
-            self._dialog.setCancelButton(None)
+            self._dialog.setAutoReset(False)  # stays up until the work has really stopped
+            if cancellable:
+                self._dialog.canceled.connect(self._job.cancel_requested.set)
+            else:
+                self._dialog.setCancelButton(None)
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.setMinimumDuration(300)
         signals = self._job.signals
@@ -121,5 +134,7 @@ def run_in_background(
     work: Callable[[Progress], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    cancellable: bool = False,
 ) -> BackgroundTask:
-    return BackgroundTask(parent, title, work, on_done, on_error).start()
+    """`cancellable`: the progress dialog has Cancel; the work stops at its next progress call."""
+    return BackgroundTask(parent, title, work, on_done, on_error, cancellable=cancellable).start()

@@ -1,14 +1,17 @@
-"""Expiry colour bands (expired / soon / later) shared by every table and the legend.
+"""Expiry colour bands (expired / soon / later) shared by every table and the legend, with the
+icon and words that go with each colour so that colour is never the only signal.
 
 The band limits come from the `expiry_bands` setting (Settings → Agency); defaults 30 and 90.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from models.common.settings import DEFAULT_BANDS, EXPIRY_BANDS
 from models.services import Services
+from ui.widgets.system_look import high_contrast
 
 EXPIRED = QColor("#f4b6b6")
 BAND_1 = QColor("#ffd8a8")
@@ -24,7 +27,8 @@ def bands_of(services: Services) -> tuple[int, int]:
 
 
 def band_colour(days_left: int | None, bands: tuple[int, int] = DEFAULT_BANDS) -> QColor | None:
-    if days_left is None:
+    """The band's row colour; none under high contrast, where the icon and words remain."""
+    if days_left is None or high_contrast():
         return None
     if days_left < 0:
         return EXPIRED
@@ -33,6 +37,30 @@ def band_colour(days_left: int | None, bands: tuple[int, int] = DEFAULT_BANDS) -
     if days_left <= bands[1]:
         return BAND_2
     return None
+
+
+def band_text(days_left: int | None, bands: tuple[int, int] = DEFAULT_BANDS) -> str | None:
+    """The band in words, so colour is never the only signal (tooltips, screen readers)."""
+    if days_left is None or days_left > bands[1]:
+        return None
+    if days_left < 0:
+        return "Expired"
+    return f"Expires within {bands[0] if days_left <= bands[0] else bands[1]} days"
+
+
+def band_icon(days_left: int | None, bands: tuple[int, int] = DEFAULT_BANDS) -> QIcon | None:
+    """A shape per band beside the days left: a stop sign expired, a warning triangle soon,
+    an information mark later; told apart without seeing colour."""
+    if days_left is None or days_left > bands[1]:
+        return None
+    icon = (
+        QStyle.StandardPixmap.SP_MessageBoxCritical
+        if days_left < 0
+        else QStyle.StandardPixmap.SP_MessageBoxWarning
+        if days_left <= bands[0]
+        else QStyle.StandardPixmap.SP_MessageBoxInformation
+    )
+    return QApplication.style().standardIcon(icon)
 
 
 def expiry_brush(days_left: int | None, bands: tuple[int, int] = DEFAULT_BANDS) -> QBrush | None:

@@ -52,6 +52,7 @@ class GuideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("LBN Quartermaster user guide")
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Guide page")
         self.browser.setOpenLinks(False)
         self.browser.setSearchPaths([str(guide_folder())])
         self.browser.anchorClicked.connect(self._on_link)

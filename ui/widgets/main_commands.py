@@ -81,6 +81,10 @@ class MainCommands(QObject):
     def recall_trace(self) -> None:
         self._window.show_page("Kits").open_recall()  # type: ignore[attr-defined]
 
+    @Slot()
+    def vehicle_check(self) -> None:
+        self._window.show_page("Kits").open_vehicle_check()  # type: ignore[attr-defined]
+
     def show_guide(self, page: str | None = None) -> None:
         """F1: the page for the screen on view, unless a page is named."""
         name = page or SCREEN_PAGES.get(self._window.current_title(), "index")

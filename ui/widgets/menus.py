@@ -39,6 +39,7 @@ class MenuTarget(Protocol):
     def go_to(self, row: int) -> None: ...
     def stock_action(self, name: str) -> None: ...
     def recall_trace(self) -> None: ...
+    def vehicle_check(self) -> None: ...
     def show_guide(self, page: str | None = None) -> None: ...
     def show_about(self) -> None: ...
 
@@ -70,6 +71,12 @@ def build_menus(window: QMainWindow, target: MenuTarget, screens: list[str]) -> 
         "find": _action(window, "&Find", target.find_on_screen, QKeySequence.StandardKey.Find),
         "refresh": _action(window, "&Refresh", target.refresh_current, "F5"),
         "recall": _action(window, "&Recall trace…", target.recall_trace),
+        "vehicle_check": _action(
+            window,
+            "&Vehicle check…",
+            target.vehicle_check,
+            tip="Check the kits on board a vehicle at shift start",
+        ),
         "guide": _action(
             window, "&User guide", target.show_guide, QKeySequence.StandardKey.HelpContents
         ),
@@ -123,6 +130,8 @@ def build_menus(window: QMainWindow, target: MenuTarget, screens: list[str]) -> 
             tip="Acts on the line selected in Inventory",
         )
         stock.addAction(a[name])
+    stock.addSeparator()
+    stock.addAction(a["vehicle_check"])
     _fill(bar.addMenu("&Tools"), a, "recall", "backup")
     _fill(bar.addMenu("&Help"), a, "guide", "shortcuts", "words", "-", "about")
     return a

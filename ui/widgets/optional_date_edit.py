@@ -40,3 +40,10 @@ class OptionalDateEdit(QWidget):
     def _on_toggled(self, checked: bool) -> None:
         self.edit.setEnabled(checked)
         self.changed.emit()
+
+
+def day_of(edit: QDateEdit) -> date:
+    """The day a date edit shows, as a `date` (Qt's toPython is typed as any object)."""
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value

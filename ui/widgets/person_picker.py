@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.common.errors import DomainError
 from models.services import Services
 from ui.widgets.error_label import error_label
+from ui.widgets.screen_fit import fit_to_screen
 
 PersonRole = 256  # Qt.ItemDataRole.UserRole
 
@@ -55,7 +56,7 @@ class PersonPickerDialog(QDialog):
         layout.addWidget(self.pin)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(420, 380)
+        fit_to_screen(self, 420, 380)
 
     @Slot()
     def _on_accept(self) -> None:

@@ -85,7 +85,9 @@ class ScanField(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._readings: tuple[ScanResult, ScanResult] | None = None
         self.whole_lot_button = QPushButton()
+        self.whole_lot_button.setToolTip("The whole number is the lot (no expiry in it)")
         self.split_lot_button = QPushButton()
+        self.split_lot_button.setToolTip("The number ends in an expiry date after the lot")
         choice = QHBoxLayout()
         choice.setContentsMargins(0, 0, 0, 0)
         for button in (self.whole_lot_button, self.split_lot_button):

@@ -39,7 +39,7 @@ def keep_view_state(root: QWidget, refresh: Callable[[], None]) -> None:
     for place in places:
         _restore(place)
     # Scroll ranges are recomputed on the next layout pass; set the positions again after it.
-    QTimer.singleShot(0, lambda: [_restore_scroll(place) for place in places])
+    QTimer.singleShot(0, lambda: _restore_scrolls(places))
 
 
 def _remember(view: QAbstractItemView) -> _ViewPlace:
@@ -92,3 +92,8 @@ def _restore_scroll(place: _ViewPlace) -> None:
 
 
 __all__ = ["keep_view_state"]
+
+
+def _restore_scrolls(places: list[_ViewPlace]) -> None:
+    for place in places:
+        _restore_scroll(place)

@@ -13,6 +13,8 @@ down_revision: str | Sequence[str] | None = (
     "i17_scanner_first",
     "i19_reorder_line_basis",
     "i20_stations",
+    "i21_limits",
+    "i22_effective_dates",
 )
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -125,7 +125,7 @@ def test_loose_administration_uses_naloxone_fefo_and_is_counted_apart(services, 
         ],
     )
     row = services.distributions.record_administration(
-        AdministrationEntry(date(2026, 1, 14), 2, agency.vehicle, zip_code="12866")
+        AdministrationEntry(date(2026, 1, 15), 2, agency.vehicle, zip_code="12866")
     )
     assert row.lots == "T-EARLY ×1, N-LATE ×1" and not row.from_kit
     assert doses_at(services, agency.vehicle) == 3
@@ -139,7 +139,7 @@ def test_administration_from_a_kit_opens_it_and_the_rest_stays_loose(services, a
     assemble_kits(services, agency.vehicle, 2, naloxone_lot)
     assert (kits_at(services, agency.vehicle), doses_at(services, agency.vehicle)) == (2, 0)
     row = services.distributions.record_administration(
-        AdministrationEntry(date(2026, 1, 14), 1, agency.vehicle, from_kit=True)
+        AdministrationEntry(date(2026, 1, 15), 1, agency.vehicle, from_kit=True)
     )
     assert row.from_kit and row.lots == "N1 ×1"
     # One kit was opened: it is no longer a kit, and its second dose is loose on the vehicle.
@@ -168,8 +168,8 @@ def test_administration_refuses_doses_the_place_does_not_hold(services, agency, 
 
 
 def test_summary_and_monthly_counts_group_live_records(services, agency, clock):
-    receive_kits(services, agency.vehicle, 10)
-    receive_kits(services, agency.vehicle2, 10, lot="K2")
+    receive_kits(services, agency.vehicle, 10, days_ago=90)
+    receive_kits(services, agency.vehicle2, 10, lot="K2", days_ago=90)
     record = services.distributions.record_distribution
     record(entry(agency, occurred_on=date(2025, 11, 3), kits=2))
     record(entry(agency, zip_code="12831", relationship="Bystander"))

@@ -199,10 +199,12 @@ def test_doses_include_those_inside_kits_and_flows_count_on_the_encounter_day(
     assert sum(row[1] for row in flow.grid.values) > 0
 
 
-def test_a_flow_counts_an_administration_in_the_month_it_happened(services, agency) -> None:
+def test_a_flow_counts_an_administration_in_the_month_it_happened(services, agency, clock) -> None:
+    clock.set(date(2025, 12, 1))  # the doses were on the vehicle before the call
     services.stock.receive(
         agency.vehicle, [ReceiveLine(agency.narcan, "N-1", date(2028, 1, 31), 4)]
     )
+    clock.set(date(2026, 1, 15))
     # Entered on 15 Jan 2026 (the clock) for a call on 30 Dec 2025.
     services.distributions.record_administration(
         AdministrationEntry(date(2025, 12, 30), 2, agency.vehicle, zip_code="12866")

@@ -223,7 +223,10 @@ def test_a_late_entered_leave_behind_counts_on_the_day_it_happened(
 ) -> None:
     from models.distributions.rows import DistributionEntry
 
+    today = clock.today()
+    clock.set(date(2025, 9, 20))  # the kits reached the vehicle on the first tally day
     receive(services, agency.vehicle, kit_product(services), "KL", date(2027, 6, 30), 9)
+    clock.set(today)
     # Entered today from last autumn's tally sheets: 3 kits on 2025-09-20, 3 on 2025-11-02.
     for day in (date(2025, 9, 20), date(2025, 11, 2)):
         services.distributions.record_distribution(

@@ -9,6 +9,7 @@ import pytest
 
 from models.services import build_demo
 from models.stock.ledger_check import check_ledger
+from models.stock.time_order import out_of_time_entries
 
 
 @pytest.mark.parametrize("day", [date(2024, 2, 29), date(2026, 12, 31), date(2027, 3, 1)])
@@ -17,6 +18,7 @@ def test_demo_loads_and_balances_on_awkward_dates(services, database, clock, day
     build_demo(services)
     with database.sessions() as s:
         assert check_ledger(s).ok
+        assert out_of_time_entries(s) == []
     start = date(day.year - 1, day.month, 1)
     summary = services.distributions.summary(start, day)
     assert summary.distributions > 100

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -34,7 +35,7 @@ def test_assemble_dialog_shows_the_fefo_plan_and_assembles(qtbot, services, agen
     assert dialog.lines.item(0, 3).text().startswith("EARLY × 4 (exp 2026-09-30), LATE × 6")
     assert dialog.ok_button.isEnabled() and dialog.error_label.text() == ""
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.kits == 5
+    assert dialog.outcome is not None and dialog.outcome.kits == 5
     assert on_hand(services, lot_id(services, agency.narcan, "EARLY"), agency.room) == 0
 
 
@@ -80,7 +81,7 @@ def test_assemble_dialog_lets_the_user_choose_other_lots(qtbot, services, agency
     assert "LATE × 6" in dialog.lines.item(0, 3).text()
     assert "chosen by hand" in dialog.lines.item(0, 3).text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.batches[0].expiry == date(2028, 1, 31)
+    assert dialog.outcome.batches[0].expiry == date(2028, 1, 31)
 
 
 def test_big_assemblies_run_in_the_background(qtbot, services, agency):
@@ -89,7 +90,7 @@ def test_big_assemblies_run_in_the_background(qtbot, services, agency):
     dialog = _assemble_dialog(qtbot, services, agency, 150)
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.kits == 150
+    assert dialog.outcome is not None and dialog.outcome.kits == 150
 
 
 def test_recall_dialog_traces_a_lot_and_quarantines_it(qtbot, services, agency):
@@ -115,7 +116,7 @@ def test_recall_dialog_traces_a_lot_and_quarantines_it(qtbot, services, agency):
     assert "recall reason" in dialog.error_label.text()
     qtbot.keyClicks(dialog.reason, "Manufacturer notice 7")
     qtbot.mouseClick(dialog.quarantine_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.kits == 6
+    assert dialog.outcome is not None and dialog.outcome.kits == 6
     assert "Quarantined 8 loose units and 6 kits" in dialog.done_label.text()
     assert not dialog.quarantine_button.isEnabled()
     assert all(
@@ -143,8 +144,8 @@ def test_disassemble_dialog_rekits_selected_kits(qtbot, services, agency):
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.text() == "Re-kit"
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.rebuilt is not None
-    assert dialog.result.rebuilt.batches[0].expiry == date(2028, 1, 31)
+    assert dialog.outcome is not None and dialog.outcome.rebuilt is not None
+    assert dialog.outcome.rebuilt.batches[0].expiry == date(2028, 1, 31)
 
 
 def test_recipe_dialog_saves_a_new_recipe_and_shows_refusals(qtbot, services, agency):
@@ -159,5 +160,47 @@ def test_recipe_dialog_saves_a_new_recipe_and_shows_refusals(qtbot, services, ag
     combo.setCurrentIndex(combo.findData("g:naloxone-4mg-nasal"))
     dialog.lines.cellWidget(row, 1).setValue(4)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None
-    assert [(x.label, x.quantity) for x in dialog.result.lines] == [("Any naloxone 4mg nasal", 4)]
+    assert dialog.outcome is not None
+    assert [(x.label, x.quantity) for x in dialog.outcome.lines] == [("Any naloxone 4mg nasal", 4)]
+
+
+def test_recall_dialog_saves_the_record_as_pdf_and_workbook(
+    qtbot, services, agency, tmp_path, monkeypatch
+):
+    import ui.widgets.recall_record as record_module
+
+    kit = standard(services)
+    stock_parts(services, agency, kit, naloxone=[("BAD42", date(2027, 6, 30), 20)])
+    services.kits.assemble_kits(kit.recipe, agency.room, 6)
+    target = tmp_path / "bad42"
+    monkeypatch.setattr(
+        record_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    dialog = RecallDialog(services)
+    qtbot.addWidget(dialog)
+    assert not dialog.record_button.isEnabled()
+    qtbot.keyClicks(dialog.search, "bad4")
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Recall record saved" in dialog.done_label.text(), timeout=20_000)
+    assert (tmp_path / "bad42.pdf").is_file() and (tmp_path / "bad42.xlsx").is_file()
+    assert "lot BAD42" in PdfReader(tmp_path / "bad42.pdf").pages[0].extract_text()
+
+
+def test_the_print_dialog_warns_when_cards_continue_on_a_second_card(qtbot, services, agency):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QLabel
+
+    from models.kits.resource_card_pdf import CardEntry
+    from ui.kits.resource_cards_dialog import ResourceCardsDialog
+
+    assert services.kits.cards_per_sheet() == 10
+    content = services.kits.card_content()
+    listed = tuple(CardEntry(f"S{k}", f"S{k}", f"Program {k}", "555-0100") for k in range(12))
+    services.kits.save_card_content(replace(content, entries=listed))
+    dialog = ResourceCardsDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.sheets.suffix() == " sheet(s) × 5 cards"
+    assert "continues on a second one" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )

@@ -140,6 +140,6 @@ def test_kit_transfer_takes_kit_label_scans_in_any_field(qtbot, services, agency
     assert dialog.current() == biggest
     assert dialog.count.value() == 3  # the first scan selects the lot, each further one adds a kit
     assert "Only 3 kits" in dialog.error_label.text()
-    assert dialog.isVisible() and dialog.result == None  # noqa: E711 - nothing was transferred
+    assert dialog.isVisible() and dialog.outcome == None  # noqa: E711 - nothing was transferred
     type_scan(qtbot, dialog.count, kit_label_payload("NOPE"))
     assert "No kits of kit lot NOPE" in dialog.error_label.text() and dialog.count.value() == 3

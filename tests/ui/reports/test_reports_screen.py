@@ -140,3 +140,27 @@ def test_partner_export_shows_the_shared_tables_then_saves_them(
     )
     assert services.partners.list_partners()[0].next_due_on == date(2026, 4, 30)
     assert [r.file_name for r in services.partners.list_releases()] == ["q4.xlsx"]
+
+
+def test_the_recall_record_is_saved_under_reports_for_the_chosen_lot(
+    qtbot, view, services, agency, tmp_path, monkeypatch
+) -> None:
+    import ui.widgets.recall_record as record_module
+    from ui.reports.reports_view import RECALL_RECORD
+
+    target = tmp_path / "recall"
+    monkeypatch.setattr(
+        record_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    messages: list[str] = []
+    view.status_message.connect(messages.append)
+    _choose(view, RECALL_RECORD)
+    assert view.recall_panel.isVisible() and not view.options_box.isVisible()
+    assert not view.recall_button.isEnabled()
+    lot = services.stock.list_on_hand()[0]
+    qtbot.keyClicks(view.recall_panel.search, lot.lot_number)
+    view.recall_panel.lots.setCurrentRow(0)
+    view.recall_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert Path(str(target) + ".pdf").is_file() and Path(str(target) + ".xlsx").is_file()
+    assert "Recall record saved" in messages[0]
