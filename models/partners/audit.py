@@ -106,11 +106,7 @@ def audit(
     `skip`: counts already known to be narrowed by earlier releases alone (not checked again).
     """
     model = _Model(packages)
-    targets = [f for f in _targets(model, focus) if f.atoms not in skip]
-    for f in targets:
-        for a in f.atoms:
-            model._var(a)
-    comp = model.components([f.atoms for f in targets])
+    targets, comp = _targets(model, focus, skip)
     by_comp: dict[int, list[Figure]] = {}
     for f in targets:
         by_comp.setdefault(comp[model.index[next(iter(f.atoms))]], []).append(f)
@@ -166,19 +162,38 @@ def binding(
     return {key for r in rows if (key := model.keys[kept[r]]) is not None}
 
 
-def _targets(model: _Model, focus: set[int] | None) -> list[Figure]:
-    """Withheld small counts, one per distinct sum (the widest band wins)."""
+def _targets(
+    model: _Model, focus: set[int] | None, skip: Collection[frozenset[Atom]]
+) -> tuple[list[Figure], list[int]]:
+    """Withheld small counts, one per distinct sum (the widest band wins), and the connected
+    part of the equations each variable belongs to.
+
+    With `focus`, only counts in a part that the focus workbooks' figures reach: a later
+    workbook can narrow an earlier one's hidden count that shares no month or category with
+    it, through the earlier workbook's own figures (a year minus a quarter).
+    """
     best: dict[frozenset[Atom], Figure] = {}
-    reach: set[Atom] = set()
-    if focus is not None:
-        reach = {a for f in model.figures if f.release in focus for a in f.atoms}
     for f in model.figures:
-        if not f.sensitive or (focus is not None and not f.atoms & reach):
+        if not f.sensitive or f.atoms in skip:
             continue
         kept = best.setdefault(f.atoms, f)
         if f.threshold > kept.threshold:
             best[f.atoms] = f
-    return list(best.values())
+    for f in best.values():
+        for a in f.atoms:
+            model._var(a)
+    comp = model.components([f.atoms for f in best.values()])
+    if focus is None:
+        return list(best.values()), comp
+    reach = {
+        comp[model.index[a]]
+        for f in model.figures
+        if f.release in focus
+        for a in f.atoms
+        if a in model.index
+    }
+    chosen = [f for f in best.values() if comp[model.index[next(iter(f.atoms))]] in reach]
+    return chosen, comp
 
 
 def _solver(model: _Model, variables: list[int]) -> tuple[RangeSolver, dict[int, int]]:

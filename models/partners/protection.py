@@ -132,8 +132,16 @@ def _hide_as_before(
 
 def _already_known(relevant: Sequence[PartnerPackage], exposed: Exposure) -> bool:
     """The earlier releases alone narrow this count as far (a partner with a lower threshold
-    received it); the new workbook tells nothing more about it."""
+    received it); the new workbook tells nothing more about it.
+
+    A count the new workbook hides is excused only when an earlier partner has a lower
+    threshold: otherwise its band must hold, and the workbook is refused if it cannot.
+    """
     atoms = exposed.figure.atoms
+    if exposed.figure.release >= len(relevant) and not any(
+        p.threshold < exposed.figure.threshold for p in relevant
+    ):
+        return False
     if not relevant or not any(
         atoms & f.atoms for k, p in enumerate(relevant) for f in package_figures(p, k)
     ):

@@ -84,7 +84,8 @@ def link_sums(package: PartnerPackage) -> list[LinkSum]:
     out: list[LinkSum] = []
     for table in package.tables:
         for group, col, rows, whole_period in table.links:
-            months = dict(table.col_atoms)[col]
+            # every column of that key (the ZIP table has one "kits" column per month)
+            months = tuple(m for key, span in table.col_atoms if key == col for m in span)
             spans = [months] if whole_period else [(m,) for m in months]
             for span in spans:
                 atoms = frozenset((table.family, r, col, m) for r in rows for m in span)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from models.partners.package import PackageInput, PartnerPackage, build_package
@@ -85,6 +85,48 @@ def _release(agency, period: Period, partner: str, threshold: int, earlier) -> P
         max_size=4,
     ),
     threshold=st.sampled_from([3, 5, 10]),
+)
+@example(  # issue 15: a year hides April's 1; a later Q1 must not publish January's 3
+    agency=[
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 3),
+        (4, "12020", "Overdose scene", "Person at risk", "Central", 1),
+    ],
+    sequence=[(year(2025), "County"), (quarter(2025, 1), "County")],
+    threshold=3,
+)
+@example(  # every month's ZIP column adds up to that month's kits, not only the last month's
+    agency=[
+        (5, "12831", "Overdose scene", "Person at risk", "Central", 3),
+        (6, "12831", "Overdose scene", "Person at risk", "North", 1),
+    ],
+    sequence=[(quarter(2025, 2), "County")],
+    threshold=3,
+)
+@example(  # a later year must not narrow March through an earlier quarter's relationships
+    agency=[
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 3),
+        (1, "12020", "Overdose scene", "Family member", "Central", 1),
+        (1, "12020", "Overdose scene", "Family member", "Central", 1),
+        (3, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (3, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (3, "12020", "Overdose scene", "Person at risk", "Central", 2),
+        (4, "12020", "Overdose scene", "Family member", "Central", 2),
+    ],
+    sequence=[(quarter(2025, 2), "County"), (year(2025), "County")],
+    threshold=5,
+)
+@example(  # a new month's own hidden count, already narrowed by earlier releases, is refused
+    agency=[
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (1, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (1, "12020", "Overdose scene", "Family member", "Central", 1),
+        (4, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (5, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (6, "12020", "Overdose scene", "Person at risk", "Central", 1),
+        (6, "12020", "Overdose scene", "Person at risk", "Central", 3),
+    ],
+    sequence=[(quarter(2025, 2), "County"), (year(2025), "County"), (month(2025, 1), "County")],
+    threshold=5,
 )
 def test_no_hidden_small_count_can_be_narrowed_across_releases(agency, sequence, threshold) -> None:
     released: list[PartnerPackage] = []
