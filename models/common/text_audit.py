@@ -43,6 +43,7 @@ STORED_TEXTS: tuple[StoredText, ...] = (
     StoredText("reorder_status_change", "note", "Reorder status note"),
     StoredText("demand_surge", "reason", "Expected surge reason"),
     StoredText("stock_count_line", "reason", "Count difference reason"),
+    StoredText("vehicle_check", "note", "Vehicle check note"),
     StoredText("product", "notes", "Product notes"),
     StoredText("location", "notes", "Location notes"),
     StoredText("location", "name", "Location name"),
