@@ -35,11 +35,12 @@ from ui.inventory.inventory_filter_bar import InventoryFilterBar
 from ui.inventory.on_hand_table_model import Column, OnHandTableModel
 from ui.inventory.product_totals_table_model import ProductTotalsTableModel
 from ui.inventory.scanned_lot import scanned_lot
-from ui.inventory.stock_actions import LABELS, StockActions, StockTarget
+from ui.inventory.stock_actions import StockActions, StockTarget
 from ui.widgets.background import BackgroundTask, run_in_background
 from ui.widgets.expiry_style import bands_of, legend_html
 from ui.widgets.left_elide_delegate import LeftElideDelegate
 from ui.widgets.location_tree_model import LocationTreeModel
+from ui.widgets.menus import STOCK_LABELS
 from ui.widgets.page import Page
 from ui.widgets.scratch import scratch_folder
 
@@ -121,8 +122,8 @@ class InventoryView(Page):
         self.toolbar = QToolBar("Stock actions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.action_buttons: dict[str, QAction] = {}
-        for name in LABELS:
-            action = QAction(LABELS[name] + "…", self)
+        for name in STOCK_LABELS:
+            action = QAction(STOCK_LABELS[name] + "…", self)
             action.triggered.connect(lambda _=False, n=name: self.run_action(n))
             self.action_buttons[name] = action
             self.toolbar.addAction(action)

@@ -56,18 +56,6 @@ def dialog_class(action: str) -> type[QDialog]:
     return HistoryDialog
 
 
-LABELS = {
-    "receive": "Receive",
-    "transfer": "Transfer",
-    "count": "Count",
-    "count_place": "Count a place",
-    "quarantine": "Quarantine",
-    "dispose": "Dispose",
-    "reverse": "Reverse",
-    "history": "History",
-}
-
-
 class StockActions(QObject):
     """Opens the stock dialogs; `stock_changed(operation)` after one wrote."""
 

@@ -14,7 +14,17 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QToo
 
 # Stock actions of the Inventory screen, also offered in the Stock menu (after Receive).
 STOCK_MENU = ["transfer", "count", "count_place", "quarantine", "dispose", "reverse", "history"]
-STOCK_LABELS = {"count": "Count a lot", "count_place": "Count a place"}
+# The stock actions' names, shared by the Stock menu and the Inventory toolbar.
+STOCK_LABELS = {
+    "receive": "Receive",
+    "transfer": "Transfer",
+    "count": "Count",
+    "count_place": "Count a place",
+    "quarantine": "Quarantine",
+    "dispose": "Dispose",
+    "reverse": "Reverse",
+    "history": "History",
+}
 EDIT_COMMANDS = [
     ("&Undo", QKeySequence.StandardKey.Undo, "undo"),
     ("&Redo", QKeySequence.StandardKey.Redo, "redo"),
@@ -125,7 +135,7 @@ def build_menus(window: QMainWindow, target: MenuTarget, screens: list[str]) -> 
     for name in STOCK_MENU:
         a[name] = _action(
             window,
-            f"{STOCK_LABELS.get(name, name.capitalize())}…",
+            f"{STOCK_LABELS[name]}…",
             lambda n=name: target.stock_action(n),
             tip="Acts on the line selected in Inventory",
         )
