@@ -180,7 +180,9 @@ def test_the_workbook_opens_in_libreoffice(services, hostile_names, tmp_path) ->
     assert ["Agency", "'" + EVIL] in about
     station = list(csv.reader(sheets["By station"].open(encoding="utf-8")))
     assert any(row and row[0] == "'" + EVIL for row in station)
-    assert ["Total", "20"] in station
+    written = load_workbook(path)["By station"]
+    total = next(r for r in range(1, written.max_row + 1) if written.cell(r, 1).value == "Total")
+    assert ["Total", str(written.cell(total, 2).value)] in station  # a figure or the S mark
 
 
 def test_doses_include_those_inside_kits_and_flows_count_on_the_encounter_day(
