@@ -69,11 +69,18 @@ def prepared_database(admin: str, scale: str) -> str:
             except BaseException:
                 conn.execute(text(f'DROP DATABASE "{template}"'))
                 raise
-        work = f"{template}_run"
+        work = f"{template}_run{os.getpid()}"  # per process: two runs never share a copy
         conn.execute(text(f'DROP DATABASE IF EXISTS "{work}"'))
         conn.execute(text(f'CREATE DATABASE "{work}" TEMPLATE "{template}"'))
     engine.dispose()
     return base.set(database=work).render_as_string(hide_password=False)
+
+
+def drop_copy(admin: str, url: str) -> None:
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}"'))
+    engine.dispose()
 
 
 class StatementCounter:
@@ -185,8 +192,11 @@ def run(scale: str = "large", delay_ms: float = 20, repeat: int = 5) -> str:
     if not admin:
         return "(network benchmark skipped: set LBN_BENCH_POSTGRES_URL to a PostgreSQL admin URL)"
     url = prepared_database(admin, scale)
-    with station(url, delay_ms / 1000) as (services, proxy, counter):
-        rows = screens(services, repeat, proxy, counter)
+    try:
+        with station(url, delay_ms / 1000) as (services, proxy, counter):
+            rows = screens(services, repeat, proxy, counter)
+    finally:
+        drop_copy(admin, url)
     return (
         f"Network ({scale} agency, PostgreSQL through a {delay_ms:g} ms-each-way proxy):\n\n"
         + table(rows, delay_ms)
