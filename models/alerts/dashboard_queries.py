@@ -1,7 +1,7 @@
 """Dashboard figures: doses by state, kits by place, distributions by month.
 
-Stock figures come from positions already loaded; distribution figures from grouped, indexed
-queries on the distribution and administration dates (voided records excluded).
+Stock figures come from positions already loaded; distribution figures from one grouped, indexed
+query on the distribution and administration dates (voided records excluded).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from models.alerts.positions import Position
@@ -22,6 +22,7 @@ from models.training.service import TrainingSummary
 
 EXPIRY_MONTHS = 18
 HISTORY_MONTHS = 12
+DistributionFigures = tuple[tuple[MonthFigure, ...], int, int, int]
 
 
 def month_start(day: date) -> date:
@@ -102,17 +103,34 @@ def kits_by_place(
     return tuple(rows)
 
 
-def distributed_by_day(s: Session, start: date, end: date) -> dict[date, int]:
-    rows = s.execute(
-        select(Distribution.occurred_on, func.sum(Distribution.kits))
-        .where(
-            Distribution.occurred_on >= start,
-            Distribution.occurred_on <= end,
-            Distribution.void_operation_id.is_(None),
-        )
-        .group_by(Distribution.occurred_on)
-    ).all()
-    return {day: int(kits or 0) for day, kits in rows}
+def _by_day(s: Session, today: date, start: date) -> list[tuple[str, date, int, int]]:
+    """Kits and encounters per day since `start`, doses administered per day since last month:
+    one statement (voided records left out)."""
+    last_month = add_months(month_start(today), -1)
+    given = select(
+        literal("administered"),
+        Administration.occurred_on,
+        func.sum(Administration.doses),
+        literal(0),
+    ).where(
+        Administration.occurred_on >= last_month,
+        Administration.occurred_on <= today,
+        Administration.void_operation_id.is_(None),
+    )
+    left = select(
+        literal("distributed"),
+        Distribution.occurred_on,
+        func.sum(Distribution.kits),
+        func.count(Distribution.id),
+    ).where(
+        Distribution.occurred_on >= start,
+        Distribution.occurred_on <= today,
+        Distribution.void_operation_id.is_(None),
+    )
+    both = union_all(
+        left.group_by(Distribution.occurred_on), given.group_by(Administration.occurred_on)
+    )
+    return [(what, day, int(n or 0), int(c or 0)) for what, day, n, c in s.execute(both)]
 
 
 def _monthly(by_day: dict[date, int], months: list[date]) -> dict[date, int]:
@@ -124,55 +142,37 @@ def _monthly(by_day: dict[date, int], months: list[date]) -> dict[date, int]:
     return totals
 
 
-def distribution_figures(s: Session, today: date) -> tuple[tuple[MonthFigure, ...], int, int, int]:
-    """Kits per month for the last 12 months (this one included), this month's encounters."""
+def distribution_figures(s: Session, today: date) -> tuple[DistributionFigures, tuple[int, int]]:
+    """Kits per month for the last 12 months (this one included), this month's encounters;
+    doses administered on scene this month and last month."""
     this_month = month_start(today)
     months = [add_months(this_month, i - HISTORY_MONTHS + 1) for i in range(HISTORY_MONTHS)]
-    totals = _monthly(distributed_by_day(s, months[0], today), months)
-    encounters = s.scalar(
-        select(func.count(Distribution.id)).where(
-            Distribution.occurred_on >= this_month,
-            Distribution.occurred_on <= today,
-            Distribution.void_operation_id.is_(None),
-        )
-    )
+    rows = _by_day(s, today, months[0])
+    kits = {day: n for what, day, n, _c in rows if what == "distributed"}
+    totals = _monthly(kits, months)
+    encounters = sum(c for what, day, _n, c in rows if what == "distributed" and day >= this_month)
+    given = [(day, n) for what, day, n, _c in rows if what == "administered"]
     series = tuple(MonthFigure(m, totals[m]) for m in months)
     last = totals[add_months(this_month, -1)]
-    return series, totals[this_month], last, int(encounters or 0)
-
-
-def administered(s: Session, today: date) -> tuple[int, int]:
-    """Doses administered on scene this month and last month."""
-    this_month = month_start(today)
-    last_month = add_months(this_month, -1)
-    rows = s.execute(
-        select(Administration.occurred_on, func.sum(Administration.doses))
-        .where(
-            Administration.occurred_on >= last_month,
-            Administration.occurred_on <= today,
-            Administration.void_operation_id.is_(None),
-        )
-        .group_by(Administration.occurred_on)
-    ).all()
-    now = sum(int(d or 0) for day, d in rows if day >= this_month)
-    before = sum(int(d or 0) for day, d in rows if day < this_month)
-    return now, before
+    given_now = sum(n for day, n in given if day >= this_month)
+    given_before = sum(n for day, n in given if day < this_month)
+    return (series, totals[this_month], last, encounters), (given_now, given_before)
 
 
 def build_summary(
-    s: Session,
     positions: list[Position],
     pars: list[Par],
     gaps: list[ParGap],
     tree: LocationTree,
     rules: AlertRules,
+    figures: tuple[DistributionFigures, tuple[int, int]],
     training: TrainingSummary,
     today: date,
 ) -> DashboardSummary:
     window = max(rules.bands_for("naloxone") or (0,))
     usable, expiring, expired, quarantined = dose_figures(positions, window, today)
-    series, this_month, last_month, encounters = distribution_figures(s, today)
-    given_now, given_before = administered(s, today)
+    distributed, (given_now, given_before) = figures
+    series, this_month, last_month, encounters = distributed
     return DashboardSummary(
         today=today,
         doses_usable=usable,

@@ -8,12 +8,14 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from models.alerts.rows import ActionKind, AlertKind, AlertRow, Severity
 from models.alerts.rules import AlertRules
 from models.training.service import TrainingSummary
 
 NO_TRAINING = TrainingSummary(0, 0, 0, 0)
-Guard = Callable[[str, Callable[[], Any], Any], Any]
+Guard = Callable[[str, Callable[[Session], Any], Any], Any]
 
 
 def fingerprint_of(*parts: object) -> str:
@@ -22,20 +24,21 @@ def fingerprint_of(*parts: object) -> str:
 
 
 def hook_alerts(
-    rules: AlertRules, reorders: Any, training: Any, partners: Any, guard: Guard
+    s: Session, rules: AlertRules, reorders: Any, training: Any, partners: Any, guard: Guard
 ) -> list[AlertRow]:
+    """The other areas' alerts, each read through its service inside the session `s`."""
     alerts: list[AlertRow] = []
     if rules.reorder_due:
-        alerts += [reorder_alert(r) for r in guard("reorders due", reorders.list_due, [])]
+        alerts += [reorder_alert(r) for r in guard("reorders due", reorders.due_in, [])]
     if rules.refreshers:
         due = guard(
-            "refreshers due", lambda: training.list_refreshers_due(rules.refresher_days), []
+            "refreshers due", lambda s: training.refreshers_due_in(s, rules.refresher_days), []
         )
         if due:
             alerts.append(refresher_alert(due))
     if rules.deadlines:
         deadlines = guard(
-            "partner deadlines", lambda: partners.list_deadlines_due(rules.deadline_days), []
+            "partner deadlines", lambda s: partners.deadlines_due_in(s, rules.deadline_days), []
         )
         alerts += [deadline_alert(d) for d in deadlines]
     return alerts

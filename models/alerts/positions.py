@@ -1,16 +1,17 @@
 """Stock positions for the alert rules: every positive balance in a real place, with the
 expiry that governs it (kits inherit their earliest component's; dwell limits may cut it short).
 
-Two set-based queries, whatever the size of the ledger: balances (each kit lot with its
-earliest component expiry), then products.
+One set-based query, whatever the size of the ledger: balances with their products, each kit
+lot with its earliest component expiry.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ScalarSelect, case, func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.alerts.rules import AlertRules
@@ -67,6 +68,7 @@ class Position:
 def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Position]:
     """Positive balances in physical places, earliest governing expiry first."""
     virtual = [k.value for k in VIRTUAL_KINDS]
+    kit_expiry, is_kit = _earliest_components(), Product.kind == ProductKind.KIT
     records = s.execute(
         select(
             Balance.lot_id,
@@ -76,83 +78,73 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
             Lot.product_id,
             Lot.lot_number,
             Lot.expiry,
-            case((Product.kind == ProductKind.KIT, _earliest_component()), else_=None),
+            kit_expiry.c.expiry,
             Location.kind,
+            Product.name,
+            Product.kind,
+            Product.interchange_group,
+            Product.doses_per_unit,
+            Product.unit_of_issue,
         )
         .join(Lot, Lot.id == Balance.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .join(Location, Location.id == Balance.location_id)
+        .outerjoin(kit_expiry, (kit_expiry.c.lot_id == Balance.lot_id) & is_kit)
         .where(Balance.quantity > 0, Location.kind.not_in(virtual))
     ).all()
-    products = {
-        r[0]: r
-        for r in s.execute(
-            select(
-                Product.id,
-                Product.name,
-                Product.kind,
-                Product.interchange_group,
-                Product.doses_per_unit,
-                Product.unit_of_issue,
-            )
-        )
-    }
     places = {i: (row.path, tree.station_of(i)) for i, row in tree.rows.items()}
     dwell_days = {kind: rules.dwell_for(kind) for kind in {r[8] for r in records}}
-    positions: list[Position] = []
-    for (
-        lot_id,
-        location_id,
-        quantity,
-        since,
-        product_id,
-        number,
-        printed,
-        inherited,
-        kind,
-    ) in records:
-        _id, name, product_kind, group, doses, unit = products[product_id]
-        path, station = places[location_id]
-        expiry = _earliest(printed, inherited)
-        limit = dwell_days[kind]
-        dwell = since.date() + timedelta(days=limit) if limit and since else None
-        if dwell is not None and expiry is not None and dwell >= expiry:
-            dwell = None
-        positions.append(
-            Position(
-                lot_id,
-                location_id,
-                quantity,
-                product_id,
-                name,
-                product_kind,
-                group,
-                doses or 0,
-                unit,
-                number,
-                expiry,
-                since,
-                kind,
-                path,
-                station,
-                dwell,
-                dwell or expiry,
-            )
-        )
+    positions = [_position(r, places, dwell_days) for r in records]
     positions.sort(key=lambda p: (p.effective_expiry or date.max, p.lot_id, p.location_path))
     return positions
 
 
-def _earliest_component() -> ScalarSelect[date | None]:
-    """Earliest expiry among the component lots of the balance's kit lot (kits inherit it)."""
+def _position(
+    record: Any,
+    places: dict[int, tuple[str, int | None]],
+    dwell_days: dict[str, int | None],
+) -> Position:
+    lot_id, location_id, quantity, since, product_id, number, printed, inherited, kind = record[:9]
+    name, product_kind, group, doses, unit = record[9:]
+    path, station = places[location_id]
+    expiry = _earliest(printed, inherited)
+    limit = dwell_days[kind]
+    dwell = since.date() + timedelta(days=limit) if limit and since else None
+    if dwell is not None and expiry is not None and dwell >= expiry:
+        dwell = None
+    return Position(
+        lot_id,
+        location_id,
+        quantity,
+        product_id,
+        name,
+        product_kind,
+        group,
+        doses or 0,
+        unit,
+        number,
+        expiry,
+        since,
+        kind,
+        path,
+        station,
+        dwell,
+        dwell or expiry,
+    )
+
+
+def _earliest_components() -> Subquery:
+    """Per kit lot in stock, the earliest expiry among its component lots (kits inherit it):
+    grouped once, not looked up per balance row."""
     part = aliased(Lot)
+    held = select(Balance.lot_id).where(Balance.quantity > 0)
     return (
-        select(func.min(part.expiry))
-        .select_from(KitBatch)
+        select(KitBatch.lot_id, func.min(part.expiry).label("expiry"))
         .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
         .join(part, part.id == KitBatchComponent.lot_id)
-        .where(KitBatch.lot_id == Balance.lot_id)
-        .scalar_subquery()
+        .where(KitBatch.lot_id.in_(held))
+        .group_by(KitBatch.lot_id)
+        .subquery("kit_expiry")
     )
 
 

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.alerts import hooks as alert_hooks
-from models.alerts.at_risk import at_risk_alerts, donation_partner, held_back
+from models.alerts.at_risk import at_risk_alerts, held_back, ledger_mark_and_partner
 from models.alerts.checks import par_alerts, stock_alerts
-from models.alerts.dashboard_queries import build_summary
+from models.alerts.dashboard_queries import build_summary, distribution_figures
 from models.alerts.entities import AlertDecision
 from models.alerts.positions import Position, load_positions
 from models.alerts.readiness import (
@@ -117,23 +117,26 @@ class AlertService:
         return sort_alerts(alerts, include_decided)
 
     def dashboard(self) -> DashboardData:
-        """Figures, stock alerts (decided ones included, marked), readiness and rotation."""
+        """Figures, stock alerts (decided ones included, marked), readiness and rotation.
+
+        One read session: every figure comes from the same reads, each table read once."""
         today = self._clock.today()
-        training = _hook("training summary", self._training.summary, None)
         with self._sessions() as s:
             rules = load_rules(s)
             books = self._read_books(s, rules)
             alerts = self._alerts(s, books, rules)
-            summary = build_summary(
-                s,
-                books.positions,
-                books.pars,
-                books.gaps,
-                books.tree,
-                rules,
-                training or alert_hooks.NO_TRAINING,
-                today,
-            )
+            distributed = distribution_figures(s, today)
+            training = _guarded(s, "training summary", self._training.summary_in, None)
+        summary = build_summary(
+            books.positions,
+            books.pars,
+            books.gaps,
+            books.tree,
+            rules,
+            distributed,
+            training or alert_hooks.NO_TRAINING,
+            today,
+        )
         return DashboardData(
             summary=summary,
             alerts=tuple(sort_alerts(alerts, include_decided=True)),
@@ -232,9 +235,9 @@ class AlertService:
             every = rules.vehicle_check_days
             alerts += vehicle_check_alerts(books.tree, books.last_checks, every, today)
         if rules.at_risk:
-            paces = self._paces.paces(s, books.tree, today, rules.consumption_days)
+            mark, partner = ledger_mark_and_partner(s)
+            paces = self._paces.paces(s, books.tree, today, rules.consumption_days, mark)
             held = held_back(books.positions, books.pars, books.tasks, books.tree, today)
-            partner = donation_partner(s)
             alerts += at_risk_alerts(
                 books.positions, paces, held, books.tree, rules, today, partner
             )
@@ -242,8 +245,10 @@ class AlertService:
         return [_apply(a, decided.get(a.key), today) for a in alerts]
 
     def _area_alerts(self, s: Session, rules: AlertRules) -> list[AlertRow]:
+        """The other areas' hooks, read in this session; decisions read after them."""
+        guard = lambda what, call, fallback: _guarded(s, what, call, fallback)  # noqa: E731
         hooked = alert_hooks.hook_alerts(
-            rules, self._reorders, self._training, self._partners, _hook
+            s, rules, self._reorders, self._training, self._partners, guard
         )
         if not hooked:
             return []
@@ -251,12 +256,14 @@ class AlertService:
         return [_apply(a, decided.get(a.key), today) for a in hooked]
 
 
-def _hook(what: str, call: Callable[[], Any], fallback: Any) -> Any:
-    """Other areas' hooks must not take the stock alerts down with them."""
+def _guarded(s: Session, what: str, call: Callable[[Session], Any], fallback: Any) -> Any:
+    """Other areas' hooks must not take the stock alerts down with them: a failing hook is
+    logged and left out, and the session starts afresh so the next read still works."""
     try:
-        return call()
+        return call(s)
     except Exception:
         log.exception("Alert hook '%s' failed; its alerts are left out", what)
+        s.rollback()
         return fallback
 
 

@@ -79,22 +79,26 @@ class PartnerService:
 
     def list_deadlines_due(self, within_days: int = 14) -> list[DeadlineDue]:
         """Partner reporting deadlines within `within_days` (or past)."""
-        today = self._clock.today()
         with self._sessions() as s:
-            stmt = (
-                select(Partner)
-                .where(
-                    Partner.active,
-                    Partner.next_due_on.is_not(None),
-                    Partner.next_due_on <= today + timedelta(days=within_days),
-                )
-                .order_by(Partner.next_due_on, Partner.name)
+            return self.deadlines_due_in(s, within_days)
+
+    def deadlines_due_in(self, s: Session, within_days: int) -> list[DeadlineDue]:
+        """`list_deadlines_due` inside the caller's read session (the dashboard reads in one)."""
+        today = self._clock.today()
+        stmt = (
+            select(Partner)
+            .where(
+                Partner.active,
+                Partner.next_due_on.is_not(None),
+                Partner.next_due_on <= today + timedelta(days=within_days),
             )
-            return [
-                DeadlineDue(p.id, p.name, p.next_due_on, (p.next_due_on - today).days)
-                for p in s.scalars(stmt)
-                if p.next_due_on is not None
-            ]
+            .order_by(Partner.next_due_on, Partner.name)
+        )
+        return [
+            DeadlineDue(p.id, p.name, p.next_due_on, (p.next_due_on - today).days)
+            for p in s.scalars(stmt)
+            if p.next_due_on is not None
+        ]
 
     def partner_package(self, period: Period, partner_id: int | None = None) -> PartnerPackage:
         """The suppressed, audited tables for a partner (default threshold when none named)."""

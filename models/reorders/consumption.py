@@ -10,9 +10,10 @@ first weeks are not thrown away. Knows the ledger and the item catalog, not the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
@@ -35,6 +36,7 @@ CATEGORY_OF_KIND = {
 CATEGORIES = ("distributed", "administered", "expired", "donated", "lost", "assembled")
 END_USE = ("distributed", "administered", "lost")  # demand of an item, kit contents included
 NOT_DEMAND = ("expired", "donated")  # shown beside the AMC, never averaged into it
+T = TypeVar("T")
 
 
 @dataclass
@@ -82,12 +84,17 @@ def observed_days(first_move: date | None, today: date, window_start: date) -> i
 
 
 def item_usage(
-    s: Session, catalog: ItemCatalog, tree: LocationTree, since: date, scope: set[int] | None
+    s: Session,
+    catalog: ItemCatalog,
+    tree: LocationTree,
+    since: date,
+    scope: set[int] | None,
+    memo: LedgerReads | None = None,
 ) -> dict[ItemKey, Usage]:
     """Per orderable item, what left the shelves since `since`; kits count as what they hold,
     used when the kit leaves (so assembly is not demand of an item: the units stay in stock)."""
     out: dict[ItemKey, Usage] = defaultdict(Usage)
-    for r in _classified(s, tree, since, scope, open_kits=True):
+    for r in _classified(s, tree, since, scope, open_kits=True, memo=memo):
         if r.opened and catalog.products[r.product_id].kind == ProductKind.KIT:
             continue  # a kit inside a kit is not counted twice
         contents = (
@@ -139,14 +146,23 @@ def _clamped(out: dict[Any, Usage]) -> dict[Any, Usage]:
 
 
 def _classified(
-    s: Session, tree: LocationTree, since: date, scope: set[int] | None, *, open_kits: bool
+    s: Session,
+    tree: LocationTree,
+    since: date,
+    scope: set[int] | None,
+    *,
+    open_kits: bool,
+    memo: LedgerReads | None = None,
 ) -> list[_Row]:
     kinds = {r.id: LocationKind(r.kind) for r in tree.rows.values()}
     # Items count kit contents as stock, so units drawn into kits are not read for them.
     wanted = {k for k in CATEGORY_OF_KIND if not (open_kits and k == LocationKind.ASSEMBLY)}
     virtual = {i for i, k in kinds.items() if k in wanted}
     out: list[_Row] = []
-    for r in s.execute(_by_product(since, sorted(virtual), open_kits)).all():
+    places = sorted(virtual)
+    read = lambda: s.execute(_by_product(since, places, open_kits)).all()  # noqa: E731
+    rows = read() if memo is None else memo.get(("usage", since, tuple(places), open_kits), read)
+    for r in rows:
         outgoing = r.to_location_id in virtual
         place, other = (
             (r.from_location_id, r.to_location_id)
@@ -280,11 +296,17 @@ def first_moves(s: Session, start: date) -> dict[int, date]:
 
 
 def item_first_moves(
-    s: Session, catalog: ItemCatalog, start: date, used: dict[ItemKey, Usage]
+    s: Session,
+    catalog: ItemCatalog,
+    start: date,
+    used: dict[ItemKey, Usage],
+    memo: LedgerReads | None = None,
 ) -> dict[ItemKey, date]:
     """Per item: the first movement of any product it stands for (kits count for contents)."""
     earliest: dict[ItemKey, date] = {}
-    for product_id, day in first_moves(s, start).items():
+    read = lambda: first_moves(s, start)  # noqa: E731
+    firsts = read() if memo is None else memo.get(("first_moves", start), read)
+    for product_id, day in firsts.items():
         for key, _n, _e in catalog.contents_of_product(product_id):
             earliest[key] = min(earliest.get(key, day), day)
     for key, use in used.items():
@@ -313,6 +335,37 @@ def product_paces(s: Session, tree: LocationTree, today: date, window_days: int)
     return out
 
 
+def ledger_mark(s: Session) -> int | None:
+    """The newest operation: nothing but a new one changes what the ledger says was used."""
+    return s.scalar(select(func.max(Operation.id)))
+
+
+class LedgerMemo:
+    """Reads of the ledger kept until a new operation is booked: a screen refreshed often pays
+    for them once per change of the books, not once per refresh. Belongs to one service."""
+
+    def __init__(self) -> None:
+        self._mark: int | None = None
+        self._values: dict[Hashable, Any] = {}
+
+    def reads(self, s: Session) -> LedgerReads:
+        """The memo for one session: checks the ledger's newest operation once."""
+        mark = ledger_mark(s)
+        if mark != self._mark or mark is None:
+            self._values, self._mark = {}, mark
+        return LedgerReads(self._values)
+
+
+@dataclass(frozen=True)
+class LedgerReads:
+    values: dict[Hashable, Any]
+
+    def get(self, key: Hashable, read: Callable[[], T]) -> T:
+        if key not in self.values:
+            self.values[key] = read()
+        return cast(T, self.values[key])
+
+
 class PaceMemo:
     """Product paces kept until the ledger or the day changes: the dashboard refreshes often
     and nothing but a new operation (or a new day) can change a pace. Belongs to one service."""
@@ -322,9 +375,10 @@ class PaceMemo:
         self._paces: dict[int, Pace] = {}
 
     def paces(
-        self, s: Session, tree: LocationTree, today: date, window_days: int
+        self, s: Session, tree: LocationTree, today: date, window_days: int, mark: int | None
     ) -> dict[int, Pace]:
-        key = (today, window_days, s.scalar(select(func.max(Operation.id))))
+        """`mark` is `ledger_mark(s)`, read by the caller (often together with other figures)."""
+        key = (today, window_days, mark)
         if key != self._key:
             self._paces = product_paces(s, tree, today, window_days)
             self._key = key

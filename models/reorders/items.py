@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from models.kits.entities import KitRecipe
 from models.stock.entities import Lot, Product, ProductKind
@@ -51,7 +51,11 @@ class ItemCatalog:
 
     def __init__(self, s: Session, by_group: bool = True) -> None:
         self._s = s
-        products = list(s.scalars(select(Product).order_by(Product.name)))
+        # A source checks NDCs against what it ships: name only products the agency stocks.
+        has_lot = select(Lot.id).where(Lot.product_id == Product.id).exists()
+        rows = s.execute(select(Product, has_lot).order_by(Product.name)).all()
+        products = [p for p, _stocked in rows]
+        stocked = {p.id for p, held in rows if held}
         self.products = {p.id: p for p in products}
         members: dict[str, list[Product]] = {}
         for p in products:
@@ -59,8 +63,6 @@ class ItemCatalog:
                 members.setdefault(p.interchange_group, []).append(p)
         self._grouped = {g for g, ps in members.items() if by_group and len(ps) >= 2}
         self._first_of_group = {g: ps[0].id for g, ps in members.items()}
-        # A source checks NDCs against what it ships: name only products the agency stocks.
-        stocked = set(s.scalars(select(Lot.product_id).distinct()))
         self.items: dict[ItemKey, Item] = {}
         for p in products:
             if p.kind == ProductKind.KIT:
@@ -76,6 +78,7 @@ class ItemCatalog:
                 item.product_ids.append(p.id)
                 if p.ndc and p.id in stocked:
                     item.ndcs.append(p.ndc)
+        self._recipes: dict[int, KitRecipe] | None = None
         self._recipe_cache: dict[int, list[Content]] = {}
         self._product_cache: dict[int, list[Content]] = {}
 
@@ -103,9 +106,7 @@ class ItemCatalog:
     def contents_of_kit_product(self, kit_product_id: int) -> list[Content]:
         """A kit's components by its recipe (when the kit batch itself is unknown)."""
         if kit_product_id not in self._recipe_cache:
-            recipe = self._s.scalar(
-                select(KitRecipe).where(KitRecipe.kit_product_id == kit_product_id)
-            )
+            recipe = self._every_recipe().get(kit_product_id)
             out: list[Content] = []
             for line in recipe.lines if recipe is not None else []:
                 key = (
@@ -117,6 +118,14 @@ class ItemCatalog:
                     out.append((key, line.quantity, None))
             self._recipe_cache[kit_product_id] = out
         return self._recipe_cache[kit_product_id]
+
+    def _every_recipe(self) -> dict[int, KitRecipe]:
+        """All recipes with their lines, in one statement, the first time one is needed."""
+        if self._recipes is None:
+            stmt = select(KitRecipe).options(joinedload(KitRecipe.lines))
+            recipes = self._s.scalars(stmt).unique()
+            self._recipes = {r.kit_product_id: r for r in recipes}
+        return self._recipes
 
     def contents_of_product(self, product_id: int) -> list[Content]:
         if self.products[product_id].kind == ProductKind.KIT:

@@ -49,15 +49,19 @@ def build_proposal(
     lead_days: int,
     source_name: str = "",
     exclude_reorder: int | None = None,
+    memo: rc.LedgerMemo | None = None,
 ) -> Proposal:
-    """Every orderable item with its max-min result; items to order and due ones first."""
+    """Every orderable item with its max-min result; items to order and due ones first.
+
+    With a `memo`, what the ledger says was used is read again only after a new operation."""
     params = load_parameters(s)
     catalog = ItemCatalog(s, by_group(s))
     tree = LocationTree.load(s)
     scope = ri.scope_of(tree, station_id)
     since = add_months(today, -params.window_months)
-    usage = rc.item_usage(s, catalog, tree, since, scope)
-    first = rc.item_first_moves(s, catalog, since, usage)
+    reads = None if memo is None else memo.reads(s)
+    usage = rc.item_usage(s, catalog, tree, since, scope, reads)
+    first = rc.item_first_moves(s, catalog, since, usage, reads)
     lots = ri.stock_lots(s, catalog, tree, scope)
     pars = ri.par_totals(s, catalog, tree, scope)
     ordered = ri.on_order(s, catalog, station_id, exclude_reorder)

@@ -20,6 +20,7 @@ from models.common.wording import counted
 from models.reorders import drafting as d
 from models.reorders import records as rr
 from models.reorders.calc import DEFAULT_LEAD_TIME_DAYS, METHOD_NOTE, Parameters
+from models.reorders.consumption import LedgerMemo
 from models.reorders.entities import Reorder, ReorderStatus
 from models.reorders.proposal import (
     KEY_CONTACT,
@@ -57,6 +58,7 @@ class ReorderDue:
 class ReorderService(SurgeMixin):
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
         self._sessions, self._clock, self._actor = sessions, clock, actor
+        self._ledger = LedgerMemo()  # consumption read again only after a new operation
 
     # --- parameters and proposals --------------------------------------------------------
 
@@ -99,29 +101,34 @@ class ReorderService(SurgeMixin):
                 station_id=station_id,
                 lead_days=source.lead_time_days if source else DEFAULT_LEAD_TIME_DAYS,
                 source_name=source.name if source else "",
+                memo=self._ledger,
             )
 
     def list_due(self) -> list[ReorderDue]:
         """Items at or below their reorder point, not already lifted above it by open orders."""
-        proposal = self.propose()
         with self._sessions() as s:
-            out = []
-            for line in proposal.lines:
-                r = line.result
-                if not r.due or r.usable + r.on_order > r.min_units:
-                    continue
-                product_id = line.product_id or d.latest_of_group(s, line.group or "")
-                out.append(
-                    ReorderDue(
-                        product_id,
-                        line.label,
-                        r.usable,
-                        r.min_units,
-                        line.unit,
-                        r.on_order,
-                        line.group,
-                    )
+            return self.due_in(s)
+
+    def due_in(self, s: Session) -> list[ReorderDue]:
+        """`list_due` inside the caller's read session (the dashboard reads in one)."""
+        proposal = build_proposal(
+            s,
+            self._clock.today(),
+            station_id=None,
+            lead_days=DEFAULT_LEAD_TIME_DAYS,
+            memo=self._ledger,
+        )
+        out = []
+        for line in proposal.lines:
+            r = line.result
+            if not r.due or r.usable + r.on_order > r.min_units:
+                continue
+            product_id = line.product_id or d.latest_of_group(s, line.group or "")
+            out.append(
+                ReorderDue(
+                    product_id, line.label, r.usable, r.min_units, line.unit, r.on_order, line.group
                 )
+            )
         return out
 
     # --- drafts --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,35 +42,64 @@ def policy(s: Session) -> tuple[int, int]:
 
 
 def person_rows(s: Session, today: date, persons: list[Person] | None = None) -> list[PersonRow]:
+    """Rows of `persons`, or of everyone (by name) read in one statement with their station and
+    the number of sessions attended."""
     months, warn = policy(s)
+    if persons is None:
+        return [
+            _person_row(p, station, attended or 0, months, warn, today)
+            for p, station, attended in s.execute(_everyone())
+        ]
     stations = {row[0]: row[1] for row in s.execute(select(Location.id, Location.name))}
-    per_person = select(TrainingAttendance.person_id, func.count()).group_by(
+    attended = {row[0]: row[1] for row in s.execute(_attended())}
+    return [
+        _person_row(
+            p,
+            stations.get(p.station_id) if p.station_id else None,
+            attended.get(p.id, 0),
+            months,
+            warn,
+            today,
+        )
+        for p in persons
+    ]
+
+
+def _attended() -> Any:
+    return select(TrainingAttendance.person_id, func.count().label("sessions")).group_by(
         TrainingAttendance.person_id
     )
-    attended = {row[0]: row[1] for row in s.execute(per_person)}
-    if persons is None:
-        persons = list(s.scalars(select(Person).order_by(Person.name, Person.id)))
-    rows = []
-    for p in persons:
-        due = refresher_due(p.lbn_trained_on, p.od_trained_on, months)
-        rows.append(
-            PersonRow(
-                id=p.id,
-                name=p.name,
-                badge=p.badge,
-                unit=p.unit,
-                station_id=p.station_id,
-                station_name=stations.get(p.station_id) if p.station_id else None,
-                role=p.role,
-                active=bool(p.active),
-                lbn_trained_on=p.lbn_trained_on,
-                od_trained_on=p.od_trained_on,
-                due_on=due,
-                status=status_of(bool(p.active), p.lbn_trained_on, due, today, warn),
-                sessions_attended=attended.get(p.id, 0),
-            )
-        )
-    return rows
+
+
+def _everyone() -> Any:
+    attended = _attended().subquery()
+    return (
+        select(Person, Location.name, attended.c.sessions)
+        .outerjoin(Location, Location.id == Person.station_id)
+        .outerjoin(attended, attended.c.person_id == Person.id)
+        .order_by(Person.name, Person.id)
+    )
+
+
+def _person_row(
+    p: Person, station: str | None, attended: int, months: int, warn: int, today: date
+) -> PersonRow:
+    due = refresher_due(p.lbn_trained_on, p.od_trained_on, months)
+    return PersonRow(
+        id=p.id,
+        name=p.name,
+        badge=p.badge,
+        unit=p.unit,
+        station_id=p.station_id,
+        station_name=station,
+        role=p.role,
+        active=bool(p.active),
+        lbn_trained_on=p.lbn_trained_on,
+        od_trained_on=p.od_trained_on,
+        due_on=due,
+        status=status_of(bool(p.active), p.lbn_trained_on, due, today, warn),
+        sessions_attended=attended,
+    )
 
 
 def session_row(s: Session, session: TrainingSession) -> SessionRow:

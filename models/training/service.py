@@ -234,8 +234,11 @@ class TrainingService:
     def summary(self) -> TrainingSummary:
         """Figures for the dashboard, reports and partner workbook."""
         with self._sessions() as s:
-            rows = q.person_rows(s, self._clock.today())
-        active = [r for r in rows if r.active]
+            return self.summary_in(s)
+
+    def summary_in(self, s: Session) -> TrainingSummary:
+        """`summary` inside the caller's read session (the dashboard reads in one)."""
+        active = [r for r in q.person_rows(s, self._clock.today()) if r.active]
         return TrainingSummary(
             active_personnel=len(active),
             trained=sum(r.status in (Status.CURRENT, Status.DUE) for r in active),
@@ -248,14 +251,17 @@ class TrainingService:
 
         None uses the agency's warning window. Due on the exact day is due; the day after, overdue.
         """
-        today = self._clock.today()
         with self._sessions() as s:
-            window = q.policy(s)[1] if within_days is None else within_days
-            rows = q.person_rows(s, today)
+            return self.refreshers_due_in(s, within_days)
+
+    def refreshers_due_in(self, s: Session, within_days: int | None) -> list[RefresherDue]:
+        """`list_refreshers_due` inside the caller's read session."""
+        today = self._clock.today()
+        window = q.policy(s)[1] if within_days is None else within_days
         limit = today + timedelta(days=window)
         due = [
             RefresherDue(r.id, r.name, r.due_on, r.due_on < today)
-            for r in rows
+            for r in q.person_rows(s, today)
             if r.active and r.due_on is not None and r.due_on <= limit
         ]
         return sorted(due, key=lambda d: (d.due_on, d.name))

@@ -128,21 +128,21 @@ def test_other_areas_hooks_become_alerts(services, monkeypatch) -> None:
     alerts = services.alerts
     monkeypatch.setattr(
         alerts._reorders,
-        "list_due",
-        lambda: [ReorderDue(1, "Narcan 4 mg nasal spray", 6, 24, "device")],
+        "due_in",
+        lambda _s: [ReorderDue(1, "Narcan 4 mg nasal spray", 6, 24, "device")],
     )
     monkeypatch.setattr(
         alerts._training,
-        "list_refreshers_due",
-        lambda within_days: [
+        "refreshers_due_in",
+        lambda _s, within_days: [
             RefresherDue(1, "A. Officer", date(2026, 1, 10), True),
             RefresherDue(2, "B. Officer", date(2026, 2, 1), False),
         ],
     )
     monkeypatch.setattr(
         alerts._partners,
-        "list_deadlines_due",
-        lambda within_days: [DeadlineDue(3, "County DOH", date(2026, 1, 20), 5)],
+        "deadlines_due_in",
+        lambda _s, within_days: [DeadlineDue(3, "County DOH", date(2026, 1, 20), 5)],
     )
     found = {a.kind: a for a in alerts.list_alerts()}
     assert found[AlertKind.REORDER].action is ActionKind.REORDER
@@ -157,9 +157,9 @@ def test_other_areas_hooks_become_alerts(services, monkeypatch) -> None:
 
 
 def test_a_failing_hook_leaves_the_stock_alerts_alone(services, agency, monkeypatch) -> None:
-    def broken():
+    def broken(_s):
         raise RuntimeError("not ready")
 
-    monkeypatch.setattr(services.alerts._reorders, "list_due", broken)
+    monkeypatch.setattr(services.alerts._reorders, "due_in", broken)
     receive(services, agency.room, agency.narcan, "NX1", days(20), 2)
     assert [a.kind for a in services.alerts.list_alerts()] == [AlertKind.EXPIRING]
