@@ -4,8 +4,7 @@ The pace comes from the one consumption model (models.reorders.consumption), per
 interchange group, over the days actually observed. Stock is used first-expiry-first-out across
 every place of the agency; whatever would still be on a shelf at its expiry is at risk. Units
 picked by an open restock task or held to keep a place at its par level are never offered for
-donation. Knows positions, pars and tasks already loaded; reads only the paces (and the
-partner's name).
+donation. Knows positions, pars and tasks already loaded; reads nothing itself.
 """
 
 from __future__ import annotations
@@ -14,9 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from models.alerts.positions import Position
 from models.alerts.readiness import Par, counts_for
 from models.alerts.rows import ActionKind, AlertKind, AlertRow, AtRiskPlan, RestockTask, Severity
@@ -24,25 +20,9 @@ from models.alerts.rules import AlertRules
 from models.common.wording import counted, plural
 from models.reorders.calc import MIN_HISTORY_DAYS, fmt_number, used_before_expiry
 from models.reorders.consumption import Pace
-from models.stock.entities import Operation, Source
 from models.stock.location_tree import LocationTree
 
 Spot = tuple[int, int]  # (lot id, location id)
-
-
-def ledger_mark_and_partner(s: Session) -> tuple[int | None, str]:
-    """The newest operation (what the pace memo is keyed on) and the partner donations go to,
-    in one statement."""
-    newest = select(func.max(Operation.id)).scalar_subquery()
-    partner = (
-        select(Source.name)
-        .where(Source.program_type == "harm_reduction", Source.active)
-        .order_by(Source.name)
-        .limit(1)
-        .scalar_subquery()
-    )
-    mark, name = s.execute(select(newest, partner)).one()
-    return mark, name or "a harm-reduction partner"
 
 
 def held_back(

@@ -8,32 +8,26 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.alerts import hooks as alert_hooks
-from models.alerts.at_risk import at_risk_alerts, held_back, ledger_mark_and_partner
+from models.alerts.at_risk import at_risk_alerts, held_back
+from models.alerts.books import Books, read_books
 from models.alerts.checks import par_alerts, stock_alerts
 from models.alerts.dashboard_queries import build_summary, distribution_figures
 from models.alerts.entities import AlertDecision
-from models.alerts.positions import Position, load_positions
 from models.alerts.readiness import (
-    Par,
-    load_pars,
-    par_gaps,
     readiness_board,
-    restock_tasks,
     rotation_list,
 )
 from models.alerts.rows import (
     AlertRow,
     AlertStatus,
     DashboardData,
-    ParGap,
     ReadinessRow,
     RestockTask,
     RotationRow,
@@ -45,27 +39,13 @@ from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import ValidationError
 from models.common.pii_screen import screen_free_text
-from models.kits.vehicle_check_service import last_checks
 from models.partners.service import PartnerService
 from models.reorders.consumption import PaceMemo
 from models.reorders.service import ReorderService
-from models.stock.location_tree import LocationTree
 from models.training.service import TrainingService
 
 log = logging.getLogger(__name__)
 MAX_REASON = 500
-
-
-@dataclass
-class _Books:
-    """What one read of the books yields; every rule works from it."""
-
-    tree: LocationTree
-    positions: list[Position]
-    pars: list[Par]
-    gaps: list[ParGap]
-    tasks: list[RestockTask]
-    last_checks: dict[int, datetime]  # vehicle checks, for readiness and the overdue alert
 
 
 class AlertService:
@@ -217,16 +197,10 @@ class AlertService:
 
     # --- internals ----------------------------------------------------------------------
 
-    def _read_books(self, s: Session, rules: AlertRules) -> _Books:
-        today = self._clock.today()
-        tree = LocationTree.load(s)
-        positions = load_positions(s, rules, tree)
-        pars = load_pars(s)
-        gaps = par_gaps(pars, positions, tree, today)
-        tasks = restock_tasks(gaps, pars, positions, tree, today)
-        return _Books(tree, positions, pars, gaps, tasks, last_checks(s))
+    def _read_books(self, s: Session, rules: AlertRules) -> Books:
+        return read_books(s, rules, self._clock.today())
 
-    def _alerts(self, s: Session, books: _Books, rules: AlertRules) -> list[AlertRow]:
+    def _alerts(self, s: Session, books: Books, rules: AlertRules) -> list[AlertRow]:
         today = self._clock.today()
         alerts = stock_alerts(books.positions, rules, today)
         if rules.below_par:
@@ -235,11 +209,11 @@ class AlertService:
             every = rules.vehicle_check_days
             alerts += vehicle_check_alerts(books.tree, books.last_checks, every, today)
         if rules.at_risk:
-            mark, partner = ledger_mark_and_partner(s)
-            paces = self._paces.paces(s, books.tree, today, rules.consumption_days, mark)
+            days = rules.consumption_days
+            paces = self._paces.paces(s, books.tree, today, days, books.ledger_mark)
             held = held_back(books.positions, books.pars, books.tasks, books.tree, today)
             alerts += at_risk_alerts(
-                books.positions, paces, held, books.tree, rules, today, partner
+                books.positions, paces, held, books.tree, rules, today, books.partner
             )
         decided = _decisions(s)
         return [_apply(a, decided.get(a.key), today) for a in alerts]

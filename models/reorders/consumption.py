@@ -24,7 +24,7 @@ from models.reorders.calc import DAYS_PER_MONTH, MIN_HISTORY_DAYS
 from models.reorders.items import ItemCatalog, ItemKey
 from models.stock.entities import LocationKind, Lot, Operation, Product, ProductKind, StockMove
 from models.stock.ledger import disposal_kind
-from models.stock.location_tree import LocationTree
+from models.stock.location_tree import TREE_COLUMNS, LocationTree
 
 CATEGORY_OF_KIND = {
     LocationKind.DISTRIBUTED: "distributed",
@@ -335,9 +335,12 @@ def product_paces(s: Session, tree: LocationTree, today: date, window_days: int)
     return out
 
 
-def ledger_mark(s: Session) -> int | None:
-    """The newest operation: nothing but a new one changes what the ledger says was used."""
-    return s.scalar(select(func.max(Operation.id)))
+def places_and_mark(s: Session) -> tuple[LocationTree, int | None]:
+    """The location tree and the ledger's newest operation (nothing but a new operation changes
+    what the ledger says was used), in one statement."""
+    newest = select(func.max(Operation.id)).scalar_subquery()
+    records = s.execute(select(*TREE_COLUMNS, newest.label("ledger_mark"))).all()
+    return LocationTree.of_records(records), records[0].ledger_mark if records else None
 
 
 class LedgerMemo:
@@ -348,9 +351,8 @@ class LedgerMemo:
         self._mark: int | None = None
         self._values: dict[Hashable, Any] = {}
 
-    def reads(self, s: Session) -> LedgerReads:
-        """The memo for one session: checks the ledger's newest operation once."""
-        mark = ledger_mark(s)
+    def reads(self, mark: int | None) -> LedgerReads:
+        """The memo as of the ledger's newest operation `mark` (see `places_and_mark`)."""
         if mark != self._mark or mark is None:
             self._values, self._mark = {}, mark
         return LedgerReads(self._values)
@@ -377,7 +379,7 @@ class PaceMemo:
     def paces(
         self, s: Session, tree: LocationTree, today: date, window_days: int, mark: int | None
     ) -> dict[int, Pace]:
-        """`mark` is `ledger_mark(s)`, read by the caller (often together with other figures)."""
+        """`mark` is the ledger's newest operation, read by the caller with other figures."""
         key = (today, window_days, mark)
         if key != self._key:
             self._paces = product_paces(s, tree, today, window_days)

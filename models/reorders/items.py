@@ -7,14 +7,14 @@ house and never ordered: a kit lot counts as the component units inside it.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
-from models.kits.entities import KitRecipe
+from models.kits.entities import KitRecipe, KitRecipeLine
 from models.stock.entities import Lot, Product, ProductKind
 
 
@@ -50,13 +50,21 @@ class ItemCatalog:
     """Maps products and kit products to orderable items (lots are opened up in SQL)."""
 
     def __init__(self, s: Session, by_group: bool = True) -> None:
-        self._s = s
         # A source checks NDCs against what it ships: name only products the agency stocks.
         has_lot = select(Lot.id).where(Lot.product_id == Product.id).exists()
-        rows = s.execute(select(Product, has_lot).order_by(Product.name)).all()
-        products = [p for p, _stocked in rows]
-        stocked = {p.id for p, held in rows if held}
-        self.products = {p.id: p for p in products}
+        rows = s.execute(
+            select(Product, has_lot, KitRecipeLine)  # each kit with its recipe, in one statement
+            .outerjoin(KitRecipe, KitRecipe.kit_product_id == Product.id)
+            .outerjoin(KitRecipeLine, KitRecipeLine.recipe_id == KitRecipe.id)
+            .order_by(Product.name, Product.id, KitRecipeLine.position)
+        ).all()
+        self.products = {p.id: p for p, _stocked, _line in rows}
+        products = list(self.products.values())
+        stocked = {p.id for p, held, _line in rows if held}
+        self._recipes: dict[int, list[KitRecipeLine]] = defaultdict(list)
+        for p, _held, line in rows:
+            if line is not None:
+                self._recipes[p.id].append(line)
         members: dict[str, list[Product]] = {}
         for p in products:
             if p.active and p.kind != ProductKind.KIT and p.interchange_group:
@@ -78,7 +86,6 @@ class ItemCatalog:
                 item.product_ids.append(p.id)
                 if p.ndc and p.id in stocked:
                     item.ndcs.append(p.ndc)
-        self._recipes: dict[int, KitRecipe] | None = None
         self._recipe_cache: dict[int, list[Content]] = {}
         self._product_cache: dict[int, list[Content]] = {}
 
@@ -106,9 +113,8 @@ class ItemCatalog:
     def contents_of_kit_product(self, kit_product_id: int) -> list[Content]:
         """A kit's components by its recipe (when the kit batch itself is unknown)."""
         if kit_product_id not in self._recipe_cache:
-            recipe = self._every_recipe().get(kit_product_id)
             out: list[Content] = []
-            for line in recipe.lines if recipe is not None else []:
+            for line in self._recipes.get(kit_product_id, []):
                 key = (
                     self.key_of_product(line.product_id)
                     if line.product_id is not None
@@ -118,14 +124,6 @@ class ItemCatalog:
                     out.append((key, line.quantity, None))
             self._recipe_cache[kit_product_id] = out
         return self._recipe_cache[kit_product_id]
-
-    def _every_recipe(self) -> dict[int, KitRecipe]:
-        """All recipes with their lines, in one statement, the first time one is needed."""
-        if self._recipes is None:
-            stmt = select(KitRecipe).options(joinedload(KitRecipe.lines))
-            recipes = self._s.scalars(stmt).unique()
-            self._recipes = {r.kit_product_id: r for r in recipes}
-        return self._recipes
 
     def contents_of_product(self, product_id: int) -> list[Content]:
         if self.products[product_id].kind == ProductKind.KIT:

@@ -56,10 +56,10 @@ def build_proposal(
     With a `memo`, what the ledger says was used is read again only after a new operation."""
     params = load_parameters(s)
     catalog = ItemCatalog(s, by_group(s))
-    tree = LocationTree.load(s)
+    tree, mark = rc.places_and_mark(s) if memo is not None else (LocationTree.load(s), None)
+    reads = None if memo is None else memo.reads(mark)
     scope = ri.scope_of(tree, station_id)
     since = add_months(today, -params.window_months)
-    reads = None if memo is None else memo.reads(s)
     usage = rc.item_usage(s, catalog, tree, since, scope, reads)
     first = rc.item_first_moves(s, catalog, since, usage, reads)
     lots = ri.stock_lots(s, catalog, tree, scope)

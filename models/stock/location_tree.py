@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from models.stock.entities import Location, LocationKind
 from models.stock.rows import LocationRow
 
+TREE_COLUMNS = (Location.id, Location.name, Location.kind, Location.parent_id, Location.active)
+
 
 @dataclass
 class LocationTree:
@@ -20,9 +22,11 @@ class LocationTree:
 
     @classmethod
     def load(cls, s: Session) -> LocationTree:
-        records = s.execute(
-            select(Location.id, Location.name, Location.kind, Location.parent_id, Location.active)
-        ).all()
+        return cls.of_records(s.execute(select(*TREE_COLUMNS)).all())
+
+    @classmethod
+    def of_records(cls, records: Sequence[Any]) -> LocationTree:
+        """A tree over records with the `TREE_COLUMNS` (read by a caller with more columns)."""
         by_id = {r.id: r for r in records}
         rows: dict[int, LocationRow] = {}
         children: dict[int | None, list[int]] = {}
