@@ -1,7 +1,7 @@
 """One read of the books for the alert rules: the places (each with its last vehicle check, plus
-the ledger's newest operation and the donation partner), stock positions and par levels.
+the ledger's newest operation and the donation partner), then stock positions and par levels.
 
-Three statements whatever the size of the agency; gaps and restock picks are derived in memory.
+Two statements whatever the size of the agency; gaps and restock picks are derived in memory.
 Knows the queries, not the rules.
 """
 
@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from models.alerts.positions import Position, load_positions
-from models.alerts.readiness import Par, load_pars, par_gaps, restock_tasks
+from models.alerts.positions import Position, positions_of, stock_lines
+from models.alerts.readiness import Par, par_gaps, par_lines, pars_of, restock_tasks
 from models.alerts.rows import ParGap, RestockTask
 from models.alerts.rules import AlertRules
 from models.kits.entities import VehicleCheck
@@ -44,8 +44,9 @@ def read_books(s: Session, rules: AlertRules, today: date) -> Books:
     tree = LocationTree.of_records(places)
     last_checks = {r.id: r.last_check for r in places if r.last_check is not None}
     mark, partner = (places[0].ledger_mark, places[0].partner) if places else (None, None)
-    positions = load_positions(s, rules, tree)
-    pars = load_pars(s)
+    lines = s.execute(union_all(stock_lines(), par_lines())).all()
+    positions = positions_of([r for r in lines if r.line == "stock"], rules, tree)
+    pars = pars_of([r for r in lines if r.line == "par"])
     gaps = par_gaps(pars, positions, tree, today)
     tasks = restock_tasks(gaps, pars, positions, tree, today)
     return Books(tree, positions, pars, gaps, tasks, last_checks, mark, partner or NO_PARTNER)

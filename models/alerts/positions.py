@@ -1,18 +1,19 @@
 """Stock positions for the alert rules: every positive balance in a real place, with the
 expiry that governs it (kits inherit their earliest component's; dwell limits may cut it short).
 
-One set-based query, whatever the size of the ledger: balances with their products, each kit
-lot with its earliest component expiry.
+One set-based select, whatever the size of the ledger: balances with their products, each kit
+lot with its earliest component expiry (read together with the par levels, see `books`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Subquery, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, Subquery, func, literal, select
+from sqlalchemy.orm import aliased
 
 from models.alerts.rules import AlertRules
 from models.kits.entities import KitBatch, KitBatchComponent
@@ -26,6 +27,14 @@ from models.stock.entities import (
     ProductKind,
 )
 from models.stock.location_tree import LocationTree
+
+PRODUCT_COLUMNS = (
+    Product.name,
+    Product.kind,
+    Product.interchange_group,
+    Product.doses_per_unit,
+    Product.unit_of_issue,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +74,15 @@ class Position:
         return None if effective is None else (effective - today).days
 
 
-def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Position]:
-    """Positive balances in physical places, earliest governing expiry first."""
+def stock_lines() -> Select[Any]:
+    """Positive balances in physical places, as lines of the books: ("stock", lot, place,
+    quantity, since, product, lot number, printed expiry, kit expiry, place kind, then the
+    product's name, kind, group, doses per unit and unit). `readiness.par_lines` matches it."""
     virtual = [k.value for k in VIRTUAL_KINDS]
     kit_expiry, is_kit = _earliest_components(), Product.kind == ProductKind.KIT
-    records = s.execute(
+    return (
         select(
+            literal("stock").label("line"),
             Balance.lot_id,
             Balance.location_id,
             Balance.quantity,
@@ -78,22 +90,22 @@ def load_positions(s: Session, rules: AlertRules, tree: LocationTree) -> list[Po
             Lot.product_id,
             Lot.lot_number,
             Lot.expiry,
-            kit_expiry.c.expiry,
+            kit_expiry.c.expiry.label("kit_expiry"),
             Location.kind,
-            Product.name,
-            Product.kind,
-            Product.interchange_group,
-            Product.doses_per_unit,
-            Product.unit_of_issue,
+            *PRODUCT_COLUMNS,
         )
         .join(Lot, Lot.id == Balance.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .join(Location, Location.id == Balance.location_id)
         .outerjoin(kit_expiry, (kit_expiry.c.lot_id == Balance.lot_id) & is_kit)
         .where(Balance.quantity > 0, Location.kind.not_in(virtual))
-    ).all()
+    )
+
+
+def positions_of(records: Sequence[Any], rules: AlertRules, tree: LocationTree) -> list[Position]:
+    """Positions from `stock_lines` records, earliest governing expiry first."""
     places = {i: (row.path, tree.station_of(i)) for i, row in tree.rows.items()}
-    dwell_days = {kind: rules.dwell_for(kind) for kind in {r[8] for r in records}}
+    dwell_days = {kind: rules.dwell_for(kind) for kind in {r[9] for r in records}}
     positions = [_position(r, places, dwell_days) for r in records]
     positions.sort(key=lambda p: (p.effective_expiry or date.max, p.lot_id, p.location_path))
     return positions
@@ -104,8 +116,10 @@ def _position(
     places: dict[int, tuple[str, int | None]],
     dwell_days: dict[str, int | None],
 ) -> Position:
-    lot_id, location_id, quantity, since, product_id, number, printed, inherited, kind = record[:9]
-    name, product_kind, group, doses, unit = record[9:]
+    lot_id, location_id, quantity, since, product_id, number, printed, inherited, kind = record[
+        1:10
+    ]
+    name, product_kind, group, doses, unit = record[10:]
     path, station = places[location_id]
     expiry = _earliest(printed, inherited)
     limit = dwell_days[kind]

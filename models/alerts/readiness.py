@@ -8,13 +8,14 @@ that refills it is booked. Works on positions already loaded; runs no query per 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, literal, null, select
 
-from models.alerts.positions import Position
+from models.alerts.positions import PRODUCT_COLUMNS, Position
 from models.alerts.rows import ParGap, PickFrom, Readiness, ReadinessRow, RestockTask, RotationRow
 from models.alerts.rules import AlertRules
 from models.alerts.vehicle_check_alerts import is_overdue
@@ -35,31 +36,33 @@ class Par:
     quantity: int
 
 
-def load_pars(s: Session) -> list[Par]:
-    rows = s.execute(
-        select(
-            ParLevel.location_id,
-            ParLevel.product_id,
-            ParLevel.quantity,
-            Product.name,
-            Product.kind,
-            Product.interchange_group,
-            Product.unit_of_issue,
-        ).join(Product, Product.id == ParLevel.product_id)
-    ).all()
-    return [
-        Par(
-            r.location_id,
-            r.product_id,
-            r.name,
-            r.kind,
-            r.interchange_group,
-            r.unit_of_issue,
-            r.quantity,
-        )
-        for r in rows
-        if r.quantity > 0
-    ]
+def par_lines() -> Select[Any]:
+    """Par levels in the shape of `positions.stock_lines` ("par", no lot, the place, the par
+    quantity, ..., the product's columns), so both are read in one statement."""
+    return select(
+        literal("par"),
+        null(),
+        ParLevel.location_id,
+        ParLevel.quantity,
+        null(),
+        ParLevel.product_id,
+        null(),
+        null(),
+        null(),
+        null(),
+        *PRODUCT_COLUMNS,
+    ).join(Product, Product.id == ParLevel.product_id)
+
+
+def pars_of(records: Sequence[Any]) -> list[Par]:
+    """Pars from `par_lines` records (a par of zero asks for nothing)."""
+    pars = []
+    for r in records:
+        location_id, quantity, product_id = r[2], r[3], r[5]
+        name, kind, group, _doses, unit = r[10:]
+        if quantity > 0:
+            pars.append(Par(location_id, product_id, name, kind, group, unit, quantity))
+    return pars
 
 
 def counts_for(par_product: int, group: str | None, position: Position) -> bool:

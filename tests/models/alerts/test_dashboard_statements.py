@@ -14,9 +14,9 @@ from sqlalchemy import event
 from tests.models.alert_fixtures import days, receive
 from tests.models.alerts.test_alert_dashboard import build_known_dataset
 
-# The first step: settings, places (with last checks, ledger mark, donation partner), positions,
+# The first step: settings, places (with last checks, ledger mark, donation partner), stock and
 # par levels, decisions, distribution figures, personnel.
-FIRST_STEP = 7
+FIRST_STEP = 6
 # The other areas' alerts: settings, the item catalog (kit recipes included), places with the
 # ledger mark, stock, par levels, open reorders, surges, personnel, partners, decisions.
 AREA_STEP = 10
