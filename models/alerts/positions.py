@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, Subquery, func, literal, select
+from sqlalchemy import ScalarSelect, Select, case, func, literal, select
 from sqlalchemy.orm import aliased
 
 from models.alerts.rules import AlertRules
@@ -79,7 +79,7 @@ def stock_lines() -> Select[Any]:
     quantity, since, product, lot number, printed expiry, kit expiry, place kind, then the
     product's name, kind, group, doses per unit and unit). `readiness.par_lines` matches it."""
     virtual = [k.value for k in VIRTUAL_KINDS]
-    kit_expiry, is_kit = _earliest_components(), Product.kind == ProductKind.KIT
+    kit_expiry = case((Product.kind == ProductKind.KIT, _earliest_component()), else_=None)
     return (
         select(
             literal("stock").label("line"),
@@ -90,14 +90,13 @@ def stock_lines() -> Select[Any]:
             Lot.product_id,
             Lot.lot_number,
             Lot.expiry,
-            kit_expiry.c.expiry.label("kit_expiry"),
+            kit_expiry.label("kit_expiry"),
             Location.kind,
             *PRODUCT_COLUMNS,
         )
         .join(Lot, Lot.id == Balance.lot_id)
         .join(Product, Product.id == Lot.product_id)
         .join(Location, Location.id == Balance.location_id)
-        .outerjoin(kit_expiry, (kit_expiry.c.lot_id == Balance.lot_id) & is_kit)
         .where(Balance.quantity > 0, Location.kind.not_in(virtual))
     )
 
@@ -147,18 +146,18 @@ def _position(
     )
 
 
-def _earliest_components() -> Subquery:
-    """Per kit lot in stock, the earliest expiry among its component lots (kits inherit it):
-    grouped once, not looked up per balance row."""
+def _earliest_component() -> ScalarSelect[date | None]:
+    """Earliest expiry among the component lots of the balance's kit lot (kits inherit it).
+
+    Looked up per kit balance by index: faster than grouping every kit batch ever assembled."""
     part = aliased(Lot)
-    held = select(Balance.lot_id).where(Balance.quantity > 0)
     return (
-        select(KitBatch.lot_id, func.min(part.expiry).label("expiry"))
+        select(func.min(part.expiry))
+        .select_from(KitBatch)
         .join(KitBatchComponent, KitBatchComponent.batch_id == KitBatch.id)
         .join(part, part.id == KitBatchComponent.lot_id)
-        .where(KitBatch.lot_id.in_(held))
-        .group_by(KitBatch.lot_id)
-        .subquery("kit_expiry")
+        .where(KitBatch.lot_id == Balance.lot_id)
+        .scalar_subquery()
     )
 
 
