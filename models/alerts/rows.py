@@ -275,6 +275,8 @@ class DashboardData:
     readiness: tuple[ReadinessRow, ...]
     rotation: tuple[RotationRow, ...]
     computed_at: datetime
+    vehicle_check_days: int = 0  # the check policy (0: none), so the screen need not ask again
+    has_par_levels: bool = False  # a fresh agency is told to set them, not that all is stocked
 
 
 def sort_alerts(alerts: list[AlertRow], include_decided: bool = True) -> list[AlertRow]:

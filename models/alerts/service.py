@@ -133,6 +133,8 @@ class AlertService:
             ),
             rotation=tuple(rotation_list(books.positions, today)),
             computed_at=self._clock.now(),
+            vehicle_check_days=rules.vehicle_check_days,
+            has_par_levels=bool(books.pars),
         )
 
     def readiness(self) -> list[ReadinessRow]:

@@ -238,7 +238,7 @@ class DashboardView(Page):
             ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
             if places
             else "Every place holds its par level"
-            if self._has_par_levels()
+            if data.has_par_levels
             else "No par levels yet: set them in Settings → Locations",
         )
         self.distributions_card.show_figure(
@@ -269,7 +269,7 @@ class DashboardView(Page):
         """Overdue vehicle checks under the 'every vehicle checked every N days' policy."""
         vehicles = [r for r in data.readiness if r.kind == "vehicle"]
         overdue = [r.name for r in vehicles if r.check_overdue]
-        policy = self._services.alerts.get_rules().vehicle_check_days
+        policy = data.vehicle_check_days
         if not vehicles:
             self.checks_card.show_figure("—", "No vehicles yet")
         elif not policy:
@@ -323,10 +323,6 @@ class DashboardView(Page):
             return
         show_page("Kits").open_vehicle_check(location_id)
         self.refresh()
-
-    def _has_par_levels(self) -> bool:
-        """A fresh agency is told what to set up next, not that everything is stocked."""
-        return bool(self._services.catalog.list_par_levels())
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.alert_list)
