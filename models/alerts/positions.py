@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, case, func, literal, select
+from sqlalchemy import ScalarSelect, case, func, literal, select
 from sqlalchemy.orm import aliased
 
 from models.alerts.rules import AlertRules
@@ -74,7 +74,7 @@ class Position:
         return None if effective is None else (effective - today).days
 
 
-def stock_lines() -> Select[Any]:
+def stock_lines() -> Any:
     """Positive balances in physical places, as lines of the books: ("stock", lot, place,
     quantity, since, product, lot number, printed expiry, kit expiry, place kind, then the
     product's name, kind, group, doses per unit and unit). `readiness.par_lines` matches it."""

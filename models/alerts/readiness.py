@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, literal, null, select
+from sqlalchemy import literal, null, select
 
 from models.alerts.positions import PRODUCT_COLUMNS, Position
 from models.alerts.rows import ParGap, PickFrom, Readiness, ReadinessRow, RestockTask, RotationRow
@@ -36,7 +36,7 @@ class Par:
     quantity: int
 
 
-def par_lines() -> Select[Any]:
+def par_lines() -> Any:
     """Par levels in the shape of `positions.stock_lines` ("par", no lot, the place, the par
     quantity, ..., the product's columns), so both are read in one statement."""
     return select(

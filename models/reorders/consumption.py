@@ -10,7 +10,7 @@ first weeks are not thrown away. Knows the ledger and the item catalog, not the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar, cast
@@ -160,7 +160,10 @@ def _classified(
     virtual = {i for i, k in kinds.items() if k in wanted}
     out: list[_Row] = []
     places = sorted(virtual)
-    read = lambda: s.execute(_by_product(since, places, open_kits)).all()  # noqa: E731
+
+    def read() -> Sequence[Any]:
+        return s.execute(_by_product(since, places, open_kits)).all()
+
     rows = read() if memo is None else memo.get(("usage", since, tuple(places), open_kits), read)
     for r in rows:
         outgoing = r.to_location_id in virtual
@@ -304,7 +307,10 @@ def item_first_moves(
 ) -> dict[ItemKey, date]:
     """Per item: the first movement of any product it stands for (kits count for contents)."""
     earliest: dict[ItemKey, date] = {}
-    read = lambda: first_moves(s, start)  # noqa: E731
+
+    def read() -> dict[int, date]:
+        return first_moves(s, start)
+
     firsts = read() if memo is None else memo.get(("first_moves", start), read)
     for product_id, day in firsts.items():
         for key, _n, _e in catalog.contents_of_product(product_id):
