@@ -56,14 +56,8 @@ class Position:
     station_id: int | None
     dwell_expiry: date | None  # placed here + the dwell limit, when earlier than `expiry`
     effective_expiry: date | None  # the earlier of the two: the last day it counts as usable
-
-    @property
-    def quarantined(self) -> bool:
-        return self.location_kind == LocationKind.QUARANTINE
-
-    @property
-    def is_kit(self) -> bool:
-        return self.product_kind == "kit"
+    quarantined: bool  # kept, not asked each time: every rule asks it of every position
+    is_kit: bool
 
     def usable_on(self, today: date) -> bool:
         effective = self.effective_expiry
@@ -143,6 +137,8 @@ def _position(
         station,
         dwell,
         dwell or expiry,
+        kind == LocationKind.QUARANTINE,
+        product_kind == ProductKind.KIT,
     )
 
 
