@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -233,9 +234,8 @@ class AlertService:
 
     def _area_alerts(self, s: Session, rules: AlertRules) -> list[AlertRow]:
         """The other areas' hooks, read in this session; decisions read after them."""
-        guard = lambda what, call, fallback: _guarded(s, what, call, fallback)  # noqa: E731
         hooked = alert_hooks.hook_alerts(
-            s, rules, self._reorders, self._training, self._partners, guard
+            s, rules, self._reorders, self._training, self._partners, partial(_guarded, s)
         )
         if not hooked:
             return []

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 
+from models.alerts.rows import AlertKind
+from models.training.service import RefresherDue
 from tests.models.alert_fixtures import days, receive
 from tests.models.alerts.test_alert_dashboard import build_known_dataset
 
@@ -63,3 +66,21 @@ def test_more_stock_and_places_do_not_add_statements(services, database, clock, 
         services.vehicle_checks.record_check(agency.vehicle2, [])
     assert statements(database, alerts.dashboard) == FIRST_STEP
     assert statements(database, alerts.area_alerts) == AREA_STEP
+
+
+def test_a_hook_failing_in_the_database_leaves_the_other_areas_alerts(
+    services, monkeypatch
+) -> None:
+    """The areas read in one session: a failed statement (which aborts a PostgreSQL
+    transaction) is rolled back, so the hooks after it and the decisions still read."""
+
+    def broken(s):
+        s.execute(text("SELECT no_such_column FROM setting"))
+
+    monkeypatch.setattr(services.alerts._reorders, "due_in", broken)
+    monkeypatch.setattr(
+        services.alerts._training,
+        "refreshers_due_in",
+        lambda _s, within_days: [RefresherDue(1, "A. Officer", date(2026, 1, 10), True)],
+    )
+    assert [a.kind for a in services.alerts.area_alerts()] == [AlertKind.REFRESHER]
