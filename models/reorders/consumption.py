@@ -10,10 +10,10 @@ first weeks are not thrown away. Knows the ledger and the item catalog, not the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
@@ -22,9 +22,10 @@ from models.distributions.entities import Administration, Distribution
 from models.kits.entities import KitBatch, KitBatchComponent
 from models.reorders.calc import DAYS_PER_MONTH, MIN_HISTORY_DAYS
 from models.reorders.items import ItemCatalog, ItemKey
+from models.reorders.ledger_memo import LedgerReads
 from models.stock.entities import LocationKind, Lot, Operation, Product, ProductKind, StockMove
 from models.stock.ledger import disposal_kind
-from models.stock.location_tree import TREE_COLUMNS, LocationTree
+from models.stock.location_tree import LocationTree
 
 CATEGORY_OF_KIND = {
     LocationKind.DISTRIBUTED: "distributed",
@@ -36,7 +37,6 @@ CATEGORY_OF_KIND = {
 CATEGORIES = ("distributed", "administered", "expired", "donated", "lost", "assembled")
 END_USE = ("distributed", "administered", "lost")  # demand of an item, kit contents included
 NOT_DEMAND = ("expired", "donated")  # shown beside the AMC, never averaged into it
-T = TypeVar("T")
 
 
 @dataclass
@@ -339,39 +339,6 @@ def product_paces(s: Session, tree: LocationTree, today: date, window_days: int)
         units = use.demand + (0 if product_id in kits else use.totals["assembled"])
         out[product_id] = Pace(units, observed_days(start, today, since))
     return out
-
-
-def places_and_mark(s: Session) -> tuple[LocationTree, int | None]:
-    """The location tree and the ledger's newest operation (nothing but a new operation changes
-    what the ledger says was used), in one statement."""
-    newest = select(func.max(Operation.id)).scalar_subquery()
-    records = s.execute(select(*TREE_COLUMNS, newest.label("ledger_mark"))).all()
-    return LocationTree.of_records(records), records[0].ledger_mark if records else None
-
-
-class LedgerMemo:
-    """Reads of the ledger kept until a new operation is booked: a screen refreshed often pays
-    for them once per change of the books, not once per refresh. Belongs to one service."""
-
-    def __init__(self) -> None:
-        self._mark: int | None = None
-        self._values: dict[Hashable, Any] = {}
-
-    def reads(self, mark: int | None) -> LedgerReads:
-        """The memo as of the ledger's newest operation `mark` (see `places_and_mark`)."""
-        if mark != self._mark or mark is None:
-            self._values, self._mark = {}, mark
-        return LedgerReads(self._values)
-
-
-@dataclass(frozen=True)
-class LedgerReads:
-    values: dict[Hashable, Any]
-
-    def get(self, key: Hashable, read: Callable[[], T]) -> T:
-        if key not in self.values:
-            self.values[key] = read()
-        return cast(T, self.values[key])
 
 
 class PaceMemo:

@@ -19,6 +19,7 @@ from models.reorders.calc import (
     calculate,
 )
 from models.reorders.items import ItemCatalog
+from models.reorders.ledger_memo import LedgerMemo, places_and_mark
 from models.reorders.rows import Proposal, ProposalLine
 from models.stock.location_tree import LocationTree
 
@@ -49,14 +50,14 @@ def build_proposal(
     lead_days: int,
     source_name: str = "",
     exclude_reorder: int | None = None,
-    memo: rc.LedgerMemo | None = None,
+    memo: LedgerMemo | None = None,
 ) -> Proposal:
     """Every orderable item with its max-min result; items to order and due ones first.
 
     With a `memo`, what the ledger says was used is read again only after a new operation."""
     params = load_parameters(s)
     catalog = ItemCatalog(s, by_group(s))
-    tree, mark = rc.places_and_mark(s) if memo is not None else (LocationTree.load(s), None)
+    tree, mark = places_and_mark(s) if memo is not None else (LocationTree.load(s), None)
     reads = None if memo is None else memo.reads(mark)
     scope = ri.scope_of(tree, station_id)
     since = add_months(today, -params.window_months)

@@ -20,8 +20,8 @@ from models.common.wording import counted
 from models.reorders import drafting as d
 from models.reorders import records as rr
 from models.reorders.calc import DEFAULT_LEAD_TIME_DAYS, METHOD_NOTE, Parameters
-from models.reorders.consumption import LedgerMemo
 from models.reorders.entities import Reorder, ReorderStatus
+from models.reorders.ledger_memo import LedgerMemo
 from models.reorders.proposal import (
     KEY_CONTACT,
     KEY_MAX,
