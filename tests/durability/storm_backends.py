@@ -36,6 +36,9 @@ class SqliteBackend:
     def inside_transaction(self, station: str) -> bool | None:
         return None  # SQLite does not say from outside
 
+    def until_inside_transaction(self, station: str, deadline: float) -> None:
+        return None
+
     def leftovers(self, station: str) -> list[str]:
         problem = integrity_problem(self.path)
         if problem:
@@ -66,6 +69,11 @@ class PostgresBackend:
 
     def inside_transaction(self, station: str) -> bool | None:
         return bool(self._count(OPEN_TRANSACTIONS, station))
+
+    def until_inside_transaction(self, station: str, deadline: float) -> None:
+        """Returns once `station` has a transaction open, or at `deadline` (time.monotonic)."""
+        while not self.inside_transaction(station) and time.monotonic() < deadline:
+            time.sleep(0.002)
 
     def leftovers(self, station: str) -> list[str]:
         killed_at = time.monotonic()
