@@ -168,15 +168,11 @@ def _operation_count(s: Session) -> int:
 
 def _journal_problems(s: Session, expected: dict[str, Kind]) -> list[str]:
     """Each worker's operations against the committed writes its station journaled."""
-    operations = Counter(
-        dict(
-            s.execute(
-                select(Operation.station, func.count(Operation.id))
-                .where(Operation.station.like(f"{STATION_PREFIX}%"))
-                .group_by(Operation.station)
-            ).all()
-        )
+    mine = Operation.station.like(f"{STATION_PREFIX}%")
+    rows = s.execute(
+        select(Operation.station, func.count(Operation.id)).where(mine).group_by(Operation.station)
     )
+    operations: Counter[str] = Counter({str(station): count for station, count in rows})
     journaled = Counter(
         station
         for station, tables in s.execute(

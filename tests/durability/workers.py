@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from multiprocessing.connection import Connection
 
@@ -163,9 +163,9 @@ def _services(url: str) -> Services:
     return Services.build(_open(url).sessions, SystemClock(), "crash-test")
 
 
-RUNNERS = {"big_receipts": big_receipts, "shuttle": shuttle, "drain": drain, "assemble": assemble}
-RUNNERS.update(receipts=receipts, transfers=transfers, reversals=reversals, restores=restores)
-RUNNERS["leave_behinds"] = leave_behinds
+Worker = Callable[..., None]
+WORKERS: list[Worker] = [big_receipts, shuttle, drain, assemble, receipts, transfers, reversals]
+RUNNERS: dict[str, Worker] = {f.__name__: f for f in [*WORKERS, restores, leave_behinds]}
 
 
 def run(command: str, url: str, *arguments: str) -> None:
