@@ -163,9 +163,9 @@ def _services(url: str) -> Services:
     return Services.build(_open(url).sessions, SystemClock(), "crash-test")
 
 
-Worker = Callable[..., None]
-WORKERS: list[Worker] = [big_receipts, shuttle, drain, assemble, receipts, transfers, reversals]
-RUNNERS: dict[str, Worker] = {f.__name__: f for f in [*WORKERS, restores, leave_behinds]}
+Runner = Callable[..., None]
+WORKERS: list[Runner] = [big_receipts, shuttle, drain, assemble, receipts, transfers, reversals]
+RUNNERS: dict[str, Runner] = {f.__name__: f for f in [*WORKERS, restores, leave_behinds]}
 
 
 def run(command: str, url: str, *arguments: str) -> None:
