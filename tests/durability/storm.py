@@ -33,14 +33,13 @@ REPORTS: list[str] = []  # printed at the end of the run (tests/durability/conft
 class Backend(Protocol):
     name: str
     url: str
+    longest_wait: float | None  # for a killed worker's server session to end
 
     def url_for(self, station: str) -> str: ...
     def open(self) -> Database: ...
     def inside_transaction(self, station: str) -> bool | None: ...
     def until_inside_transaction(self, station: str, deadline: float) -> None: ...
     def leftovers(self, station: str) -> list[str]: ...
-
-    longest_wait: float | None  # for a killed worker's server session to end
 
 
 @dataclass(frozen=True)
@@ -118,8 +117,7 @@ def run_storm(backend: Backend, kinds: list[Kind], kills: int, seed: int) -> Sto
         missing = (must_exist | _printed_operations(lines)) - ids
         report.add("lost", [f"kill {kill} ({kind.name}) lost operation {i}" for i in missing])
         must_exist = ids
-    with backend.open().sessions() as s:
-        report.operations = _operation_count(s)
+    report.operations = _operation_count(backend)
     report.seconds, report.longest_wait = time.monotonic() - started, backend.longest_wait
     return report
 
@@ -161,9 +159,14 @@ def _operations_without_moves(s: Session) -> list[int]:
     return list(s.scalars(select(Operation.id).where(~moved)))
 
 
-def _operation_count(s: Session) -> int:
-    mine = Operation.station.like(f"{STATION_PREFIX}%")
-    return s.scalar(select(func.count(Operation.id)).where(mine)) or 0
+def _operation_count(backend: Backend) -> int:
+    database = backend.open()
+    try:
+        with database.sessions() as s:
+            mine = Operation.station.like(f"{STATION_PREFIX}%")
+            return s.scalar(select(func.count(Operation.id)).where(mine)) or 0
+    finally:
+        database.dispose()
 
 
 def _journal_problems(s: Session, expected: dict[str, Kind]) -> list[str]:
@@ -211,7 +214,7 @@ def run_upgrade_storm(
             backend.until_inside_transaction(station, worker.started + duration)
         time.sleep(rng.uniform(0.0, duration / (4 if kill % 2 else 1)))
         report.count_kill(backend.inside_transaction(station))
-        report.printed += len(worker.kill())
+        report.printed += worker.kill().count("committed upgrade")
         report.add("left over", backend.leftovers(station))
         report.longest_wait = _longest(report.longest_wait, backend.longest_wait)
         database, report.url = open_database(backend.url), backend.url  # next start upgrades

@@ -1,8 +1,9 @@
 """What a killed worker may leave behind on each backend, and how the storm sees into it.
 
 SQLite: a damaged file or a half-written backup or restore (checked after the app's next open,
-which clears them). PostgreSQL: the killed worker's session, a transaction left idle or a lock
-still held on the server (`pg_stat_activity`, `pg_locks`), which would block the next worker.
+which rolls back a half-done write and clears those files). PostgreSQL: the killed worker's
+session, a transaction left idle or a lock still held on the server (`pg_stat_activity`,
+`pg_locks`), which would block the next worker.
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ class SqliteBackend:
         return None
 
     def leftovers(self, station: str) -> list[str]:
+        # As the app starts: a half-done write is rolled back, a killed backup's files go.
+        self.open().dispose()
         problem = integrity_problem(self.path)
         if problem:
             return [f"the file is damaged: {problem}"]
-        self.open().dispose()  # as the app starts: a killed backup's or restore's files go
         folder = self.path.parent
         return [str(p) for p in [*folder.glob("*.restore-part*"), *folder.glob("backups/*.part*")]]
 
