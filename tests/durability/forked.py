@@ -10,13 +10,20 @@ from __future__ import annotations
 import multiprocessing
 import select
 import time
+from functools import cache
+from multiprocessing.context import ForkServerContext
 
 from tests.durability.workers import run_forked
 
-_FORKS = multiprocessing.get_context("forkserver")
-_FORKS.set_forkserver_preload(
-    ["tests.durability.workers", "alembic.command", "sqlalchemy.dialects.postgresql.psycopg"]
-)
+PRELOAD = ["tests.durability.workers", "alembic.command", "sqlalchemy.dialects.postgresql.psycopg"]
+
+
+@cache
+def _forks() -> ForkServerContext:
+    """The fork server's context (POSIX only: the storm kills with SIGKILL anyway)."""
+    forks = multiprocessing.get_context("forkserver")
+    forks.set_forkserver_preload(PRELOAD)
+    return forks
 
 
 class Worker:
@@ -24,8 +31,8 @@ class Worker:
 
     def __init__(self, station: str, *arguments: object) -> None:
         self.station = station
-        self._reader, writer = _FORKS.Pipe(duplex=False)
-        self._process = _FORKS.Process(
+        self._reader, writer = _forks().Pipe(duplex=False)
+        self._process = _forks().Process(
             target=run_forked, args=(writer, station, [str(a) for a in arguments]), daemon=True
         )
         self._process.start()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,11 @@ from tests.durability.storm import (
 from tests.durability.storm_backends import PostgresBackend, SqliteBackend
 from tests.postgres import POSTGRES_URL
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]  # on both backends
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.postgres,  # on both backends
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and a fork server are POSIX"),
+]
 STORM_KILLS = int(os.environ.get("LBN_STORM_KILLS", "90"))
 UPGRADE_KILLS = 12
 TALLY_ROWS = 40
