@@ -7,31 +7,30 @@ ledger, updated by guarded single statements so concurrent writers can never ove
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, case, func, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, case, func, insert, literal, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import (
     AlreadyReversed,
     InactiveLocation,
-    InsufficientStock,
     NotFound,
     ValidationError,
 )
-from models.common.limits import MAX_BALANCE, check_balance, check_quantity
+from models.common.limits import check_quantity
 from models.common.pii_screen import screen_free_text
 from models.stock.as_of import require_held_on
+from models.stock.balances import Change, Key, apply_changes
 from models.stock.entities import (
     Balance,
     Location,
     LocationKind,
     Lot,
     Operation,
-    Product,
     Reason,
     StockMove,
 )
@@ -98,6 +97,17 @@ def open_operation(
     return operation
 
 
+@dataclass(frozen=True)
+class Move:
+    """One movement of a batch: `quantity` of a lot from one place to another, in `operation`."""
+
+    operation: Operation
+    lot_id: int
+    from_location_id: int
+    to_location_id: int
+    quantity: int
+
+
 def post_move(
     s: Session,
     operation: Operation,
@@ -105,100 +115,101 @@ def post_move(
     from_location_id: int,
     to_location_id: int,
     quantity: int,
-) -> StockMove:
+) -> None:
     """Record one movement and update both balances, refusing overdrafts and inactive targets."""
-    require_positive(quantity)
-    if from_location_id == to_location_id:
-        raise ValidationError("Source and destination are the same location.")
-    source = get_location(s, from_location_id)
-    target = get_location(s, to_location_id)
-    if not target.active:
-        raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
-    _lock_in_order(s, lot_id, from_location_id, to_location_id)
-    day = operation.effective_on
-    if day is not None and day < operation.at.date() and not source.is_virtual:
-        require_held_on(s, lot_id, source.id, quantity, day)
-    _take(s, lot_id, source, quantity)
-    _put(s, lot_id, target, quantity, operation.at)
-    move = StockMove(
-        operation_id=operation.id,
-        lot_id=lot_id,
-        from_location_id=from_location_id,
-        to_location_id=to_location_id,
-        quantity=quantity,
-    )
-    s.add(move)
-    return move
+    post_moves(s, [Move(operation, lot_id, from_location_id, to_location_id, quantity)])
 
 
-def _lock_in_order(s: Session, lot_id: int, *location_ids: int) -> None:
-    """PostgreSQL: lock both balances in one order, so opposite transfers never deadlock.
+def post_moves(s: Session, moves: Sequence[Move]) -> None:
+    """Record many movements at once, in a few statements whatever their number.
 
-    SQLite needs nothing: a writer holds the whole database from its first statement.
+    Each balance changes once by the net of the batch's moves; every rule of a single move holds
+    (whole positive quantities, distinct places, active targets, no overdraft of a real place,
+    balance limits, back-dated moves only take what was there that day). A refusal raises
+    before anything is written, so the whole batch is refused.
     """
-    if s.get_bind().dialect.name != "postgresql":
+    if not moves:
         return
-    s.execute(
-        select(Balance.location_id)
-        .where(Balance.lot_id == lot_id, Balance.location_id.in_(location_ids))
-        .order_by(Balance.location_id)
-        .with_for_update()
-    )
+    places = _places(s, moves)
+    for move in moves:
+        require_positive(move.quantity)
+        if move.from_location_id == move.to_location_id:
+            raise ValidationError("Source and destination are the same location.")
+        target = places[move.to_location_id]
+        if not target.active:
+            raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
+    _require_held_back_then(s, moves, places)
+    apply_changes(s, _net_changes(moves, places), places)
+    rows = [
+        {
+            "operation_id": m.operation.id,
+            "lot_id": m.lot_id,
+            "from_location_id": m.from_location_id,
+            "to_location_id": m.to_location_id,
+            "quantity": m.quantity,
+        }
+        for m in moves
+    ]
+    s.execute(insert(StockMove), rows)
 
 
-def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
-    if source.is_virtual:  # the other side of receipts: negative by design, bounded all the same
-        _upsert(s, lot_id, source.id, -quantity, None)
-        return
-    stmt = (
-        update(Balance)
-        .where(Balance.lot_id == lot_id, Balance.location_id == source.id)
-        .where(Balance.quantity >= quantity)
-        .values(quantity=Balance.quantity - quantity)
-    )
-    taken = s.execute(stmt, execution_options={"synchronize_session": False})
-    if cast(CursorResult[Any], taken).rowcount == 1:
-        return
-    lot = get_lot(s, lot_id)
-    product = s.get(Product, lot.product_id)
-    held = on_hand(s, lot_id, source.id)
-    raise InsufficientStock(
-        f"{source.name} holds {held} of {product.name if product else 'this product'} "
-        f"lot {lot.lot_number}; {quantity} requested."
-    )
+def _places(s: Session, moves: Sequence[Move]) -> dict[int, Location]:
+    """Every place the moves touch: those already loaded, the rest in one statement."""
+    ids = {m.from_location_id for m in moves} | {m.to_location_id for m in moves}
+    places: dict[int, Location] = {}
+    for location_id in ids:
+        known = s.identity_map.get(s.identity_key(Location, location_id))
+        if isinstance(known, Location):
+            places[location_id] = known
+    missing = ids - set(places)
+    if missing:
+        places.update(
+            {p.id: p for p in s.scalars(select(Location).where(Location.id.in_(missing)))}
+        )
+    if missing - set(places):
+        raise NotFound(f"No location with id {min(missing - set(places))}.")
+    return places
 
 
-def _put(s: Session, lot_id: int, target: Location, quantity: int, at: datetime) -> None:
-    _upsert(s, lot_id, target.id, quantity, None if target.is_virtual else at)
+def _net_changes(moves: Sequence[Move], places: Mapping[int, Location]) -> dict[Key, Change]:
+    changes: dict[Key, Change] = defaultdict(Change)
+    for m in moves:
+        source = changes[(m.lot_id, m.from_location_id)]
+        source.delta -= m.quantity
+        source.taken += m.quantity
+        target = changes[(m.lot_id, m.to_location_id)]
+        target.delta += m.quantity
+        if not places[m.to_location_id].is_virtual:
+            target.arrived_at = max(target.arrived_at or m.operation.at, m.operation.at)
+    return changes
 
 
-def _upsert(s: Session, lot_id: int, location_id: int, delta: int, at: datetime | None) -> None:
-    # Checked before writing: the CHECK constraint would hold the bound too, but as a traceback.
-    after = on_hand(s, lot_id, location_id) + delta
-    if abs(after) > MAX_BALANCE:
-        check_balance(get_location(s, location_id).name, after, MAX_BALANCE)
-    dialect = s.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(Balance).values(lot_id=lot_id, location_id=location_id, quantity=delta, since=at)
-    excluded = stmt.excluded
-    since = (
-        func.coalesce(excluded.since, Balance.since)
-        if at is None
-        else _since_when_refilled(excluded)
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Balance.lot_id, Balance.location_id],
-        set_={"quantity": Balance.quantity + excluded.quantity, "since": since},
-    )
-    s.execute(stmt)
+def _require_held_back_then(
+    s: Session, moves: Sequence[Move], places: Mapping[int, Location]
+) -> None:
+    """A back-dated move may only take what the place held at the end of its day, counting
+    what the batch itself moves in and out of that place on or before that day."""
+    checks = {
+        (m.lot_id, m.from_location_id, day)
+        for m in moves
+        if (day := m.operation.effective_on) is not None
+        and day < m.operation.at.date()
+        and not places[m.from_location_id].is_virtual
+    }
+    for lot_id, location_id, day in sorted(checks):
+        taken = 0
+        for m in moves:
+            if m.lot_id != lot_id or not _by(m, day):
+                continue
+            taken += m.quantity if m.from_location_id == location_id else 0
+            taken -= m.quantity if m.to_location_id == location_id else 0
+        if taken > 0:
+            require_held_on(s, lot_id, location_id, taken, day)
 
 
-def _since_when_refilled(excluded: object) -> object:
-    # Keep the oldest arrival while stock remains; restart the clock once it was emptied.
-    return case(
-        (Balance.quantity <= 0, excluded.since),  # type: ignore[attr-defined]
-        else_=func.coalesce(Balance.since, excluded.since),  # type: ignore[attr-defined]
-    )
+def _by(move: Move, day: date) -> bool:
+    effective = move.operation.effective_on or move.operation.at.date()
+    return effective <= day
 
 
 def reverse_operation(
