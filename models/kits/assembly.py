@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models.common.errors import InsufficientStock, LotExpired, NotFound, ValidationError
@@ -57,15 +57,26 @@ def _held(s: Session, line: KitRecipeLine, location_id: int, today: date) -> lis
 def _held_by_line(
     s: Session, recipe: KitRecipe, location_id: int, today: date
 ) -> dict[int, list[HeldLot]]:
-    """`_held` for every line of the recipe, from one read of the place's stock."""
+    """`_held` for every line of the recipe, from one read of the products the lines name and
+    one read of the place's stock."""
     named = [line.product_id for line in recipe.lines if line.product_id is not None]
-    s.scalars(select(Product).where(Product.id.in_(named))).all()  # loaded once for every line
+    groups = [line.interchange_group for line in recipe.lines if line.product_id is None]
+    products = s.scalars(
+        select(Product).where(or_(Product.id.in_(named), Product.interchange_group.in_(groups)))
+    ).all()
     everything = held_lots(s, today, location_id, KIT_LINE)
     by_line: dict[int, list[HeldLot]] = {}
     for line in recipe.lines:
-        products = {p.id for p in line_products(s, line)}
-        by_line[line.position] = [h for h in everything if h.product_id in products]
+        fits = {p.id for p in products if _fills(line, p)}
+        by_line[line.position] = [h for h in everything if h.product_id in fits]
     return by_line
+
+
+def _fills(line: KitRecipeLine, product: Product) -> bool:
+    """The rule of `line_products`, applied to products already read."""
+    if line.product_id is not None:
+        return product.id == line.product_id
+    return product.interchange_group == line.interchange_group and product.active
 
 
 def plan_assembly(

@@ -42,10 +42,11 @@ def require_positive(quantity: object, what: str = "Quantity") -> int:
 
 
 def virtual_location_id(s: Session, kind: LocationKind) -> int:
-    found = s.scalar(select(Location.id).where(Location.kind == kind).order_by(Location.id))
+    # The whole row, so that moves to or from it find the place already loaded.
+    found = s.scalars(select(Location).where(Location.kind == kind).order_by(Location.id)).first()
     if found is None:
         raise NotFound(f"The database has no {kind.value} location; was it migrated?")
-    return found
+    return found.id
 
 
 def get_location(s: Session, location_id: int) -> Location:
