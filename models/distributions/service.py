@@ -30,6 +30,7 @@ from models.distributions.recording import (
     kit_product,
     record_administration,
     record_distribution,
+    record_distributions,
 )
 from models.distributions.rows import (
     AdministrationEntry,
@@ -123,17 +124,18 @@ class DistributionService:
         entries = self._checked_entries(raw_rows, report)
         with self._sessions.begin() as s:
             now, cats = self._clock.now(), Categories.load(s)
-            problems: list[TallyProblem] = []
-            saved: list[Distribution] = []
-            for done, (line, entry) in enumerate(entries, start=len(entries) + 1):
-                try:
-                    with s.begin_nested():
-                        saved.append(record_distribution(s, entry, self._actor.name, now, cats))
-                except DomainError as refusal:
-                    problems.append(TallyProblem(line, str(refusal)))
-                report(done, 2 * len(entries))
-            if problems:
-                raise tally_import.TallyImportRefused(problems)  # rolls everything back
+            total = 2 * len(entries)
+            saved, refused = record_distributions(
+                s,
+                [entry for _line, entry in entries],
+                self._actor.name,
+                now,
+                cats,
+                lambda done: report(len(entries) + done, total),
+            )
+            if refused:  # rolls everything back
+                problems = [TallyProblem(entries[i][0], why) for i, why in sorted(refused.items())]
+                raise tally_import.TallyImportRefused(problems)
             days = [d.occurred_on for d in saved]
             return ImportResult(len(saved), sum(d.kits for d in saved), min(days), max(days))
 

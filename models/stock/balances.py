@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, or_, select, tuple_
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -63,15 +63,20 @@ def _held(s: Session, keys: Sequence[Key]) -> dict[Key, int]:
     locking = s.get_bind().dialect.name == "postgresql"
     held: dict[Key, int] = {}
     for chunk in _chunks(keys):
+        # Lots × places: a seek on the key on every backend (a row-value IN is a scan on
+        # SQLite); the few extra rows it reads (and locks) are of the same lots and places.
         stmt = (
             select(Balance.lot_id, Balance.location_id, Balance.quantity)
-            .where(tuple_(Balance.lot_id, Balance.location_id).in_(chunk))
+            .where(
+                Balance.lot_id.in_(sorted({lot for lot, _place in chunk})),
+                Balance.location_id.in_(sorted({place for _lot, place in chunk})),
+            )
             .order_by(Balance.lot_id, Balance.location_id)
         )
         if locking:
             stmt = stmt.with_for_update()
         held.update({(lot, place): quantity for lot, place, quantity in s.execute(stmt)})
-    return held
+    return {key: held[key] for key in keys if key in held}
 
 
 def _refuse_overdraft(s: Session, key: Key, place: Location, held: int, change: Change) -> None:

@@ -98,6 +98,21 @@ def open_operation(
     return operation
 
 
+def open_operations(
+    s: Session, reason: Reason, user: str, at: datetime, note: str, days: Sequence[date]
+) -> list[Operation]:
+    """One operation per day in `days` (each effective that day), written in a few statements;
+    for batches of separate records (a tally sheet) that must each be reversible on their own."""
+    note_text = screen_free_text(note, "The note")
+    operations = [
+        Operation(reason=reason, user=user or "unknown", at=at, effective_on=day, note=note_text)
+        for day in days
+    ]
+    s.add_all(operations)
+    s.flush()
+    return operations
+
+
 @dataclass(frozen=True)
 class Move:
     """One movement of a batch: `quantity` of a lot from one place to another, in `operation`."""
