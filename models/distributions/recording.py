@@ -7,14 +7,15 @@ administration moves naloxone doses to Administered, opening kits first when ask
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.common.errors import DomainError, InsufficientStock, NotFound, ValidationError
+from models.common.errors import InsufficientStock, NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
 from models.common.wording import noun
 from models.distributions import categories as dc
@@ -22,7 +23,6 @@ from models.distributions.entities import Administration, Distribution
 from models.distributions.rows import AdministrationEntry, DistributionEntry
 from models.kits.entities import KitBatch, KitRecipe
 from models.kits.ledger import break_kits
-from models.stock.batch_pick import BatchPicker
 from models.stock.entities import (
     Location,
     LocationKind,
@@ -34,17 +34,13 @@ from models.stock.entities import (
 )
 from models.stock.fefo import EVERYTHING, ON_SCENE, HeldLot, held_lots, in_fefo_order
 from models.stock.ledger import (
-    Move,
     get_location,
     open_operation,
-    open_operations,
     post_move,
-    post_moves,
     require_positive,
     virtual_location_id,
 )
 from models.stock.queries import fefo_pick
-from models.stock.rows import PickLine
 
 EARLIEST = date(2000, 1, 1)
 COMMENT_LIMIT = 500
@@ -133,22 +129,31 @@ def build_distribution(
     """Check every field of an entry and return an unsaved record (no stock moved yet)."""
     require_positive(entry.kits, "Number of kits")
     issue_point(s, entry.location_id)
+    return Distribution(**distribution_fields(entry, today, cats, personnel))
+
+
+def distribution_fields(
+    entry: DistributionEntry, today: date, cats: Categories, personnel: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Every field of an entry checked, as a record's columns; the place is checked apart
+    (`issue_point`), once per place for a batch."""
+    require_positive(entry.kits, "Number of kits")
     band = (entry.time_band or "").strip()
-    return Distribution(
-        occurred_on=check_date(entry.occurred_on, today),
-        time_band=dc.resolve(cats.time_bands, band, dc.CategoryKind.TIME_BAND) if band else None,
-        kits=entry.kits,
-        location_id=entry.location_id,
-        zip_code=dc.check_zip(entry.zip_code),
-        setting=dc.resolve(cats.settings, entry.setting, dc.CategoryKind.SETTING),
-        relationship=dc.resolve(
+    return {
+        "occurred_on": check_date(entry.occurred_on, today),
+        "time_band": dc.resolve(cats.time_bands, band, dc.CategoryKind.TIME_BAND) if band else None,
+        "kits": entry.kits,
+        "location_id": entry.location_id,
+        "zip_code": dc.check_zip(entry.zip_code),
+        "setting": dc.resolve(cats.settings, entry.setting, dc.CategoryKind.SETTING),
+        "relationship": dc.resolve(
             cats.relationships, entry.relationship, dc.CategoryKind.RELATIONSHIP
         ),
-        naloxone_administered=bool(entry.naloxone_administered),
-        services_offered=bool(entry.services_offered),
-        comment=check_comment(entry.comment, personnel),
-        outcomes=dc.resolve_outcomes(cats.outcomes, entry.outcomes),
-    )
+        "naloxone_administered": bool(entry.naloxone_administered),
+        "services_offered": bool(entry.services_offered),
+        "comment": check_comment(entry.comment, personnel),
+        "outcomes": dc.resolve_outcomes(cats.outcomes, entry.outcomes),
+    }
 
 
 def record_distribution(
@@ -174,56 +179,6 @@ def record_distribution(
     s.add(record)
     s.flush()
     return record
-
-
-def record_distributions(
-    s: Session,
-    entries: Sequence[DistributionEntry],
-    user: str,
-    now: datetime,
-    cats: Categories,
-    progress: Callable[[int], None] | None = None,
-) -> tuple[list[Distribution], dict[int, str]]:
-    """Many leave-behinds at once (a tally sheet), each its own reversible operation, written in
-    a few statements. Returns (records, {entry index: refusal}); with any refusal nothing is
-    written and the records are empty. `progress(done)` counts checked entries."""
-    picker = BatchPicker(s, now.date())
-    kits: dict[int | None, int] = {}
-    planned: list[tuple[Distribution, list[PickLine]]] = []
-    refused: dict[int, str] = {}
-    for index, entry in enumerate(entries):
-        try:
-            record = build_distribution(s, entry, now.date(), cats)
-            if entry.kit_product_id not in kits:
-                kits[entry.kit_product_id] = kit_product(s, entry.kit_product_id)
-            product_id = kits[entry.kit_product_id]
-            picks = picker.pick(product_id, entry.location_id, entry.kits, on=record.occurred_on)
-            planned.append((record, picks))
-        except DomainError as refusal:
-            refused[index] = str(refusal)
-        if progress is not None:
-            progress(index + 1)
-    if refused:
-        return [], refused
-    days = [record.occurred_on for record, _picks in planned]
-    operations = open_operations(s, Reason.DISTRIBUTE, user, now, "Leave-behind distribution", days)
-    distributed = virtual_location_id(s, LocationKind.DISTRIBUTED)
-    post_moves(
-        s,
-        [
-            Move(op, pick.lot_id, record.location_id, distributed, pick.quantity)
-            for op, (record, picks) in zip(operations, planned, strict=True)
-            for pick in picks
-        ],
-    )
-    records = []
-    for op, (record, _picks) in zip(operations, planned, strict=True):
-        record.operation_id = op.id
-        record.recorded_at, record.recorded_by = now, user or "unknown"
-        records.append(record)
-    s.add_all(records)
-    s.flush()
-    return records, {}
 
 
 def record_administration(

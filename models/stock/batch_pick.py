@@ -8,21 +8,18 @@ withdrawal after another, without a statement per withdrawal. Writes nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from models.stock.as_of import held_on
 from models.stock.fefo import (
-    ISSUE,
     ExpiredLots,
     FefoPolicy,
     HeldLot,
-    cover,
     held_lots,
-    in_fefo_order,
 )
+from models.stock.ledger import is_expired
 from models.stock.queries import short_of
 from models.stock.rows import PickLine
 
@@ -36,7 +33,8 @@ class BatchPicker:
     def __init__(self, s: Session, today: date) -> None:
         self._s, self._today = s, today
         self._lots: dict[tuple[int, int], list[HeldLot]] = {}  # (product, place) -> lots
-        self._taken: dict[Key, dict[date, int]] = defaultdict(dict)  # units taken, by day
+        self._total: dict[Key, int] = {}  # units the batch took of a lot at a place
+        self._taken: dict[Key, dict[date, int]] = defaultdict(dict)  # the same, by day
         self._held_on: dict[tuple[int, int, date], int] = {}
 
     def pick(
@@ -46,46 +44,43 @@ class BatchPicker:
         that day. Raises the refusal `fefo_pick` would, and then takes nothing."""
         back_dated = on is not None and on < self._today
         day = on if on is not None and back_dated else self._today
-        lots = self._left(product_id, location_id, day)
-        if back_dated:
-            lots = self._as_held_on(lots, location_id, day, quantity)
-        takes, missing = cover(lots, quantity)
-        if missing:
-            usable = quantity - missing
+        takes: list[tuple[HeldLot, int, int]] = []  # (lot, take, units it offered)
+        wanted = quantity
+        for lot in self._lots_of(product_id, location_id):
+            if wanted <= 0:
+                break
+            if is_expired(lot.expiry, day):
+                continue
+            offered = self._left(lot, location_id, day if back_dated else None)
+            if offered > 0:
+                takes.append((lot, min(offered, wanted), offered))
+                wanted -= min(offered, wanted)
+        if wanted > 0:
+            usable = quantity - wanted
             raise short_of(self._s, product_id, location_id, quantity, usable, day, back_dated)
-        for lot, take in takes:
-            days = self._taken[(lot.lot_id, location_id)]
-            days[day] = days.get(day, 0) + take
-        return [PickLine(h.lot_id, h.lot_number, h.expiry, take, h.quantity) for h, take in takes]
+        for lot, take, _offered in takes:
+            key = (lot.lot_id, location_id)
+            self._total[key] = self._total.get(key, 0) + take
+            self._taken[key][day] = self._taken[key].get(day, 0) + take
+        return [PickLine(h.lot_id, h.lot_number, h.expiry, take, n) for h, take, n in takes]
 
-    def _left(self, product_id: int, location_id: int, day: date) -> list[HeldLot]:
-        """The lots at the place with what the batch has not taken yet, usable on `day`."""
+    def _lots_of(self, product_id: int, location_id: int) -> list[HeldLot]:
+        """The product's lots at the place, first expiry first, as read once."""
         if (product_id, location_id) not in self._lots:
             self._lots[(product_id, location_id)] = held_lots(
                 self._s, self._today, location_id, _EVERY_DATE, product_ids=[product_id]
             )
-        left = []
-        for lot in self._lots[(product_id, location_id)]:
-            units = lot.quantity - sum(self._taken[(lot.lot_id, location_id)].values())
-            if units > 0:
-                left.append(replace(lot, quantity=units))
-        return in_fefo_order(left, day, ISSUE)
+        return self._lots[(product_id, location_id)]
 
-    def _as_held_on(
-        self, lots: list[HeldLot], location_id: int, day: date, wanted: int
-    ) -> list[HeldLot]:
-        """Like `queries._as_held_on`, minus what the batch took there by that day."""
-        out = []
-        for lot in lots:
-            if wanted <= 0:
-                break
-            taken = self._taken[(lot.lot_id, location_id)]
-            by_then = sum(units for when, units in taken.items() if when <= day)
-            held = min(lot.quantity, self._held_on_day(lot.lot_id, location_id, day) - by_then)
-            if held > 0:
-                out.append(replace(lot, quantity=held))
-                wanted -= held
-        return out
+    def _left(self, lot: HeldLot, location_id: int, day: date | None) -> int:
+        """Units of the lot the batch has not taken yet; with `day`, no more than the place
+        held that day, minus what the batch took there by then."""
+        key = (lot.lot_id, location_id)
+        left = lot.quantity - self._total.get(key, 0)
+        if day is None or left <= 0:
+            return left
+        by_then = sum(units for when, units in self._taken[key].items() if when <= day)
+        return min(left, self._held_on_day(lot.lot_id, location_id, day) - by_then)
 
     def _held_on_day(self, lot_id: int, location_id: int, day: date) -> int:
         key = (lot_id, location_id, day)

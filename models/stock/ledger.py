@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol, cast
 
-from sqlalchemy import ColumnElement, case, func, insert, literal, select
+from sqlalchemy import ColumnElement, Table, case, func, insert, literal, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import (
@@ -98,26 +99,54 @@ def open_operation(
     return operation
 
 
+class OperationLike(Protocol):
+    """What a move needs of its operation: an `Operation`, or an `OperationRef` of a batch."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def effective_on(self) -> date | None: ...
+
+
+@dataclass(frozen=True)
+class OperationRef:
+    id: int
+    at: datetime
+    effective_on: date | None
+
+
 def open_operations(
-    s: Session, reason: Reason, user: str, at: datetime, note: str, days: Sequence[date]
-) -> list[Operation]:
-    """One operation per day in `days` (each effective that day), written in a few statements;
-    for batches of separate records (a tally sheet) that must each be reversible on their own."""
+    s: Session,
+    reason: Reason,
+    user: str,
+    at: datetime,
+    note: str,
+    days: Sequence[date],
+    station: str | None,
+) -> list[OperationRef]:
+    """One new operation per day in `days` (effective that day), in that order, inserted in a
+    few statements; for batches of records that must each be reversible on their own (a tally
+    sheet). The operations differ only by their day, so ids are matched back by day."""
     note_text = screen_free_text(note, "The note")
-    operations = [
-        Operation(reason=reason, user=user or "unknown", at=at, effective_on=day, note=note_text)
-        for day in days
-    ]
-    s.add_all(operations)
-    s.flush()
-    return operations
+    common = {"reason": reason, "user": user or "unknown", "at": at, "note": note_text}
+    rows = [{**common, "effective_on": day, "station": station or None} for day in days]
+    ids: dict[date | None, list[int]] = defaultdict(list)
+    table = cast(Table, Operation.__table__)  # Core rows: no per-row ORM bookkeeping
+    stmt = insert(table).returning(table.c.id, table.c.effective_on)
+    for operation_id, day in s.execute(stmt, rows):
+        ids[day].append(operation_id)
+    for same_day in ids.values():
+        same_day.sort(reverse=True)  # popped from the end: rows get ids in their order
+    return [OperationRef(ids[day].pop(), at, day) for day in days]
 
 
 @dataclass(frozen=True)
 class Move:
     """One movement of a batch: `quantity` of a lot from one place to another, in `operation`."""
 
-    operation: Operation
+    operation: OperationLike
     lot_id: int
     from_location_id: int
     to_location_id: int
@@ -166,7 +195,7 @@ def post_moves(s: Session, moves: Sequence[Move]) -> None:
         }
         for m in moves
     ]
-    s.execute(insert(StockMove), rows)
+    s.execute(insert(cast(Table, StockMove.__table__)), rows)  # Core: no per-row ORM work
 
 
 def _places(s: Session, moves: Sequence[Move]) -> dict[int, Location]:
