@@ -28,7 +28,8 @@ from models.distributions.recording import (
 from models.distributions.rows import DistributionEntry
 from models.stock.batch_pick import BatchPicker
 from models.stock.entities import LocationKind, Reason
-from models.stock.ledger import Move, open_operations, post_moves, virtual_location_id
+from models.stock.ledger import virtual_location_id
+from models.stock.moves import Move, open_operations, post_moves
 from models.stock.rows import PickLine
 
 NOTE = "Leave-behind distribution"

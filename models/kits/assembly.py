@@ -25,8 +25,9 @@ from models.stock.entities import (
     ProductKind,
 )
 from models.stock.fefo import KIT_LINE, HeldLot, cover, held_lots
-from models.stock.ledger import Move, get_location, is_expired, post_moves, require_positive
+from models.stock.ledger import get_location, is_expired, require_positive
 from models.stock.ledger import virtual_location_id as virtual
+from models.stock.moves import Move, post_moves
 
 Overrides = Mapping[int, Sequence[tuple[int, int]]]  # line position -> [(lot id, total units)]
 Progress = Callable[[int, int], None]

@@ -8,8 +8,9 @@ from datetime import date
 
 from models.services import Services
 from models.stock.entities import Reason
-from models.stock.ledger import Move, open_operation, post_moves
+from models.stock.ledger import open_operation
 from models.stock.ledger_check import check_ledger
+from models.stock.moves import Move, post_moves
 from models.stock.rows import ReceiveLine
 
 ROUNDS = 25

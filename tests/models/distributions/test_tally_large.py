@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from models.common.entities import Change
 from models.distributions.entities import Distribution
 from models.distributions.tally_import import TallyImportRefused
 from models.stock.entities import Operation, StockMove
@@ -40,7 +41,9 @@ def test_a_10000_row_sheet_imports_exactly_10000_distributions(
         station = s.scalars(select(Operation.station).where(Operation.reason == "distribute"))
         assert set(station) == {None}  # the tester's station has no name
         report = check_ledger(s)
+        journaled = s.scalar(select(Change.tables).order_by(Change.id.desc()).limit(1))
     assert report.ok, report.problems
+    assert set(journaled.split(",")) >= {"operation", "stock_move", "balance", "distribution"}
     kits = {r.lot_number: r.quantity for r in services.stock.list_on_hand()}
     assert kits == {"K2": 50}  # first expiry first: K1 emptied, then 50 of K2
     first = services.distributions.list_recent(1)[0]

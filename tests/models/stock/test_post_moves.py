@@ -8,8 +8,9 @@ import pytest
 
 from models.common.errors import InactiveLocation, InsufficientStock, ValidationError
 from models.stock.entities import LocationKind, Reason
-from models.stock.ledger import Move, open_operation, post_moves, virtual_location_id
+from models.stock.ledger import open_operation, virtual_location_id
 from models.stock.ledger_check import check_ledger
+from models.stock.moves import Move, post_moves
 from tests.conftest import Agency
 from tests.models.alert_fixtures import receive
 from tests.snapshot import snapshot
