@@ -191,23 +191,36 @@ def fefo_pick(
         lots = _as_held_on(s, lots, location_id, day, quantity)
     takes, missing = cover(lots, quantity)
     if missing:
-        product = s.get(Product, product_id)
-        place = s.get(Location, location_id)
-        if back_dated:
-            there = describe_holdings(lots_held_on(s, product_id, location_id, day))
-            raise InsufficientStock(
-                f"On {day:%Y-%m-%d} {place.name if place else 'that place'} held "
-                f"{quantity - missing} usable {product.name if product else 'units'}; "
-                f"{quantity} needed. What was there that day: {there}. Stock received, "
-                "assembled or moved there later cannot be used on an earlier date."
-            )
-        raise InsufficientStock(
-            f"{place.name if place else 'That location'} has {quantity - missing} usable "
-            f"{product.name if product else 'units'}; {quantity} needed."
-        )
+        raise short_of(s, product_id, location_id, quantity, quantity - missing, day, back_dated)
     return [
         PickLine(lot.lot_id, lot.lot_number, lot.expiry, take, lot.quantity) for lot, take in takes
     ]
+
+
+def short_of(
+    s: Session,
+    product_id: int,
+    location_id: int,
+    needed: int,
+    usable: int,
+    day: date,
+    back_dated: bool,
+) -> InsufficientStock:
+    """The refusal of a pick that is `needed - usable` short (on `day` when back-dated)."""
+    product = s.get(Product, product_id)
+    place = s.get(Location, location_id)
+    if back_dated:
+        there = describe_holdings(lots_held_on(s, product_id, location_id, day))
+        return InsufficientStock(
+            f"On {day:%Y-%m-%d} {place.name if place else 'that place'} held "
+            f"{usable} usable {product.name if product else 'units'}; "
+            f"{needed} needed. What was there that day: {there}. Stock received, "
+            "assembled or moved there later cannot be used on an earlier date."
+        )
+    return InsufficientStock(
+        f"{place.name if place else 'That location'} has {usable} usable "
+        f"{product.name if product else 'units'}; {needed} needed."
+    )
 
 
 def _as_held_on(
