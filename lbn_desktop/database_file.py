@@ -1,7 +1,8 @@
 """Checks on a SQLite file before it is opened: is it SQLite, is it ours, may we write it.
 
 Knows files and SQLite's header, not the schema's tables beyond the Alembic marker. Every
-refusal is one line a person can act on; nothing here creates or changes the database.
+refusal is one line a person can act on; nothing here creates or changes the database, except
+that a write a killed process left half-done is rolled back, as SQLite itself does.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def check_sqlite_file(path: Path, *, read_only: bool) -> None:
         return
     if not _starts_like_sqlite(path):
         raise DatabaseRefused(f"{path} is not an LBN Quartermaster database (not a SQLite file).")
+    if not read_only:
+        roll_back_interrupted_write(path)
     tables = table_names(path)
     if tables and MARKER_TABLE not in tables:
         raise DatabaseRefused(
@@ -50,6 +53,20 @@ def check_sqlite_file(path: Path, *, read_only: bool) -> None:
             f"{path} is read-only: LBN Quartermaster can check it and print reports from it, "
             "but cannot save anything. Copy it to a folder you may write to, or ask IT."
         )
+
+
+def roll_back_interrupted_write(path: Path) -> None:
+    """A process killed while writing in rollback-journal mode (e.g. just after a restore) leaves
+    `<file>-journal`; SQLite rolls it back on the next reading that may write, while a read-only
+    reading (`table_names`) cannot and refuses the file. So read once with write access first."""
+    if not path.with_name(f"{path.name}-journal").exists() or not writable(path):
+        return
+    log.info("Rolling back a write to %s that a stopped process left unfinished", path)
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(f"{path} cannot be read as a database: {error}.") from None
 
 
 def _check_can_create(path: Path, read_only: bool) -> None:

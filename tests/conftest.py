@@ -42,10 +42,12 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Service and migration tests run on SQLite and, when a server is configured, PostgreSQL."""
+    """Service and migration tests (and tests marked `postgres`) run on SQLite and, when a
+    server is configured, PostgreSQL."""
     if "backend" in metafunc.fixturenames:
         backends = ["sqlite"]
-        if POSTGRES_URL and runs_on_postgres(metafunc.definition.path):
+        marked = metafunc.definition.get_closest_marker("postgres") is not None
+        if POSTGRES_URL and (marked or runs_on_postgres(metafunc.definition.path)):
             backends.append("postgres")
         metafunc.parametrize("backend", backends, scope="function")
 

@@ -53,8 +53,12 @@ class PostgresDatabases:
         return name
 
     def fresh(self) -> str:
+        return self.copy(self.url_for(self._template))
+
+    def copy(self, url: str) -> str:
+        """A new database copied from the one at `url` (nobody may be connected to it)."""
         name = f"{self._prefix}_{next(self._counter)}"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(url).database}"')
         self._created.append(name)
         return self.url_for(name)
 

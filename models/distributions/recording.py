@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -128,22 +129,31 @@ def build_distribution(
     """Check every field of an entry and return an unsaved record (no stock moved yet)."""
     require_positive(entry.kits, "Number of kits")
     issue_point(s, entry.location_id)
+    return Distribution(**distribution_fields(entry, today, cats, personnel))
+
+
+def distribution_fields(
+    entry: DistributionEntry, today: date, cats: Categories, personnel: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Every field of an entry checked, as a record's columns; the place is checked apart
+    (`issue_point`), once per place for a batch."""
+    require_positive(entry.kits, "Number of kits")
     band = (entry.time_band or "").strip()
-    return Distribution(
-        occurred_on=check_date(entry.occurred_on, today),
-        time_band=dc.resolve(cats.time_bands, band, dc.CategoryKind.TIME_BAND) if band else None,
-        kits=entry.kits,
-        location_id=entry.location_id,
-        zip_code=dc.check_zip(entry.zip_code),
-        setting=dc.resolve(cats.settings, entry.setting, dc.CategoryKind.SETTING),
-        relationship=dc.resolve(
+    return {
+        "occurred_on": check_date(entry.occurred_on, today),
+        "time_band": dc.resolve(cats.time_bands, band, dc.CategoryKind.TIME_BAND) if band else None,
+        "kits": entry.kits,
+        "location_id": entry.location_id,
+        "zip_code": dc.check_zip(entry.zip_code),
+        "setting": dc.resolve(cats.settings, entry.setting, dc.CategoryKind.SETTING),
+        "relationship": dc.resolve(
             cats.relationships, entry.relationship, dc.CategoryKind.RELATIONSHIP
         ),
-        naloxone_administered=bool(entry.naloxone_administered),
-        services_offered=bool(entry.services_offered),
-        comment=check_comment(entry.comment, personnel),
-        outcomes=dc.resolve_outcomes(cats.outcomes, entry.outcomes),
-    )
+        "naloxone_administered": bool(entry.naloxone_administered),
+        "services_offered": bool(entry.services_offered),
+        "comment": check_comment(entry.comment, personnel),
+        "outcomes": dc.resolve_outcomes(cats.outcomes, entry.outcomes),
+    }
 
 
 def record_distribution(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models.common.errors import InsufficientStock, LotExpired, NotFound, ValidationError
@@ -25,8 +25,9 @@ from models.stock.entities import (
     ProductKind,
 )
 from models.stock.fefo import KIT_LINE, HeldLot, cover, held_lots
-from models.stock.ledger import get_location, is_expired, post_move, require_positive
+from models.stock.ledger import get_location, is_expired, require_positive
 from models.stock.ledger import virtual_location_id as virtual
+from models.stock.moves import Move, post_moves
 
 Overrides = Mapping[int, Sequence[tuple[int, int]]]  # line position -> [(lot id, total units)]
 Progress = Callable[[int, int], None]
@@ -52,6 +53,31 @@ def _held(s: Session, line: KitRecipeLine, location_id: int, today: date) -> lis
     if not products:
         return []
     return held_lots(s, today, location_id, KIT_LINE, product_ids=products)
+
+
+def _held_by_line(
+    s: Session, recipe: KitRecipe, location_id: int, today: date
+) -> dict[int, list[HeldLot]]:
+    """`_held` for every line of the recipe, from one read of the products the lines name and
+    one read of the place's stock."""
+    named = [line.product_id for line in recipe.lines if line.product_id is not None]
+    groups = [line.interchange_group for line in recipe.lines if line.product_id is None]
+    products = s.scalars(
+        select(Product).where(or_(Product.id.in_(named), Product.interchange_group.in_(groups)))
+    ).all()
+    everything = held_lots(s, today, location_id, KIT_LINE)
+    by_line: dict[int, list[HeldLot]] = {}
+    for line in recipe.lines:
+        fits = {p.id for p in products if _fills(line, p)}
+        by_line[line.position] = [h for h in everything if h.product_id in fits]
+    return by_line
+
+
+def _fills(line: KitRecipeLine, product: Product) -> bool:
+    """The rule of `line_products`, applied to products already read."""
+    if line.product_id is not None:
+        return product.id == line.product_id
+    return product.interchange_group == line.interchange_group and product.active
 
 
 def plan_assembly(
@@ -80,6 +106,7 @@ def plan_assembly(
     shortfalls: list[tuple[str, int, int, str]] = []
     warnings: list[str] = []
     can_make: list[int] = []
+    held = _held_by_line(s, recipe, location_id, today)
     for line in recipe.lines:
         label = line_label(s, line)
         need = line.quantity * count
@@ -90,9 +117,10 @@ def plan_assembly(
             continue
         picks: tuple[LotPick, ...] | None
         if line.position in overrides:
-            picks = _override(s, line, label, location_id, need, overrides[line.position], today)
+            chosen = overrides[line.position]
+            picks = _override(s, line, label, held[line.position], need, chosen, today)
         else:
-            picks, usable, expired = _fefo(s, line, location_id, need, today, exclude_lots)
+            picks, usable, expired = _fefo(held[line.position], need, today, exclude_lots)
             if line.required:
                 can_make.append(usable // line.quantity)
             if picks is None:
@@ -124,17 +152,12 @@ def plan_assembly(
 
 
 def _fefo(
-    s: Session,
-    line: KitRecipeLine,
-    location_id: int,
-    need: int,
-    today: date,
-    exclude: Collection[int],
+    held: Sequence[HeldLot], need: int, today: date, exclude: Collection[int]
 ) -> tuple[tuple[LotPick, ...] | None, int, int]:
     """(picks or None when short, usable units, expired units) for one line."""
     usable: list[HeldLot] = []
     expired = 0
-    for h in _held(s, line, location_id, today):
+    for h in held:
         if is_expired(h.expiry, today):  # also a card whose 'valid until' date has passed
             expired += h.quantity if h.product_expires else 0
         elif h.lot_id not in exclude:
@@ -150,12 +173,12 @@ def _override(
     s: Session,
     line: KitRecipeLine,
     label: str,
-    location_id: int,
+    at_place: Sequence[HeldLot],
     need: int,
     chosen: Sequence[tuple[int, int]],
     today: date,
 ) -> tuple[LotPick, ...]:
-    held = {h.lot_id: h for h in _held(s, line, location_id, today)}
+    held = {h.lot_id: h for h in at_place}
     picks: list[LotPick] = []
     for lot_id, quantity in chosen:
         require_positive(quantity, f"Quantity of {label}")
@@ -289,44 +312,56 @@ def post_assembly(
     at: datetime,
     progress: Progress | None = None,
 ) -> list[KitBatch]:
-    """Components into the assembly location, kits out of it, batches recorded."""
+    """Components into the assembly location, kits out of it, batches recorded; a few
+    statements whatever the number of kits, lots and batches."""
     assembly = virtual(s, LocationKind.ASSEMBLY)
     recipe = get_recipe(s, plan.recipe_id)
-    for line in plan.lines:
-        for pick in line.picks:
-            post_move(s, operation, pick.lot_id, plan.location_id, assembly, pick.quantity)
-    batches: list[KitBatch] = []
     parts = segments(s, plan.lines, plan.count)
-    for done, (expiry, kits, content) in enumerate(parts, start=1):
-        lot = Lot(
+    numbers = kit_lot_numbers(s, at.date(), len(parts))
+    lots = [
+        Lot(
             product_id=recipe.kit_product_id,
-            lot_number=next_kit_lot_number(s, at.date()),
+            lot_number=number,
             expiry=expiry,
             received_on=at.date(),
             created_at=at,
         )
-        s.add(lot)
-        s.flush()
-        post_move(s, operation, lot.id, assembly, plan.location_id, kits)
-        batch = KitBatch(
+        for number, (expiry, _kits, _content) in zip(numbers, parts, strict=True)
+    ]
+    s.add_all(lots)
+    s.flush()
+    moves = [
+        Move(operation, pick.lot_id, plan.location_id, assembly, pick.quantity)
+        for line in plan.lines
+        for pick in line.picks
+    ]
+    moves += [
+        Move(operation, lot.id, assembly, plan.location_id, kits)
+        for lot, (_expiry, kits, _content) in zip(lots, parts, strict=True)
+    ]
+    post_moves(s, moves)
+    batches = [
+        KitBatch(
             lot_id=lot.id,
             recipe_id=recipe.id,
             recipe_name=recipe.name,
             operation_id=operation.id,
             quantity=kits,
             assembled_at=at,
+            components=[KitBatchComponent(lot_id=i, quantity_per_kit=q) for i, q in content],
         )
-        batch.components = [KitBatchComponent(lot_id=i, quantity_per_kit=q) for i, q in content]
-        s.add(batch)
-        s.flush()
-        batches.append(batch)
+        for lot, (_expiry, kits, content) in zip(lots, parts, strict=True)
+    ]
+    s.add_all(batches)
+    s.flush()
+    for done in range(1, len(batches) + 1):
         if progress is not None:
-            progress(done, len(parts))
+            progress(done, len(batches))
     return batches
 
 
-def next_kit_lot_number(s: Session, day: date) -> str:
-    """Readable and unique among kit lots: K260115-001, K260115-002..."""
+def kit_lot_numbers(s: Session, day: date, count: int) -> list[str]:
+    """`count` readable kit lot numbers unique among kit lots: K260115-001, K260115-002..."""
     prefix = f"K{day:%y%m%d}-"
     numbers = s.scalars(
         select(Lot.lot_number)
@@ -334,7 +369,8 @@ def next_kit_lot_number(s: Session, day: date) -> str:
         .where(Product.kind == ProductKind.KIT, Lot.lot_number.like(prefix + "%"))
     ).all()
     used = [int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()]
-    return f"{prefix}{max(used, default=0) + 1:03d}"
+    first = max(used, default=0) + 1
+    return [f"{prefix}{n:03d}" for n in range(first, first + count)]
 
 
 def require_recipe_line(recipe: KitRecipe, position: int) -> KitRecipeLine:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from models.common.errors import ValidationError
 from models.kits.entities import KitBatch, KitBatchComponent
 from models.stock.entities import LocationKind, Operation
-from models.stock.ledger import post_move, require_positive, virtual_location_id
+from models.stock.ledger import require_positive, virtual_location_id
+from models.stock.moves import Move, post_moves
 
 
 def components_of(s: Session, kit_lot_id: int) -> list[KitBatchComponent]:
@@ -38,11 +39,9 @@ def break_kits(
     require_positive(count, "Number of kits")
     components = components_of(s, kit_lot_id)
     assembly = virtual_location_id(s, LocationKind.ASSEMBLY)
-    post_move(s, operation, kit_lot_id, location_id, assembly, count)
-    released: list[tuple[int, int]] = []
-    for component in components:
-        quantity = component.quantity_per_kit * count
-        target = location_id if release_to is None else release_to
-        post_move(s, operation, component.lot_id, assembly, target, quantity)
-        released.append((component.lot_id, quantity))
+    target = location_id if release_to is None else release_to
+    released = [(c.lot_id, c.quantity_per_kit * count) for c in components]
+    moves = [Move(operation, kit_lot_id, location_id, assembly, count)]
+    moves += [Move(operation, lot_id, assembly, target, quantity) for lot_id, quantity in released]
+    post_moves(s, moves)
     return released

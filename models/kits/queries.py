@@ -7,6 +7,7 @@ expired part, or a resource card whose 'information valid until' date has passed
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -18,6 +19,13 @@ from models.kits.rows import BatchComponentRow, KitBatchRow, KitReadyRow, KitSto
 from models.stock.entities import Balance, LocationKind, Lot, ParLevel, Product, ProductKind
 from models.stock.ledger import is_expired
 from models.stock.location_tree import LocationTree
+
+
+def batch_rows(s: Session, batches: Sequence[KitBatch], today: date) -> list[KitBatchRow]:
+    """`batch_row` for several batches; their component lots are read in one statement."""
+    parts = {c.lot_id for batch in batches for c in batch.components}
+    s.scalars(select(Lot).where(Lot.id.in_(parts))).all()  # kept by the session for batch_row
+    return [batch_row(s, batch, today) for batch in batches]
 
 
 def batch_row(s: Session, batch: KitBatch, today: date) -> KitBatchRow:

@@ -190,7 +190,7 @@ class KitService:
         op = open_operation(s, Reason.ASSEMBLE, self._actor.name, now, text, None, personnel)
         batches = assembly.post_assembly(s, op, plan, now, progress)
         today = self._clock.today()
-        rows = tuple(queries.batch_row(s, b, today) for b in batches)
+        rows = tuple(queries.batch_rows(s, batches, today))
         return AssemblyResult(op.id, rows, plan.warnings)
 
     # --- kits as stock ------------------------------------------------------------------

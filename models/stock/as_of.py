@@ -1,13 +1,14 @@
 """What a place held on a past day, from the ledger by effective date; guards back-dated entries.
 
-Reads only the moves of one lot at one place (indexed by lot and place), never the whole ledger.
+Reads only the moves of one lot at one place (indexed by lot and place), never the whole ledger;
+a refusal's list of what was there reads the place's moves of one product.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import InsufficientStock
@@ -39,12 +40,25 @@ def held_on(s: Session, lot_id: int, location_id: int, day: date) -> int:
 
 
 def lots_held_on(s: Session, product_id: int, location_id: int, day: date) -> list[tuple[str, int]]:
-    """(lot number, units) of a product at a place at the end of `day`; for refusal messages."""
-    lots = s.execute(
-        select(Lot.id, Lot.lot_number).where(Lot.product_id == product_id).order_by(Lot.id)
-    ).all()
-    held = [(number, held_on(s, lot_id, location_id, day)) for lot_id, number in lots]
-    return [(number, units) for number, units in held if units > 0]
+    """(lot number, units) of a product at a place at the end of `day`; for refusal messages.
+
+    One statement over the place's moves of that product (refusals only, never a save)."""
+    signed = case(
+        (StockMove.to_location_id == location_id, StockMove.quantity), else_=-StockMove.quantity
+    )
+    rows = s.execute(
+        select(Lot.lot_number, func.sum(signed))
+        .join(StockMove, StockMove.lot_id == Lot.id)
+        .join(Operation, Operation.id == StockMove.operation_id)
+        .where(
+            Lot.product_id == product_id,
+            or_(StockMove.to_location_id == location_id, StockMove.from_location_id == location_id),
+            took_effect_by(day),
+        )
+        .group_by(Lot.id, Lot.lot_number)
+        .order_by(Lot.id)
+    )
+    return [(number, int(units)) for number, units in rows if units and units > 0]
 
 
 def describe_holdings(held: list[tuple[str, int]]) -> str:

@@ -9,32 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, case, func, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, case, func, literal, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.common.errors import (
     AlreadyReversed,
-    InactiveLocation,
-    InsufficientStock,
     NotFound,
     ValidationError,
 )
-from models.common.limits import MAX_BALANCE, check_balance, check_quantity
+from models.common.limits import check_quantity
 from models.common.pii_screen import screen_free_text
-from models.stock.as_of import require_held_on
 from models.stock.entities import (
     Balance,
     Location,
     LocationKind,
     Lot,
     Operation,
-    Product,
     Reason,
-    StockMove,
 )
+from models.stock.moves import Move, post_moves
 
 
 def require_positive(quantity: object, what: str = "Quantity") -> int:
@@ -43,10 +37,11 @@ def require_positive(quantity: object, what: str = "Quantity") -> int:
 
 
 def virtual_location_id(s: Session, kind: LocationKind) -> int:
-    found = s.scalar(select(Location.id).where(Location.kind == kind).order_by(Location.id))
+    # The whole row, so that moves to or from it find the place already loaded.
+    found = s.scalars(select(Location).where(Location.kind == kind).order_by(Location.id)).first()
     if found is None:
         raise NotFound(f"The database has no {kind.value} location; was it migrated?")
-    return found
+    return found.id
 
 
 def get_location(s: Session, location_id: int) -> Location:
@@ -105,100 +100,9 @@ def post_move(
     from_location_id: int,
     to_location_id: int,
     quantity: int,
-) -> StockMove:
+) -> None:
     """Record one movement and update both balances, refusing overdrafts and inactive targets."""
-    require_positive(quantity)
-    if from_location_id == to_location_id:
-        raise ValidationError("Source and destination are the same location.")
-    source = get_location(s, from_location_id)
-    target = get_location(s, to_location_id)
-    if not target.active:
-        raise InactiveLocation(f"{target.name} is inactive and accepts no stock.")
-    _lock_in_order(s, lot_id, from_location_id, to_location_id)
-    day = operation.effective_on
-    if day is not None and day < operation.at.date() and not source.is_virtual:
-        require_held_on(s, lot_id, source.id, quantity, day)
-    _take(s, lot_id, source, quantity)
-    _put(s, lot_id, target, quantity, operation.at)
-    move = StockMove(
-        operation_id=operation.id,
-        lot_id=lot_id,
-        from_location_id=from_location_id,
-        to_location_id=to_location_id,
-        quantity=quantity,
-    )
-    s.add(move)
-    return move
-
-
-def _lock_in_order(s: Session, lot_id: int, *location_ids: int) -> None:
-    """PostgreSQL: lock both balances in one order, so opposite transfers never deadlock.
-
-    SQLite needs nothing: a writer holds the whole database from its first statement.
-    """
-    if s.get_bind().dialect.name != "postgresql":
-        return
-    s.execute(
-        select(Balance.location_id)
-        .where(Balance.lot_id == lot_id, Balance.location_id.in_(location_ids))
-        .order_by(Balance.location_id)
-        .with_for_update()
-    )
-
-
-def _take(s: Session, lot_id: int, source: Location, quantity: int) -> None:
-    if source.is_virtual:  # the other side of receipts: negative by design, bounded all the same
-        _upsert(s, lot_id, source.id, -quantity, None)
-        return
-    stmt = (
-        update(Balance)
-        .where(Balance.lot_id == lot_id, Balance.location_id == source.id)
-        .where(Balance.quantity >= quantity)
-        .values(quantity=Balance.quantity - quantity)
-    )
-    taken = s.execute(stmt, execution_options={"synchronize_session": False})
-    if cast(CursorResult[Any], taken).rowcount == 1:
-        return
-    lot = get_lot(s, lot_id)
-    product = s.get(Product, lot.product_id)
-    held = on_hand(s, lot_id, source.id)
-    raise InsufficientStock(
-        f"{source.name} holds {held} of {product.name if product else 'this product'} "
-        f"lot {lot.lot_number}; {quantity} requested."
-    )
-
-
-def _put(s: Session, lot_id: int, target: Location, quantity: int, at: datetime) -> None:
-    _upsert(s, lot_id, target.id, quantity, None if target.is_virtual else at)
-
-
-def _upsert(s: Session, lot_id: int, location_id: int, delta: int, at: datetime | None) -> None:
-    # Checked before writing: the CHECK constraint would hold the bound too, but as a traceback.
-    after = on_hand(s, lot_id, location_id) + delta
-    if abs(after) > MAX_BALANCE:
-        check_balance(get_location(s, location_id).name, after, MAX_BALANCE)
-    dialect = s.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(Balance).values(lot_id=lot_id, location_id=location_id, quantity=delta, since=at)
-    excluded = stmt.excluded
-    since = (
-        func.coalesce(excluded.since, Balance.since)
-        if at is None
-        else _since_when_refilled(excluded)
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Balance.lot_id, Balance.location_id],
-        set_={"quantity": Balance.quantity + excluded.quantity, "since": since},
-    )
-    s.execute(stmt)
-
-
-def _since_when_refilled(excluded: object) -> object:
-    # Keep the oldest arrival while stock remains; restart the clock once it was emptied.
-    return case(
-        (Balance.quantity <= 0, excluded.since),  # type: ignore[attr-defined]
-        else_=func.coalesce(Balance.since, excluded.since),  # type: ignore[attr-defined]
-    )
+    post_moves(s, [Move(operation, lot_id, from_location_id, to_location_id, quantity)])
 
 
 def reverse_operation(
@@ -224,10 +128,14 @@ def reverse_operation(
     reversal = open_operation(
         s, Reason.REVERSAL, user, at, reason.strip(), operation_id, allowed_names
     )
-    for move in sorted(original.moves, key=lambda m: m.id, reverse=True):
-        post_move(
-            s, reversal, move.lot_id, move.to_location_id, move.from_location_id, move.quantity
-        )
+    mirrored = sorted(original.moves, key=lambda m: m.id, reverse=True)
+    post_moves(
+        s,
+        [
+            Move(reversal, m.lot_id, m.to_location_id, m.from_location_id, m.quantity)
+            for m in mirrored
+        ],
+    )
     return reversal
 
 

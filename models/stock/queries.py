@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.common.dates import days_left
 from models.common.errors import InsufficientStock, ValidationError
 from models.stock.as_of import describe_holdings, held_on, lots_held_on
-from models.stock.catalog_service import product_row
+from models.stock.catalog_service import product_rows
 from models.stock.entities import (
     VIRTUAL_KINDS,
     Balance,
@@ -54,7 +54,24 @@ def list_on_hand(
 ) -> list[OnHandRow]:
     """Stock in physical locations (sub-locations included), earliest expiry first."""
     tree = tree or LocationTree.load(s)
-    stmt = (
+    stmt = on_hand_select()
+    if location_id is not None:
+        stmt = stmt.where(Balance.location_id.in_(tree.subtree(location_id)))
+    if product_id is not None:
+        stmt = stmt.where(Lot.product_id == product_id)
+    if expiring_within is not None:
+        stmt = stmt.where(Lot.expiry <= today + timedelta(days=expiring_within))
+    rows = on_hand_rows(s.execute(stmt).all(), tree, today)
+    needle = (text or "").strip().lower()
+    return [r for r in rows if needle in _haystack(r)] if needle else rows
+
+
+OnHandRecord = Row[int, int, int, int, str, date | None, str, str]
+
+
+def on_hand_select() -> Select[int, int, int, int, str, date | None, str, str]:
+    """Every positive balance in a physical place, with its lot and product (one statement)."""
+    return (
         select(
             Balance.lot_id,
             Balance.location_id,
@@ -70,33 +87,31 @@ def list_on_hand(
         .join(Location, Location.id == Balance.location_id)
         .where(Balance.quantity > 0, Location.kind.not_in([k.value for k in VIRTUAL_KINDS]))
     )
-    if location_id is not None:
-        stmt = stmt.where(Balance.location_id.in_(tree.subtree(location_id)))
-    if product_id is not None:
-        stmt = stmt.where(Lot.product_id == product_id)
-    if expiring_within is not None:
-        stmt = stmt.where(Lot.expiry <= today + timedelta(days=expiring_within))
-    needle = (text or "").strip().lower()
+
+
+def on_hand_rows(
+    records: Sequence[OnHandRecord], tree: LocationTree, today: date
+) -> list[OnHandRow]:
+    """Records of `on_hand_select` as rows, earliest expiry first (then product, place)."""
     rows: list[OnHandRow] = []
-    for r in s.execute(stmt):
+    for r in records:
         place = tree.rows[r.location_id]
-        row = OnHandRow(
-            lot_id=r.lot_id,
-            product_id=r.product_id,
-            product_name=r.name,
-            product_kind=r.kind,
-            lot_number=r.lot_number,
-            expiry=r.expiry,
-            location_id=r.location_id,
-            location_name=place.name,
-            location_path=place.path,
-            quantity=r.quantity,
-            days_left=days_left(r.expiry, today),
-            quarantined=place.kind == LocationKind.QUARANTINE,
+        rows.append(
+            OnHandRow(
+                lot_id=r.lot_id,
+                product_id=r.product_id,
+                product_name=r.name,
+                product_kind=r.kind,
+                lot_number=r.lot_number,
+                expiry=r.expiry,
+                location_id=r.location_id,
+                location_name=place.name,
+                location_path=place.path,
+                quantity=r.quantity,
+                days_left=days_left(r.expiry, today),
+                quarantined=place.kind == LocationKind.QUARANTINE,
+            )
         )
-        if needle and needle not in _haystack(row):
-            continue
-        rows.append(row)
     rows.sort(key=lambda x: (x.expiry or date.max, x.product_name, x.location_path))
     return rows
 
@@ -109,7 +124,7 @@ def product_totals(
     s: Session, today: date, warning_days: int = DEFAULT_WARNING_DAYS
 ) -> list[ProductTotalRow]:
     """Per product: usable, expiring within `warning_days`, expired, quarantined."""
-    products = [product_row(p) for p in s.scalars(select(Product))]
+    products = product_rows(s)
     return totals_by_product(list_on_hand(s, today), products, warning_days)
 
 
@@ -176,23 +191,36 @@ def fefo_pick(
         lots = _as_held_on(s, lots, location_id, day, quantity)
     takes, missing = cover(lots, quantity)
     if missing:
-        product = s.get(Product, product_id)
-        place = s.get(Location, location_id)
-        if back_dated:
-            there = describe_holdings(lots_held_on(s, product_id, location_id, day))
-            raise InsufficientStock(
-                f"On {day:%Y-%m-%d} {place.name if place else 'that place'} held "
-                f"{quantity - missing} usable {product.name if product else 'units'}; "
-                f"{quantity} needed. What was there that day: {there}. Stock received, "
-                "assembled or moved there later cannot be used on an earlier date."
-            )
-        raise InsufficientStock(
-            f"{place.name if place else 'That location'} has {quantity - missing} usable "
-            f"{product.name if product else 'units'}; {quantity} needed."
-        )
+        raise short_of(s, product_id, location_id, quantity, quantity - missing, day, back_dated)
     return [
         PickLine(lot.lot_id, lot.lot_number, lot.expiry, take, lot.quantity) for lot, take in takes
     ]
+
+
+def short_of(
+    s: Session,
+    product_id: int,
+    location_id: int,
+    needed: int,
+    usable: int,
+    day: date,
+    back_dated: bool,
+) -> InsufficientStock:
+    """The refusal of a pick that is `needed - usable` short (on `day` when back-dated)."""
+    product = s.get(Product, product_id)
+    place = s.get(Location, location_id)
+    if back_dated:
+        there = describe_holdings(lots_held_on(s, product_id, location_id, day))
+        return InsufficientStock(
+            f"On {day:%Y-%m-%d} {place.name if place else 'that place'} held "
+            f"{usable} usable {product.name if product else 'units'}; "
+            f"{needed} needed. What was there that day: {there}. Stock received, "
+            "assembled or moved there later cannot be used on an earlier date."
+        )
+    return InsufficientStock(
+        f"{place.name if place else 'That location'} has {usable} usable "
+        f"{product.name if product else 'units'}; {needed} needed."
+    )
 
 
 def _as_held_on(

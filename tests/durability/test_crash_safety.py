@@ -16,7 +16,7 @@ from models.kits.entities import KitBatch
 from models.stock.entities import Operation, StockMove
 from models.stock.ledger_check import check_ledger
 from models.stock.rows import ReceiveLine
-from tests.durability.conftest import start_worker
+from tests.durability.conftest import receive_kit_parts, start_worker
 from tests.durability.workers import LINES_PER_RECEIPT
 
 
@@ -67,22 +67,7 @@ def _check_books(db_path) -> None:
 
 
 def test_killed_kit_assembly_leaves_whole_batches_only(db_path, services, agency) -> None:
-    products = {p.name: p.id for p in services.catalog.list_products()}
-    lines = [ReceiveLine(agency.narcan, "CR1", date(2030, 1, 31), 6000)]
-    lines += [
-        ReceiveLine(products[name], "CR2", date(2030, 1, 31), 3000)
-        for name in ("Local resource card", "Fentanyl test strip", "Xylazine test strip")
-    ]
-    lines += [
-        ReceiveLine(products[name], "", None, 3000)
-        for name in (
-            "Naloxone instructions leaflet",
-            "Kit pouch",
-            "Good Samaritan Law card",
-            "Rescue breathing face shield",
-        )
-    ]
-    services.stock.receive(agency.room, lines)
+    receive_kit_parts(services, agency.room, 6000)
     url = sqlite_url(db_path)
     for delay in (0.05, 0.2):
         worker = start_worker("assemble", url, agency.room, 300, 8)

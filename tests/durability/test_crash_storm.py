@@ -1,110 +1,120 @@
-"""A storm of SIGKILLs (receipts, transfers, tally imports, backups with restores, upgrades):
-every committed operation survives, the books balance, no half-written file is left behind."""
+"""A storm of SIGKILLs on SQLite and PostgreSQL (receipts, transfers, kit assembly, tally imports,
+reversals, leave-behinds and their voids; on SQLite also backups with restores) and upgrades
+killed half-way: every committed operation survives, the books balance, nothing is left over."""
 
 from __future__ import annotations
 
 import os
-import random
 import shutil
-import signal
-import time
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import func, select
+from sqlalchemy import Engine, create_engine
 
-from lbn_desktop.backup import backup_file, integrity_problem
-from lbn_desktop.database import current_revisions, open_database, sqlite_url
-from models.migrations.config import alembic_config, shipped_revisions
-from models.stock.entities import Operation, StockMove
-from models.stock.ledger_check import check_ledger
+from lbn_desktop.__main__ import main
+from lbn_desktop.backup import backup_file
+from lbn_desktop.database import Database, sqlite_url
 from models.stock.rows import ReceiveLine
-from tests.durability.conftest import start_worker
+from tests.durability.conftest import receive_kit_parts
+from tests.durability.storm import (
+    Backend,
+    Kind,
+    StormReport,
+    downgrade_one_revision,
+    run_storm,
+    run_upgrade_storm,
+)
+from tests.durability.storm_backends import PostgresBackend, SqliteBackend
+from tests.postgres import POSTGRES_URL
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.postgres,  # on both backends
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and a fork server are POSIX"),
+]
 STORM_KILLS = int(os.environ.get("LBN_STORM_KILLS", "90"))
 UPGRADE_KILLS = 12
-PREVIOUS = "0005_merge_round_two"  # the killed upgrade runs the newest revision
+TALLY_ROWS = 40
+EXPIRY = date(2030, 1, 31)
 
 
-def _kill_at_random(worker, rng: random.Random) -> list[str]:
-    """Lines the worker printed (what it committed) before a SIGKILL at a random moment."""
-    assert worker.stdout is not None
-    lines = [worker.stdout.readline()]
-    assert lines[0].startswith(("committed", "restored")), worker.stderr.read()
-    time.sleep(rng.uniform(0.0, 0.4))
-    worker.send_signal(signal.SIGKILL)
-    worker.wait(timeout=60)
-    return [*lines, *worker.stdout.read().splitlines()]
+@pytest.fixture(scope="module")
+def server() -> Iterator[Engine]:
+    """A connection to the PostgreSQL server itself, to watch sessions and locks."""
+    engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", pool_size=1)
+    yield engine
+    engine.dispose()
 
 
-def _books(db_path: Path) -> set[int]:
-    """Operation ids after checking the file and the ledger; no leftovers once reopened."""
-    assert integrity_problem(db_path) is None
-    database = open_database(sqlite_url(db_path))
-    with database.sessions() as s:
-        report = check_ledger(s)
-        ids = set(s.scalars(select(Operation.id)))
-    database.dispose()
-    assert report.ok, report.problems[:5]
-    folder = db_path.parent
-    assert not [*folder.glob("*.restore-part*"), *folder.glob("backups/*.part*")]
-    return ids
+@pytest.mark.timeout(1800)
+def test_a_storm_of_kills_loses_nothing_and_leaves_balanced_books(
+    backend, database: Database, services, agency, tmp_path: Path, request
+) -> None:
+    kinds = _stock_for_every_kind(services, agency, tmp_path / "tally.csv")
+    if backend == "sqlite":
+        kinds.append(Kind("restores", (agency.room, agency.narcan, 50)))
+        side: Backend = SqliteBackend(Path(str(database.sqlite_path)))
+    else:
+        side = PostgresBackend(database.url, request.getfixturevalue("server"))
+    report = run_storm(side, kinds, STORM_KILLS, seed=21)
+    _check_command(report, database.url, tmp_path)
+    report.publish()
 
 
-@pytest.mark.timeout(1800)  # about 7 s a kill on a busy 2-core machine
-def test_a_storm_of_kills_loses_nothing_and_leaves_balanced_books(db_path, services, agency):
+@pytest.mark.timeout(600)
+def test_a_killed_upgrade_finishes_or_rolls_back_and_cleans_up(
+    backend, database: Database, services, agency, tmp_path: Path, request
+) -> None:
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "UP", EXPIRY, 40)])
+    if backend == "sqlite":
+        copies = _sqlite_copies(database, tmp_path)
+    else:
+        database.dispose()  # nobody may be connected to a database that is copied
+        downgrade_one_revision(database.url)
+        databases, server = (request.getfixturevalue(f) for f in ("postgres_databases", "server"))
+        copies = lambda: PostgresBackend(databases.copy(database.url), server)  # noqa: E731
+    report = run_upgrade_storm(copies, UPGRADE_KILLS, seed=5, moves_total=40)
+    _check_command(report, report.url, tmp_path)
+    report.publish()
+
+
+def _stock_for_every_kind(services, agency, sheet: Path) -> list[Kind]:
     kit = next(p.id for p in services.catalog.list_products() if p.kind == "kit")
-    services.stock.receive(agency.vehicle, [ReceiveLine(kit, "KITS", date(2030, 1, 31), 90_000)])
-    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "SH", date(2030, 1, 31), 500)])
+    services.stock.receive(agency.vehicle, [ReceiveLine(kit, "KITS", EXPIRY, 90_000)])
+    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "SH", EXPIRY, 500)])
+    receive_kit_parts(services, agency.cabinet, 20_000)
     lot = services.stock.find_lot(agency.narcan, "SH")
-    sheet = db_path.parent / "tally.csv"
     rows = ["Date,Kits,From,ZIP,Setting,Relationship"]
-    rows += ["2026-01-15,1,Patrol 12,12866,overdose_scene,family"] * 40  # the day stock came
+    rows += ["2026-01-15,1,Patrol 12,12866,overdose_scene,family"] * TALLY_ROWS  # the day kits came
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    url, rng = sqlite_url(db_path), random.Random(21)
-    kinds = [  # big receipts and assemblies are stormed in test_crash_safety
-        ("receipts", url, agency.room, agency.narcan, 500),
-        ("transfers", url, lot.id, agency.room, agency.vehicle, 100_000),
-        ("restores", url, agency.room, agency.narcan, 50),
-        ("tally", url, sheet, 50),
+    return [  # big receipts and assemblies are stormed in test_crash_safety
+        Kind("receipts", (agency.room, agency.narcan, 500)),
+        Kind("transfers", (lot.id, agency.room, agency.vehicle, 100_000)),
+        Kind("tally", (sheet, 50), operations_per_commit=None, whole=TALLY_ROWS),
+        Kind("assemble", (agency.cabinet, 5, 1000)),
+        Kind("reversals", (lot.id, agency.room, agency.vehicle2, 100_000)),
+        Kind("leave_behinds", (agency.vehicle, kit, 100_000)),
     ]
-    must_exist = _books(db_path)
-    for kill in range(STORM_KILLS):
-        kind = kinds[kill % len(kinds)]
-        lines = _kill_at_random(start_worker(*kind), rng)
-        ids = _books(db_path)
-        assert must_exist <= ids, f"kill {kill} ({kind[0]}) lost {sorted(must_exist - ids)[:5]}"
-        if kind[0] in ("receipts", "transfers"):
-            committed = {int(x.split()[1]) for x in lines if x.startswith("committed ")}
-            assert committed <= ids, f"kill {kill} ({kind[0]}) lost a printed operation"
-        must_exist = ids
 
 
-def test_a_killed_upgrade_finishes_or_rolls_back_and_cleans_up(db_path, services, agency):
-    services.stock.receive(agency.room, [ReceiveLine(agency.narcan, "UP", date(2030, 1, 31), 40)])
-    old = backup_file(db_path, db_path.parent / "old.sqlite3")  # the WAL's rows included
-    config = alembic_config()
-    database = open_database(sqlite_url(old), migrate=False)
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, PREVIOUS)
-    database.dispose()
-    target, rng = db_path.parent / "station" / "q.sqlite3", random.Random(5)
+def _sqlite_copies(database: Database, tmp_path: Path) -> Callable[[], Backend]:
+    old = backup_file(Path(str(database.sqlite_path)), tmp_path / "old.sqlite3")  # WAL included
+    downgrade_one_revision(sqlite_url(old))
+    target = tmp_path / "station" / "q.sqlite3"
     target.parent.mkdir()
-    for _ in range(UPGRADE_KILLS):
-        shutil.copyfile(old, target)
-        worker = start_worker("upgrade", sqlite_url(target))
-        time.sleep(rng.uniform(0.5, 2.0))  # start-up, backup and upgrade take about this long
-        worker.send_signal(signal.SIGKILL)
-        worker.wait(timeout=60)
-        database = open_database(sqlite_url(target))
-        assert current_revisions(database.engine) == set(shipped_revisions()[1])
-        with database.sessions() as s:
-            assert check_ledger(s).ok
-            assert s.scalar(select(func.sum(StockMove.quantity))) == 40
-        database.dispose()
-        assert not list((target.parent / "backups").glob("*.part*"))
+
+    def copy() -> Backend:
         shutil.rmtree(target.parent / "backups", ignore_errors=True)
+        shutil.copyfile(old, target)
+        return SqliteBackend(target)
+
+    return copy
+
+
+def _check_command(report: StormReport, url: str, tmp_path: Path) -> None:
+    """`lbn-desktop check` (integrity, ledger, time order, texts) passes at the end."""
+    if main(["check", "--database", url, "--data-dir", str(tmp_path / "data")]) != 0:
+        report.add("check", ["lbn-desktop check found problems (see its output)"])

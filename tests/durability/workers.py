@@ -1,21 +1,29 @@
 """Worker processes for crash and concurrency tests: `python -m tests.durability.workers ...`.
 
 Each worker opens the database the way the app does and runs one kind of operation in a loop,
-printing a line after each committed operation so the parent knows how far it got.
+printing a line after each committed operation so the parent knows how far it got. The crash
+storm forks them from a fork server instead (`run_forked`), each as its own station.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import warnings
+from collections.abc import Callable, Sequence
 from datetime import date
+from multiprocessing.connection import Connection
 
-from lbn_desktop.database import open_database
+from lbn_desktop.database import Database, open_database
+from models.common.actor import Actor
 from models.common.clock import SystemClock
 from models.common.errors import DomainError
+from models.distributions.rows import DistributionEntry
 from models.services import Services
 from models.stock.rows import ReceiveLine
 
 LINES_PER_RECEIPT = 200
+STATION = ""  # the station this worker writes as (the storm gives each worker its own)
 
 
 def big_receipts(url: str, location_id: int, product_id: int, rounds: int) -> None:
@@ -100,7 +108,7 @@ def restores(url: str, location_id: int, product_id: int, rounds: int) -> None:
 
     from lbn_desktop.maintenance import DatabaseMaintenance
 
-    database = open_database(url, migrate=False)
+    database = _open(url)
     services = Services.build(database.sessions, SystemClock(), "crash-test")
     assert database.sqlite_path is not None
     maintenance = DatabaseMaintenance(database, Path(database.sqlite_path).parent / "backups")
@@ -112,25 +120,73 @@ def restores(url: str, location_id: int, product_id: int, rounds: int) -> None:
         print(f"restored {n}", flush=True)
 
 
+def reversals(url: str, lot_id: int, a: int, b: int, rounds: int) -> None:
+    """Move one unit and take the move back (a reversing operation), each printed once committed."""
+    services = _services(url)
+    for _ in range(rounds):
+        moved = services.stock.transfer(lot_id, a, b, 1)
+        print(f"committed {moved.id}", flush=True)
+        reversal = services.stock.reverse(moved.id, "moved by mistake")
+        print(f"committed {reversal.id}", flush=True)
+
+
+def leave_behinds(url: str, location_id: int, kit_product_id: int, rounds: int) -> None:
+    """Quick entry of a leave-behind, then its void (entered twice), each printed once committed."""
+    services = _services(url)
+    entry = DistributionEntry(
+        occurred_on=services.clock.today(),
+        kits=1,
+        location_id=location_id,
+        zip_code="12866",
+        setting="overdose_scene",
+        relationship="family",
+        kit_product_id=kit_product_id,
+    )
+    for _ in range(rounds):
+        recorded = services.distributions.record_distribution(entry)
+        print(f"committed {recorded.operation_id}", flush=True)
+        services.distributions.void_distribution(recorded.id, "entered twice")
+        print(f"committed void of {recorded.operation_id}", flush=True)
+
+
 def upgrade(url: str) -> None:
     """Open (back up, then upgrade) a database made by an earlier version."""
     open_database(url).dispose()
     print("committed upgrade", flush=True)
 
 
+def _open(url: str) -> Database:
+    return open_database(url, migrate=False, actor=Actor("crash-test", station=STATION))
+
+
 def _services(url: str) -> Services:
-    database = open_database(url, migrate=False)
-    return Services.build(database.sessions, SystemClock(), "crash-test")
+    return Services.build(_open(url).sessions, SystemClock(), "crash-test")
 
 
-if __name__ == "__main__":
-    command, url, *numbers = sys.argv[1:]
+Runner = Callable[..., None]
+WORKERS: list[Runner] = [big_receipts, shuttle, drain, assemble, receipts, transfers, reversals]
+RUNNERS: dict[str, Runner] = {f.__name__: f for f in [*WORKERS, restores, leave_behinds]}
+
+
+def run(command: str, url: str, *arguments: str) -> None:
     if command == "tally":
-        tally(url, numbers[0], int(numbers[1]))
+        tally(url, arguments[0], int(arguments[1]))
     elif command == "upgrade":
         upgrade(url)
     else:
-        runners = {"big_receipts": big_receipts, "shuttle": shuttle, "drain": drain}
-        runners.update(assemble=assemble, receipts=receipts, restores=restores)
-        runners["transfers"] = transfers
-        runners[command](url, *(int(n) for n in numbers))
+        RUNNERS[command](url, *(int(n) for n in arguments))
+
+
+def run_forked(output: Connection, station: str, arguments: Sequence[str]) -> None:
+    """A worker forked by the storm's fork server: prints into `output`, writes as `station`."""
+    global STATION
+    STATION = station
+    os.dup2(output.fileno(), 1)
+    os.dup2(output.fileno(), 2)  # a traceback reaches the storm's message
+    sys.stdout = sys.stderr = open(1, "w", buffering=1, encoding="utf-8", closefd=False)  # noqa: SIM115
+    warnings.simplefilter("ignore")  # the first line printed must be the first commit
+    run(*arguments)
+
+
+if __name__ == "__main__":
+    run(*sys.argv[1:])

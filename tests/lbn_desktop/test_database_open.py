@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -135,3 +137,32 @@ def test_opening_tolerates_a_path_with_spaces_and_hashes(tmp_path):
 def test_a_missing_file_cannot_be_checked(tmp_path):
     with pytest.raises(DatabaseRefused, match="does not exist"):
         open_database(sqlite_url(Path(tmp_path / "nope.sqlite3")), read_only=True)
+
+
+HALF_WRITE = """
+import os, signal, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size=1")  # the change spills into the file before any commit
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE alembic_version SET version_num = 'half_written'")
+conn.execute("CREATE TABLE spill(x)")
+conn.executemany("INSERT INTO spill VALUES (?)", [(b"x" * 1000,) for _ in range(200)])
+os.kill(os.getpid(), signal.SIGKILL)  # the -journal stays behind, "hot"
+"""
+
+
+def test_a_write_killed_in_rollback_journal_mode_is_rolled_back_on_the_next_start(db_path):
+    with closing(sqlite3.connect(db_path)) as conn:  # as a restored file is, until reopened
+        conn.execute("PRAGMA journal_mode=DELETE")
+    before = sqlite3.connect(db_path)
+    with closing(before):
+        revisions = before.execute("SELECT version_num FROM alembic_version").fetchall()
+    subprocess.run([sys.executable, "-c", HALF_WRITE, str(db_path)], check=False, timeout=60)
+    journal = db_path.with_name(f"{db_path.name}-journal")
+    assert journal.exists()
+    database = open_database(sqlite_url(db_path))  # was: "cannot be read as a database"
+    with database.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    database.dispose()
+    assert [tuple(r) for r in rows] == revisions
+    assert not journal.exists()

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from models.common.errors import InsufficientStock, LotExpired, ValidationError
-from models.kits import assembly as kit_assembly
 from models.kits.assembly import ComponentShortage
 from models.stock.ledger_check import check_ledger
 from models.stock.rows import ReceiveLine
@@ -183,19 +182,16 @@ def test_a_failure_part_way_through_assembly_writes_nothing(
         kit,
         naloxone=[("A", date(2026, 10, 31), 5), ("B", date(2027, 10, 31), 40)],
     )
-    real = kit_assembly.next_kit_lot_number
     calls = []
 
-    def failing(s, day):
-        calls.append(day)
+    def cancelled_at_second_batch(done, total):
+        calls.append(done)
         if len(calls) == 2:
             raise RuntimeError("power cut")
-        return real(s, day)
 
-    monkeypatch.setattr(kit_assembly, "next_kit_lot_number", failing)
     before = snapshot(database.sessions)
     with pytest.raises(RuntimeError):
-        services.kits.assemble_kits(kit.recipe, agency.room, 6)
+        services.kits.assemble_kits(kit.recipe, agency.room, 6, progress=cancelled_at_second_batch)
     assert snapshot(database.sessions) == before
 
 

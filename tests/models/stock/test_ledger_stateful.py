@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
-import tempfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 from lbn_desktop.database import open_database, sqlite_url
 from models.common.clock import FixedClock
@@ -23,30 +30,42 @@ from models.stock.rows import ReceiveLine
 LOTS = [("L1", date(2027, 1, 31)), ("L2", date(2026, 3, 31)), ("L3", date(2028, 5, 31))]
 
 
-@pytest.fixture(scope="module")
-def machine_template(template_db: Path) -> Path:
-    return template_db
+def test_ledger_state_machine(backend: str, request: pytest.FixtureRequest) -> None:
+    """Runs on SQLite and PostgreSQL alike (refusals of bad values included)."""
+    if backend == "postgres":
+        new_database = request.getfixturevalue("postgres_databases").fresh
+    else:
+        template, folder = (request.getfixturevalue(f) for f in ("template_db", "tmp_path"))
+        new_database = _sqlite_copies(template, folder)
+    machine = type(f"LedgerMachineOn{backend}", (LedgerMachine,), {"new_database": new_database})
+    run_state_machine_as_test(
+        machine,
+        settings=settings(
+            max_examples=25,
+            stateful_step_count=30,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )
 
 
-def test_ledger_state_machine(machine_template: Path) -> None:
-    LedgerMachine.template = machine_template
-    settings(
-        max_examples=25,
-        stateful_step_count=30,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow],
-    )(LedgerMachine).TestCase().runTest()
+def _sqlite_copies(template: Path, folder: Path) -> Callable[[], str]:
+    numbers = itertools.count()
+
+    def copy() -> str:
+        path = folder / f"db{next(numbers)}.sqlite3"
+        shutil.copyfile(template, path)
+        return sqlite_url(path)
+
+    return copy
 
 
 class LedgerMachine(RuleBasedStateMachine):
-    template: Path
+    new_database: Callable[[], str]  # the URL of a fresh copy of the seeded template
 
     @initialize()
     def open(self) -> None:
-        self.folder = tempfile.mkdtemp()
-        path = Path(self.folder) / "db.sqlite3"
-        shutil.copyfile(self.template, path)
-        self.db = open_database(sqlite_url(path), migrate=False)
+        self.db = open_database(type(self).new_database(), migrate=False)
         self.services = Services.build(self.db.sessions, FixedClock(datetime(2026, 1, 15)), "hyp")
         catalog = self.services.catalog
         station = catalog.add_location("S", LocationKind.STATION)
@@ -61,7 +80,6 @@ class LedgerMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         self.db.dispose()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _lot_id(self, number: str) -> int | None:
         lot = self.services.stock.find_lot(self.product, number)

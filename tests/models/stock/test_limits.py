@@ -36,7 +36,7 @@ def test_the_largest_allowed_line_is_received(services, agency) -> None:
 
 
 def test_a_balance_never_passes_its_bound(services, agency, database, monkeypatch) -> None:
-    monkeypatch.setattr("models.stock.ledger.MAX_BALANCE", 150)
+    monkeypatch.setattr("models.stock.balances.MAX_BALANCE", 150)
     _receive(services, agency, "A1", 100)
     before = snapshot(database.sessions)
     with pytest.raises(ValidationError, match="beyond the"):
