@@ -1,4 +1,5 @@
-"""A dashboard refresh costs a fixed number of SQL statements, whatever the size of the books.
+"""A dashboard refresh costs a fixed number of SQL statements in one read transaction per
+step, whatever the size of the books.
 
 Over a network each statement is a round trip, so the count is pinned: a new per-row load or an
 extra query shows up here as a failing number, not as a slow screen at an agency.
@@ -6,16 +7,16 @@ extra query shows up here as a failing number, not as a slow screen at an agency
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from models.alerts.rows import AlertKind
 from models.training.service import RefresherDue
 from tests.models.alert_fixtures import days, receive
 from tests.models.alerts.test_alert_dashboard import build_known_dataset
+from tests.sql_traffic import traffic
 
 # The first step: settings, places (with last checks, ledger mark, donation partner), stock and
 # par levels, decisions, distribution figures, personnel.
@@ -25,26 +26,14 @@ FIRST_STEP = 6
 AREA_STEP = 10
 
 
-@contextmanager
-def counting(database) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_conn, _cursor, statement, *_args) -> None:
-        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
-            seen.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(database.engine, "before_cursor_execute", note)
-
-
 def statements(database, work: Callable[[], object]) -> int:
-    work()  # warm, as in an open app: the consumption memos are filled once per new operation
-    with counting(database) as seen:
+    """Statements of one warm run (the consumption memos filled once per new operation, as in
+    an open app); the run must be one read transaction."""
+    work()
+    with traffic(database) as seen:
         work()
-    return len(seen)
+    assert seen.transactions == 1
+    return len(seen.statements)
 
 
 def test_a_dashboard_refresh_costs_a_fixed_number_of_statements(
