@@ -7,9 +7,11 @@ component units inside them, and kept apart as "inside ready kits".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import Integer, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from models.kits.entities import KitBatch, KitBatchComponent
@@ -34,9 +36,22 @@ from models.stock.entities import (
 from models.stock.location_tree import LocationTree
 
 
-def stock_lots(
+def stock_and_pars(
     s: Session, catalog: ItemCatalog, tree: LocationTree, scope: set[int] | None
-) -> dict[ItemKey, list[StockLot]]:
+) -> tuple[dict[ItemKey, list[StockLot]], dict[ItemKey, dict[int | None, int]]]:
+    """Stock on the shelves (`stock_lots`) and the par levels (`par_totals`), in one statement:
+    lines of (what, product, expiry, quantity, inside a kit, place)."""
+    in_kits, as_such = _stock_selects(tree, scope)
+    pars = select(
+        literal("par"), ParLevel.product_id, null(), ParLevel.quantity, literal(False)
+    ).add_columns(ParLevel.location_id)
+    rows = s.execute(union_all(in_kits, as_such, pars)).all()
+    stock = [r[1:5] for r in rows if r[0] == "stock"]
+    levels = [(r[5], r[1], r[3]) for r in rows if r[0] == "par"]
+    return stock_lots(stock, catalog), par_totals(levels, catalog, tree, scope)
+
+
+def _stock_selects(tree: LocationTree, scope: set[int] | None) -> tuple[Any, Any]:
     """Stock on the shelves (quarantine and virtual places excluded), kits opened in thought.
 
     Added up in SQL by product and expiry: kits of a known batch by their component lots
@@ -55,16 +70,17 @@ def stock_lots(
         .group_by(Balance.lot_id)
         .cte("held")
     )
-    is_kit = Product.kind == ProductKind.KIT
+    is_kit, no_place = Product.kind == ProductKind.KIT, cast(null(), Integer)
     part = aliased(Lot)
     part_expiry = func.coalesce(part.expiry, Lot.expiry)
     in_kits = (
         select(
+            literal("stock"),
             part.product_id,
             part_expiry,
             func.sum(held.c.quantity * KitBatchComponent.quantity_per_kit),
         )
-        .add_columns(literal(True))
+        .add_columns(literal(True), no_place)
         .select_from(held)
         .join(Lot, Lot.id == held.c.lot_id)
         .join(Product, Product.id == Lot.product_id)
@@ -75,7 +91,8 @@ def stock_lots(
         .group_by(part.product_id, part_expiry)
     )
     as_such = (
-        select(Lot.product_id, Lot.expiry, func.sum(held.c.quantity), literal(False))
+        select(literal("stock"), Lot.product_id, Lot.expiry, func.sum(held.c.quantity))
+        .add_columns(literal(False), no_place)
         .select_from(held)
         .join(Lot, Lot.id == held.c.lot_id)
         .join(Product, Product.id == Lot.product_id)
@@ -83,7 +100,11 @@ def stock_lots(
         .where(KitBatch.id.is_(None) | ~is_kit)
         .group_by(Lot.product_id, Lot.expiry)
     )
-    rows = s.execute(union_all(in_kits, as_such)).all()
+    return in_kits, as_such
+
+
+def stock_lots(rows: Sequence[Any], catalog: ItemCatalog) -> dict[ItemKey, list[StockLot]]:
+    """(product, expiry, quantity, inside a kit) rows per item, kit units as their contents."""
     by_expiry: dict[ItemKey, dict[tuple[date | None, bool], int]] = defaultdict(
         lambda: defaultdict(int)
     )
@@ -98,16 +119,20 @@ def stock_lots(
 
 
 def par_totals(
-    s: Session, catalog: ItemCatalog, tree: LocationTree, scope: set[int] | None
+    levels: Sequence[tuple[int, int, int]],
+    catalog: ItemCatalog,
+    tree: LocationTree,
+    scope: set[int] | None,
 ) -> dict[ItemKey, dict[int | None, int]]:
-    """Per item and station, the par levels added up (kit pars in component units)."""
+    """Per item and station, the par levels (place, product, quantity) added up (kit pars in
+    component units)."""
     out: dict[ItemKey, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
-    for par in s.scalars(select(ParLevel)):
-        if scope and par.location_id not in scope:
+    for location_id, product_id, quantity in levels:
+        if scope and location_id not in scope:
             continue
-        station = tree.station_of(par.location_id)
-        for key, per_unit, _e in catalog.contents_of_product(par.product_id):
-            out[key][station] += par.quantity * per_unit
+        station = tree.station_of(location_id)
+        for key, per_unit, _e in catalog.contents_of_product(product_id):
+            out[key][station] += quantity * per_unit
     return out
 
 

@@ -63,8 +63,7 @@ def build_proposal(
     since = add_months(today, -params.window_months)
     usage = rc.item_usage(s, catalog, tree, since, scope, reads)
     first = rc.item_first_moves(s, catalog, since, usage, reads)
-    lots = ri.stock_lots(s, catalog, tree, scope)
-    pars = ri.par_totals(s, catalog, tree, scope)
+    lots, pars = ri.stock_and_pars(s, catalog, tree, scope)
     ordered = ri.on_order(s, catalog, station_id, exclude_reorder)
     surges = ri.active_surges(s, today)
     lines: list[ProposalLine] = []
