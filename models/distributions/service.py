@@ -22,12 +22,11 @@ from models.distributions import categories as dc
 from models.distributions import queries as dq
 from models.distributions import tally_import
 from models.distributions.entities import Administration, Distribution
+from models.distributions.kit_picks import default_kit_product, issue_point, kit_product
+from models.distributions.lookups import Lookups
 from models.distributions.recording import (
     Categories,
     build_distribution,
-    default_kit_product,
-    issue_point,
-    kit_product,
     record_administration,
     record_distribution,
 )
@@ -55,23 +54,32 @@ Progress = Callable[[int, int], None]
 class DistributionService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
         self._sessions, self._clock, self._actor = sessions, clock, actor
+        self._lookups = Lookups()  # category lists and places, read once, refreshed by screens
 
     # --- writes -------------------------------------------------------------------------
 
     @requires(Permission.RECORD, "record a distribution")
     def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
-        """Log one leave-behind and move its kits (FEFO) out of the vehicle or location."""
-        personnel = list(self._actor.personnel())  # may be named in the comment
+        """Log one leave-behind and move its kits (FEFO) out of the vehicle or location.
+
+        Over a network this is the station's most frequent write, so it reads only the kit
+        lots: categories and places are the ones this service last read (see `Lookups`).
+        """
+        known, personnel = self._lookups, self._personnel(entry.comment)
         with self._sessions.begin() as s:
-            record = record_distribution(
-                s, entry, self._actor.name, self._clock.now(), Categories.load(s), personnel
-            )
-            return self._distribution_rows(s, [record])[0]
+            cats = known.categories_for(s, lambda kept: kept.check(entry))
+            distributed = known.virtual_id(s, LocationKind.DISTRIBUTED)
+            record, picks = record_distribution(
+                s, entry, self._actor.name, self._clock.now(), cats,
+                personnel, distributed,
+            )  # fmt: skip
+            lots = ", ".join(f"{p.lot_number} ×{p.quantity}" for p in picks)
+            return dq.distribution_row(record, cats, known.path(s, record.location_id), lots)
 
     @requires(Permission.RECORD, "record an administration")
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
-        personnel = list(self._actor.personnel())  # may be named in the comment
+        personnel = self._personnel(entry.comment)
         with self._sessions.begin() as s:
             record = record_administration(s, entry, self._actor.name, self._clock.now(), personnel)
             return self._administration_rows(s, [record])[0]
@@ -95,6 +103,10 @@ class DistributionService:
                 raise NotFound(f"No administration number {administration_id}.")
             self._void(s, record, reason, "Administration")
             return self._administration_rows(s, [record])[0]
+
+    def _personnel(self, comment: str | None) -> list[str]:
+        """The roster's names, which a comment may name; read only when there is a comment."""
+        return list(self._actor.personnel()) if comment and comment.strip() else []
 
     def _void(
         self, s: Session, record: Distribution | Administration, reason: str, what: str
@@ -128,7 +140,9 @@ class DistributionService:
             for done, (line, entry) in enumerate(entries, start=len(entries) + 1):
                 try:
                     with s.begin_nested():
-                        saved.append(record_distribution(s, entry, self._actor.name, now, cats))
+                        saved.append(
+                            record_distribution(s, entry, self._actor.name, now, cats).record
+                        )
                 except DomainError as refusal:
                     problems.append(TallyProblem(line, str(refusal)))
                 report(done, 2 * len(entries))
@@ -204,6 +218,7 @@ class DistributionService:
         today = self._clock.today()
         with self._sessions() as s:
             tree = LocationTree.load(s)
+            self._lookups.keep(tree=tree)
             held: dict[tuple[int, str], int] = {}
             stmt = (
                 select(Balance.location_id, Product.kind, Lot.expiry, Balance.quantity)
@@ -257,13 +272,21 @@ class DistributionService:
 
     def list_categories(self, kind: dc.CategoryKind) -> list[dc.Category]:
         with self._sessions() as s:
-            return dc.load_categories(s, kind)
+            categories = Categories.load(s)  # all lists in one read; the next save checks these
+        self._lookups.keep(categories=categories)
+        return {
+            dc.CategoryKind.SETTING: categories.settings,
+            dc.CategoryKind.RELATIONSHIP: categories.relationships,
+            dc.CategoryKind.TIME_BAND: categories.time_bands,
+            dc.CategoryKind.OUTCOME: categories.outcomes,
+        }[kind]
 
     @requires(Permission.MANAGE, "change distribution categories")
     def save_categories(
         self, kind: dc.CategoryKind, categories: list[dc.Category]
     ) -> list[dc.Category]:
         """Store the agency's list; codes still used by records can be retired, not deleted."""
+        self._lookups.forget()
         with self._sessions.begin() as s:
             return dc.save_categories(s, kind, categories, _codes_in_use(s, kind))
 
@@ -272,6 +295,7 @@ class DistributionService:
         self, categories: dict[dc.CategoryKind, list[dc.Category]], zips: list[str]
     ) -> None:
         """The whole settings tab at once: every list and the service-area ZIPs, or nothing."""
+        self._lookups.forget()
         with self._sessions.begin() as s:
             for kind, values in categories.items():
                 dc.save_categories(s, kind, values, _codes_in_use(s, kind))

@@ -26,6 +26,7 @@ from models.common.limits import MAX_BALANCE, check_balance, check_quantity
 from models.common.pii_screen import screen_free_text
 from models.stock.as_of import require_held_on
 from models.stock.entities import (
+    VIRTUAL_KINDS,
     Balance,
     Location,
     LocationKind,
@@ -249,3 +250,72 @@ def disposal_kind(
 def is_expired(expiry: date | None, today: date) -> bool:
     """A product may be used through its expiry date and not after."""
     return expiry is not None and expiry < today
+
+
+def post_moves_out(
+    s: Session, operation: Operation, source_id: int, target_id: int, lots: dict[int, int]
+) -> None:
+    """Move `lots` ({lot: quantity}) from a real place to a virtual one (handed out,
+    administered...) in two statements, refusing an overdraft like `post_move`.
+
+    Every balance changes in one guarded upsert, in lock order (lot, place), so concurrent
+    writers neither overdraw nor deadlock; the moves are added to the session.
+    """
+    if source_id == target_id:
+        raise ValidationError("Source and destination are the same location.")
+    quantities = {lot_id: require_positive(quantity) for lot_id, quantity in lots.items()}
+    day = operation.effective_on
+    if day is not None and day < operation.at.date():
+        for lot_id, quantity in quantities.items():
+            require_held_on(s, lot_id, source_id, quantity, day)
+    changes = sorted(
+        [(lot, source_id, -q) for lot, q in quantities.items()]
+        + [(lot, target_id, q) for lot, q in quantities.items()]
+    )
+    changed = {(lot, place): after for lot, place, after in s.execute(_guarded(s, changes))}
+    for lot_id, place, delta in changes:
+        after = changed.get((lot_id, place))
+        if place == source_id and (after is None or after < 0):
+            _refuse_overdraft(s, lot_id, get_location(s, source_id), -delta)
+        if after is None:
+            check_balance(
+                get_location(s, place).name, on_hand(s, lot_id, place) + delta, MAX_BALANCE
+            )
+    s.add_all(
+        StockMove(
+            operation_id=operation.id,
+            lot_id=lot_id,
+            from_location_id=source_id,
+            to_location_id=target_id,
+            quantity=quantity,
+        )
+        for lot_id, quantity in quantities.items()
+    )
+
+
+def _guarded(s: Session, changes: list[tuple[int, int, int]]) -> Any:
+    """One upsert adding each delta; a change that would overdraw or pass the bound is skipped
+    (and so missing from what it returns)."""
+    dialect = s.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(Balance).values(
+        [{"lot_id": lot, "location_id": place, "quantity": delta} for lot, place, delta in changes]
+    )
+    after = Balance.quantity + stmt.excluded.quantity
+    virtual = select(Location.id).where(Location.kind.in_([k.value for k in VIRTUAL_KINDS]))
+    return stmt.on_conflict_do_update(
+        index_elements=[Balance.lot_id, Balance.location_id],
+        set_={"quantity": after},
+        where=(func.abs(after) <= MAX_BALANCE)
+        & ((after >= 0) | Balance.location_id.in_(virtual.scalar_subquery())),
+    ).returning(Balance.lot_id, Balance.location_id, Balance.quantity)
+
+
+def _refuse_overdraft(s: Session, lot_id: int, source: Location, quantity: int) -> None:
+    lot = get_lot(s, lot_id)
+    product = s.get(Product, lot.product_id)
+    held = on_hand(s, lot_id, source.id)
+    raise InsufficientStock(
+        f"{source.name} holds {held} of {product.name if product else 'this product'} "
+        f"lot {lot.lot_number}; {quantity} requested."
+    )
