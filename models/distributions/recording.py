@@ -7,6 +7,7 @@ administration moves naloxone doses to Administered, opening kits first when ask
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -92,6 +93,15 @@ def check_comment(text: str | None, personnel: Sequence[str] = ()) -> str | None
     return cleaned
 
 
+def check_entry_key(key: str | None) -> str | None:
+    """A station's key for an entry: up to 32 letters, digits, '-' or '_' (a UUID's hex)."""
+    if key is None:
+        return None
+    if not re.fullmatch(r"[0-9A-Za-z_-]{1,32}", key):
+        raise ValidationError("The entry's key is not one this app makes; nothing was saved.")
+    return key
+
+
 def build_distribution(
     s: Session, entry: DistributionEntry, today: date, cats: Categories
 ) -> Distribution:
@@ -120,6 +130,7 @@ def distribution_fields(
         services_offered=bool(entry.services_offered),
         comment=check_comment(entry.comment, personnel),
         outcomes=dc.resolve_outcomes(cats.outcomes, entry.outcomes),
+        entry_key=check_entry_key(entry.entry_key),
     )
 
 
@@ -173,6 +184,7 @@ def record_administration(
         from_kit=bool(entry.from_kit),
         zip_code=_zip_or_none(entry.zip_code),
         comment=check_comment(entry.comment, personnel),
+        entry_key=check_entry_key(entry.entry_key),
     )
     op = open_operation(
         s, Reason.ADMINISTER, user, now, "Administered on scene", effective_on=record.occurred_on

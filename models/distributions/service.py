@@ -22,6 +22,7 @@ from models.distributions import categories as dc
 from models.distributions import queries as dq
 from models.distributions import tally_import
 from models.distributions.entities import Administration, Distribution
+from models.distributions.entry_keys import once_per_key
 from models.distributions.kit_picks import default_kit_product, issue_point, kit_product
 from models.distributions.lookups import Lookups
 from models.distributions.recording import (
@@ -64,7 +65,17 @@ class DistributionService:
 
         Over a network this is the station's most frequent write, so it reads only the kit
         lots: categories and places are the ones this service last read (see `Lookups`).
+        An entry whose key is already recorded is not recorded again (`once_per_key`).
         """
+        return once_per_key(
+            self._sessions,
+            Distribution,
+            entry.entry_key,
+            lambda: self._record_distribution(entry),
+            lambda s, done: self._distribution_rows(s, [done])[0],
+        )
+
+    def _record_distribution(self, entry: DistributionEntry) -> DistributionRow:
         known, personnel = self._lookups, self._personnel(entry.comment)
         with self._sessions.begin() as s:
             cats = known.categories_for(s, lambda kept: kept.check(entry))
@@ -79,6 +90,15 @@ class DistributionService:
     @requires(Permission.RECORD, "record an administration")
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
+        return once_per_key(
+            self._sessions,
+            Administration,
+            entry.entry_key,
+            lambda: self._record_administration(entry),
+            lambda s, done: self._administration_rows(s, [done])[0],
+        )
+
+    def _record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         personnel = self._personnel(entry.comment)
         with self._sessions.begin() as s:
             record = record_administration(s, entry, self._actor.name, self._clock.now(), personnel)
