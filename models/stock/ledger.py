@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, case, func, literal, select, update
+from sqlalchemy import insert as insert_rows
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -24,6 +25,7 @@ from models.common.errors import (
 )
 from models.common.limits import MAX_BALANCE, check_balance, check_quantity
 from models.common.pii_screen import screen_free_text
+from models.common.round_trips import NO_WAIT
 from models.stock.as_of import require_held_on
 from models.stock.entities import (
     VIRTUAL_KINDS,
@@ -259,7 +261,7 @@ def post_moves_out(
     administered...) in two statements, refusing an overdraft like `post_move`.
 
     Every balance changes in one guarded upsert, in lock order (lot, place), so concurrent
-    writers neither overdraw nor deadlock; the moves are added to the session.
+    writers neither overdraw nor deadlock; the moves are one insert that reads nothing back.
     """
     if source_id == target_id:
         raise ValidationError("Source and destination are the same location.")
@@ -281,16 +283,12 @@ def post_moves_out(
             check_balance(
                 get_location(s, place).name, on_hand(s, lot_id, place) + delta, MAX_BALANCE
             )
-    s.add_all(
-        StockMove(
-            operation_id=operation.id,
-            lot_id=lot_id,
-            from_location_id=source_id,
-            to_location_id=target_id,
-            quantity=quantity,
-        )
+    moves = [
+        {"operation_id": operation.id, "lot_id": lot_id, "from_location_id": source_id,
+         "to_location_id": target_id, "quantity": quantity}
         for lot_id, quantity in quantities.items()
-    )
+    ]  # fmt: skip
+    s.execute(insert_rows(StockMove).values(moves), execution_options={NO_WAIT: True})
 
 
 def _guarded(s: Session, changes: list[tuple[int, int, int]]) -> Any:
