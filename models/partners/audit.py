@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-
-import numpy as np
-from scipy.sparse import csr_matrix
+from typing import TYPE_CHECKING
 
 from models.common.errors import DomainError
-from models.partners.integer_ranges import Infeasible, RangeSolver
 from models.partners.package import PartnerPackage
 from models.partners.release_figures import Atom, Figure, link_sums, package_figures
+
+if TYPE_CHECKING:  # NumPy and SciPy load when a workbook is audited, not at start-up
+    import numpy as np
+
+    from models.partners.integer_ranges import RangeSolver
 
 Progress = Callable[[int, int], None]
 INCONSISTENT = (
@@ -105,6 +107,8 @@ def audit(
 
     `skip`: counts already known to be narrowed by earlier releases alone (not checked again).
     """
+    from models.partners.integer_ranges import Infeasible
+
     model = _Model(packages)
     targets, comp = _targets(model, focus, skip)
     by_comp: dict[int, list[Figure]] = {}
@@ -134,6 +138,8 @@ def figure_range(
     packages: Sequence[PartnerPackage], atoms: frozenset[Atom]
 ) -> tuple[int, int | None]:
     """Smallest and largest value of one sum that fits every published figure."""
+    from models.partners.integer_ranges import Infeasible
+
     model = _Model(packages)
     for a in atoms:
         model._var(a)
@@ -206,6 +212,10 @@ def _solver_rows(
     model: _Model, variables: list[int]
 ) -> tuple[RangeSolver, dict[int, int], list[int]]:
     """The solver, the variables' local numbers, and which model row each local row is."""
+    from scipy.sparse import csr_matrix
+
+    from models.partners.integer_ranges import RangeSolver
+
     local = {v: k for k, v in enumerate(variables)}
     kept: list[int] = []
     data: list[int] = []
@@ -225,6 +235,8 @@ def _solver_rows(
 
 
 def _vector(model: _Model, local: dict[int, int], atoms: frozenset[Atom]) -> np.ndarray:
+    import numpy as np
+
     c = np.zeros(len(local))
     for a in atoms:
         c[local[model.index[a]]] = 1

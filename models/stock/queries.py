@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.common.dates import days_left
 from models.common.errors import InsufficientStock, ValidationError
 from models.stock.as_of import describe_holdings, held_on, lots_held_on
-from models.stock.catalog_service import product_row
+from models.stock.catalog_service import product_rows
 from models.stock.entities import (
     VIRTUAL_KINDS,
     Balance,
@@ -54,7 +54,24 @@ def list_on_hand(
 ) -> list[OnHandRow]:
     """Stock in physical locations (sub-locations included), earliest expiry first."""
     tree = tree or LocationTree.load(s)
-    stmt = (
+    stmt = on_hand_select()
+    if location_id is not None:
+        stmt = stmt.where(Balance.location_id.in_(tree.subtree(location_id)))
+    if product_id is not None:
+        stmt = stmt.where(Lot.product_id == product_id)
+    if expiring_within is not None:
+        stmt = stmt.where(Lot.expiry <= today + timedelta(days=expiring_within))
+    rows = on_hand_rows(s.execute(stmt).all(), tree, today)
+    needle = (text or "").strip().lower()
+    return [r for r in rows if needle in _haystack(r)] if needle else rows
+
+
+OnHandRecord = Row[int, int, int, int, str, date | None, str, str]
+
+
+def on_hand_select() -> Select[int, int, int, int, str, date | None, str, str]:
+    """Every positive balance in a physical place, with its lot and product (one statement)."""
+    return (
         select(
             Balance.lot_id,
             Balance.location_id,
@@ -70,33 +87,31 @@ def list_on_hand(
         .join(Location, Location.id == Balance.location_id)
         .where(Balance.quantity > 0, Location.kind.not_in([k.value for k in VIRTUAL_KINDS]))
     )
-    if location_id is not None:
-        stmt = stmt.where(Balance.location_id.in_(tree.subtree(location_id)))
-    if product_id is not None:
-        stmt = stmt.where(Lot.product_id == product_id)
-    if expiring_within is not None:
-        stmt = stmt.where(Lot.expiry <= today + timedelta(days=expiring_within))
-    needle = (text or "").strip().lower()
+
+
+def on_hand_rows(
+    records: Sequence[OnHandRecord], tree: LocationTree, today: date
+) -> list[OnHandRow]:
+    """Records of `on_hand_select` as rows, earliest expiry first (then product, place)."""
     rows: list[OnHandRow] = []
-    for r in s.execute(stmt):
+    for r in records:
         place = tree.rows[r.location_id]
-        row = OnHandRow(
-            lot_id=r.lot_id,
-            product_id=r.product_id,
-            product_name=r.name,
-            product_kind=r.kind,
-            lot_number=r.lot_number,
-            expiry=r.expiry,
-            location_id=r.location_id,
-            location_name=place.name,
-            location_path=place.path,
-            quantity=r.quantity,
-            days_left=days_left(r.expiry, today),
-            quarantined=place.kind == LocationKind.QUARANTINE,
+        rows.append(
+            OnHandRow(
+                lot_id=r.lot_id,
+                product_id=r.product_id,
+                product_name=r.name,
+                product_kind=r.kind,
+                lot_number=r.lot_number,
+                expiry=r.expiry,
+                location_id=r.location_id,
+                location_name=place.name,
+                location_path=place.path,
+                quantity=r.quantity,
+                days_left=days_left(r.expiry, today),
+                quarantined=place.kind == LocationKind.QUARANTINE,
+            )
         )
-        if needle and needle not in _haystack(row):
-            continue
-        rows.append(row)
     rows.sort(key=lambda x: (x.expiry or date.max, x.product_name, x.location_path))
     return rows
 
@@ -109,7 +124,7 @@ def product_totals(
     s: Session, today: date, warning_days: int = DEFAULT_WARNING_DAYS
 ) -> list[ProductTotalRow]:
     """Per product: usable, expiring within `warning_days`, expired, quarantined."""
-    products = [product_row(p) for p in s.scalars(select(Product))]
+    products = product_rows(s)
     return totals_by_product(list_on_hand(s, today), products, warning_days)
 
 

@@ -161,3 +161,13 @@ class OperationRow:
     note: str | None
     move_count: int
     quantity: int
+
+
+@dataclass(frozen=True)
+class InventorySnapshot:
+    """What the Inventory screen shows, read together: stock, products, places, expiry bands."""
+
+    rows: list[OnHandRow]  # earliest expiry first
+    products: list[ProductRow]  # by name, inactive ones included
+    places: list[LocationRow]  # physical places in tree order, inactive ones included
+    bands: tuple[int, int]

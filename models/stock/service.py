@@ -26,8 +26,10 @@ from models.common.limits import check_lot_number
 from models.common.pii_screen import screen_free_text
 from models.common.retry import retried_once_on_deadlock
 from models.stock import queries as q
+from models.stock.catalog_cache import CatalogCache
 from models.stock.entities import Location, LocationKind, Lot, Operation, Product, Reason, StockMove
 from models.stock.fefo import MOVE
+from models.stock.inventory_read import read_inventory
 from models.stock.ledger import (
     get_location,
     get_lot,
@@ -42,6 +44,7 @@ from models.stock.ledger import (
 from models.stock.location_tree import LocationTree
 from models.stock.movement_rules import check_may_move
 from models.stock.rows import (
+    InventorySnapshot,
     LocationTotalRow,
     LotRow,
     MoveRow,
@@ -66,6 +69,7 @@ class DisposeReason(StrEnum):
 class StockService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
         self._sessions, self._clock, self._actor = sessions, clock, actor
+        self._catalog = CatalogCache()  # products, places, bands between inventory reads
 
     # --- writes -------------------------------------------------------------------------
 
@@ -243,6 +247,11 @@ class StockService:
             return _operation_row(s, op)
 
     # --- reads --------------------------------------------------------------------------
+
+    def inventory(self) -> InventorySnapshot:
+        """Everything the Inventory screen shows, in one read transaction."""
+        with self._sessions() as s:
+            return read_inventory(s, self._clock.today(), self._catalog)
 
     def list_on_hand(self, **filters: object) -> list[OnHandRow]:
         with self._sessions() as s:

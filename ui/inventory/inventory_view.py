@@ -161,10 +161,11 @@ class InventoryView(Page):
     def refresh(self) -> None:
         """Reload stock and reference lists from the services, keeping filters and selection."""
         keep = self.target()
-        self._bands = bands_of(self._services)
-        self._rows = self._services.stock.list_on_hand()
-        self._products = self._services.catalog.list_products()
-        self._places = self._services.catalog.list_locations()
+        snapshot = self._services.stock.inventory()  # one read transaction
+        self._bands = snapshot.bands
+        self._rows = snapshot.rows
+        self._products = snapshot.products
+        self._places = snapshot.places
         self.filters.set_choices(self._products, self._places, self._bands)
         self.model.set_bands(self._bands)
         self.product_model.set_warning_days(self._bands[1])
