@@ -18,6 +18,7 @@ from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
+from models.common.retry import retried_once_on_deadlock
 from models.distributions import categories as dc
 from models.distributions import queries as dq
 from models.distributions import tally_import
@@ -60,6 +61,7 @@ class DistributionService:
     # --- writes -------------------------------------------------------------------------
 
     @requires(Permission.RECORD, "record a distribution")
+    @retried_once_on_deadlock
     def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
         """Log one leave-behind and move its kits (FEFO) out of the vehicle or location.
 
@@ -88,6 +90,7 @@ class DistributionService:
             return dq.distribution_row(record, cats, known.path(s, record.location_id), lots)
 
     @requires(Permission.RECORD, "record an administration")
+    @retried_once_on_deadlock
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
         return once_per_key(
