@@ -31,6 +31,7 @@ from lbn_desktop.database_file import (
 )
 from lbn_desktop.file_location import CONNECT_TIMEOUT_S
 from lbn_desktop.journal import install_journal
+from lbn_desktop.pg_round_trips import AUTOCOMMIT, send_begin_with_first_statement
 from models.common.actor import Actor
 from models.common.errors import DomainError
 from models.migrations.config import alembic_config, shipped_revisions
@@ -77,7 +78,8 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
         engine = _sqlite_engine(url, read_only)
     else:
         # A station must notice quickly that the server is out of reach (offline banner, outbox).
-        engine = create_engine(url, connect_args=PG_CONNECT_ARGS)
+        engine = create_engine(url, connect_args=PG_CONNECT_ARGS, isolation_level=AUTOCOMMIT)
+        send_begin_with_first_statement(engine)  # BEGIN and COMMIT cost no round trip of their own
         _ping_when_idle(engine)
     event.listen(engine, "handle_error", _error_as_refusal)
     return engine
@@ -113,7 +115,6 @@ def _ping_when_idle(engine: Engine) -> None:
 
     event.listen(engine, "checkin", on_checkin)
     event.listen(engine, "checkout", on_checkout)
-
 
 
 def _sqlite_engine(url: str, read_only: bool) -> Engine:

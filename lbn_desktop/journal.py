@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import event, text
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from lbn_desktop.pg_round_trips import COMMIT_AFTER
 from models.common.actor import Actor
 from models.common.entities import Change
 from models.stock.entities import Operation
@@ -41,6 +42,8 @@ def install_journal(sessions: sessionmaker[Session], actor: Actor) -> None:
         mark(session, {obj.__table__.name for obj in changed if hasattr(obj, "__table__")})
 
     def before_commit(session: Session) -> None:
+        if session.in_nested_transaction():  # a savepoint: the transaction announces at its end
+            return
         session.flush()
         tables = session.info.pop(TABLES_KEY, set()) - {Change.__tablename__}
         if tables:
@@ -64,9 +67,13 @@ def announce(session: Session, actor: Actor, tables: list[str]) -> None:
         session.add(Change(**values))
         session.flush()
         return
-    # One statement (one network round trip) records the change and queues the NOTIFY, which
-    # PostgreSQL delivers only if this transaction commits.
-    session.execute(text(NOTIFYING_INSERT), {**values, "channel": CHANNEL})
+    # One statement records the change and queues the NOTIFY, which PostgreSQL delivers only if
+    # this transaction commits; it is the transaction's last, so COMMIT travels with it.
+    session.execute(
+        text(NOTIFYING_INSERT),
+        {**values, "channel": CHANNEL},
+        execution_options={COMMIT_AFTER: True},
+    )
 
 
 NOTIFYING_INSERT = """

@@ -1,9 +1,14 @@
 """Distributions service that keeps quick entries and administrations in the outbox when offline.
 
-Knows the outbox and which errors mean the server is out of reach; the rules stay in the models.
+Knows the outbox, which errors mean the server is out of reach, and gives each entry its key
+before the first try; the rules stay in the models.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import uuid
+from typing import TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +30,14 @@ KEPT = (
 )
 
 
+E = TypeVar("E", DistributionEntry, AdministrationEntry)
+
+
+def with_key(entry: E) -> E:
+    """The entry with a key of its own, so posting it again can never record it twice."""
+    return entry if entry.entry_key else dataclasses.replace(entry, entry_key=uuid.uuid4().hex)
+
+
 class OfflineDistributionService(DistributionService):
     def __init__(
         self, sessions: sessionmaker[Session], clock: Clock, actor: Actor, outbox: Outbox
@@ -33,6 +46,7 @@ class OfflineDistributionService(DistributionService):
         self.outbox = outbox
 
     def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
+        entry = with_key(entry)  # before the first try: its confirmation may be what is lost
         try:
             return super().record_distribution(entry)
         except UNREACHABLE:
@@ -40,6 +54,7 @@ class OfflineDistributionService(DistributionService):
             raise KeptOffline(KEPT) from None
 
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
+        entry = with_key(entry)
         try:
             return super().record_administration(entry)
         except UNREACHABLE:

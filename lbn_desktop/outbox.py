@@ -48,10 +48,12 @@ class Outbox:
 
     def add(self, kind: str, entry: Entry, actor: Actor) -> str:
         """Append one entry durably (flushed to disk before this returns)."""
+        key = entry.entry_key or uuid.uuid4().hex  # posted twice, recorded once (see entry_of)
         record = {
-            "id": uuid.uuid4().hex,
+            "id": key,
             "kind": kind,
-            "entry": {k: _plain(v) for k, v in dataclasses.asdict(entry).items()},
+            "entry": {k: _plain(v) for k, v in dataclasses.asdict(entry).items()}
+            | {"entry_key": key},
             "person": actor.name,
             "role": actor.role.value,
             "person_id": actor.person_id,
@@ -91,6 +93,7 @@ class Outbox:
 def entry_of(record: dict[str, Any]) -> Entry:
     values = dict(record["entry"])
     values["occurred_on"] = date.fromisoformat(values["occurred_on"])
+    values["entry_key"] = values.get("entry_key") or record["id"]  # kept before entries had keys
     return ENTRY_TYPES[record["kind"]](**values)
 
 

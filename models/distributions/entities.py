@@ -33,6 +33,8 @@ class Distribution(Base):
     recorded_by: Mapped[str] = mapped_column(String(80))
     void_operation_id: Mapped[int | None] = mapped_column(ForeignKey("operation.id"))
     void_reason: Mapped[str | None] = mapped_column(Text)
+    # The station's key for an entry that may be posted twice (outbox): recorded once.
+    entry_key: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
 
     __table_args__ = (CheckConstraint("kits > 0", name="kits_positive"),)
 
@@ -54,5 +56,6 @@ class Administration(Base):
     recorded_by: Mapped[str] = mapped_column(String(80))
     void_operation_id: Mapped[int | None] = mapped_column(ForeignKey("operation.id"))
     void_reason: Mapped[str | None] = mapped_column(Text)
+    entry_key: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
 
     __table_args__ = (CheckConstraint("doses > 0", name="doses_positive"),)

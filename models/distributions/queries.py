@@ -82,34 +82,39 @@ def distribution_rows(
     tree = LocationTree.load(s)
     lots = _lots_of(s, (r.operation_id for r in records), {distributed_id})
     return [
-        DistributionRow(
-            id=r.id,
-            occurred_on=r.occurred_on,
-            time_band=r.time_band,
-            time_band_label=dc.label_of(cats.time_bands, r.time_band),
-            kits=r.kits,
-            location_id=r.location_id,
-            location_path=tree.rows[r.location_id].path,
-            zip_code=r.zip_code,
-            setting=r.setting,
-            setting_label=dc.label_of(cats.settings, r.setting),
-            relationship=r.relationship,
-            relationship_label=dc.label_of(cats.relationships, r.relationship),
-            naloxone_administered=r.naloxone_administered,
-            services_offered=r.services_offered,
-            comment=r.comment,
-            operation_id=r.operation_id,
-            recorded_at=r.recorded_at,
-            recorded_by=r.recorded_by,
-            void_reason=r.void_reason,
-            kit_lots=lots.get(r.operation_id, ""),
-            outcomes=dc.outcome_codes(r.outcomes),
-            outcome_labels=tuple(
-                dc.label_of(cats.outcomes, c) for c in dc.outcome_codes(r.outcomes)
-            ),
-        )
+        distribution_row(r, cats, tree.rows[r.location_id].path, lots.get(r.operation_id, ""))
         for r in records
     ]
+
+
+def distribution_row(
+    r: Distribution, cats: Categories, location_path: str, kit_lots: str
+) -> DistributionRow:
+    """One record as a row, given its place's path and its kit lots ("K0001 ×2, K0002 ×1")."""
+    return DistributionRow(
+        id=r.id,
+        occurred_on=r.occurred_on,
+        time_band=r.time_band,
+        time_band_label=dc.label_of(cats.time_bands, r.time_band),
+        kits=r.kits,
+        location_id=r.location_id,
+        location_path=location_path,
+        zip_code=r.zip_code,
+        setting=r.setting,
+        setting_label=dc.label_of(cats.settings, r.setting),
+        relationship=r.relationship,
+        relationship_label=dc.label_of(cats.relationships, r.relationship),
+        naloxone_administered=r.naloxone_administered,
+        services_offered=r.services_offered,
+        comment=r.comment,
+        operation_id=r.operation_id,
+        recorded_at=r.recorded_at,
+        recorded_by=r.recorded_by,
+        void_reason=r.void_reason,
+        kit_lots=kit_lots,
+        outcomes=dc.outcome_codes(r.outcomes),
+        outcome_labels=tuple(dc.label_of(cats.outcomes, c) for c in dc.outcome_codes(r.outcomes)),
+    )
 
 
 def administration_rows(

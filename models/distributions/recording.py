@@ -7,40 +7,41 @@ administration moves naloxone doses to Administered, opening kits first when ask
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.common.errors import InsufficientStock, NotFound, ValidationError
+from models.common.errors import InsufficientStock, ValidationError
 from models.common.pii_screen import screen_free_text
 from models.common.wording import noun
 from models.distributions import categories as dc
 from models.distributions.entities import Administration, Distribution
+from models.distributions.kit_picks import issue_point, kit_product, pick_kits
 from models.distributions.rows import AdministrationEntry, DistributionEntry
-from models.kits.entities import KitBatch, KitRecipe
+from models.kits.entities import KitBatch
 from models.kits.ledger import break_kits
 from models.stock.entities import (
     Location,
     LocationKind,
     Lot,
     Operation,
-    Product,
     ProductKind,
     Reason,
 )
 from models.stock.fefo import EVERYTHING, ON_SCENE, HeldLot, held_lots, in_fefo_order
 from models.stock.ledger import (
-    get_location,
     open_operation,
     post_move,
     require_positive,
     virtual_location_id,
 )
-from models.stock.queries import fefo_pick
+from models.stock.moves_out import post_moves_out
+from models.stock.rows import PickLine
 
 EARLIEST = date(2000, 1, 1)
 COMMENT_LIMIT = 500
@@ -64,6 +65,15 @@ class Categories:
             dc.load_categories(s, dc.CategoryKind.OUTCOME),
         )
 
+    def check(self, entry: DistributionEntry) -> None:
+        """Refuse an entry naming a category these lists do not offer."""
+        band = (entry.time_band or "").strip()
+        if band:
+            dc.resolve(self.time_bands, band, dc.CategoryKind.TIME_BAND)
+        dc.resolve(self.settings, entry.setting, dc.CategoryKind.SETTING)
+        dc.resolve(self.relationships, entry.relationship, dc.CategoryKind.RELATIONSHIP)
+        dc.resolve_outcomes(self.outcomes, entry.outcomes)
+
 
 def check_date(day: date, today: date) -> date:
     if not isinstance(day, date):
@@ -83,60 +93,20 @@ def check_comment(text: str | None, personnel: Sequence[str] = ()) -> str | None
     return cleaned
 
 
-def issue_point(s: Session, location_id: int) -> Location:
-    """A real, active place stock can be handed out from (not quarantine, not virtual)."""
-    place = get_location(s, location_id)
-    if place.is_virtual or place.kind == LocationKind.QUARANTINE:
-        raise ValidationError(f"{place.name} is not a place kits are handed out from.")
-    if not place.active:
-        raise ValidationError(f"{place.name} is inactive.")
-    return place
-
-
-def default_kit_product(s: Session) -> int:
-    """The standard kit: the product of the 'Standard LBN kit' recipe, else the first kit."""
-    standard = s.scalar(
-        select(KitRecipe.kit_product_id).where(KitRecipe.name == "Standard LBN kit")
-    )
-    if standard is not None:
-        return standard
-    first = s.scalar(
-        select(Product.id)
-        .where(Product.kind == ProductKind.KIT, Product.active)
-        .order_by(Product.id)
-    )
-    if first is None:
-        raise NotFound("The catalog has no kit product; add one in Settings → Catalog.")
-    return first
-
-
-def kit_product(s: Session, product_id: int | None) -> int:
-    if product_id is None:
-        return default_kit_product(s)
-    product = s.get(Product, product_id)
-    if product is None or product.kind != ProductKind.KIT:
-        raise ValidationError("Choose a kit product.")
-    return product.id
-
-
-def build_distribution(
-    s: Session,
-    entry: DistributionEntry,
-    today: date,
-    cats: Categories,
-    personnel: Sequence[str] = (),
-) -> Distribution:
-    """Check every field of an entry and return an unsaved record (no stock moved yet)."""
-    require_positive(entry.kits, "Number of kits")
-    issue_point(s, entry.location_id)
-    return Distribution(**distribution_fields(entry, today, cats, personnel))
+def check_entry_key(key: str | None) -> str | None:
+    """A station's key for an entry: up to 32 letters, digits, '-' or '_' (a UUID's hex)."""
+    if key is None:
+        return None
+    if not re.fullmatch(r"[0-9A-Za-z_-]{1,32}", key):
+        raise ValidationError("The entry's key is not one this app makes; nothing was saved.")
+    return key
 
 
 def distribution_fields(
     entry: DistributionEntry, today: date, cats: Categories, personnel: Sequence[str] = ()
 ) -> dict[str, Any]:
-    """Every field of an entry checked, as a record's columns; the place is checked apart
-    (`issue_point`), once per place for a batch."""
+    """Every field of an entry checked, as a record's columns (no database read); the place is
+    checked apart (`issue_point`), once per place for a batch."""
     require_positive(entry.kits, "Number of kits")
     band = (entry.time_band or "").strip()
     return {
@@ -153,7 +123,13 @@ def distribution_fields(
         "services_offered": bool(entry.services_offered),
         "comment": check_comment(entry.comment, personnel),
         "outcomes": dc.resolve_outcomes(cats.outcomes, entry.outcomes),
+        "entry_key": check_entry_key(entry.entry_key),
     }
+
+
+class Recorded(NamedTuple):
+    record: Distribution
+    picks: list[PickLine]  # the kit lots handed out, first expiry first
 
 
 def record_distribution(
@@ -163,22 +139,24 @@ def record_distribution(
     now: datetime,
     cats: Categories,
     personnel: Sequence[str] = (),
-) -> Distribution:
-    record = build_distribution(s, entry, now.date(), cats, personnel)
-    product_id = kit_product(s, entry.kit_product_id)
+    distributed_id: int | None = None,
+) -> Recorded:
+    """Check the entry, move its kits (FEFO) to Distributed and add the record, in few statements:
+    the lots (checking place and kit), the operation, the balances, the moves with the record."""
+    record = Distribution(**distribution_fields(entry, now.date(), cats, personnel))
     day = record.occurred_on
-    picks = fefo_pick(s, now.date(), product_id, entry.location_id, entry.kits, on=day)
+    picks = pick_kits(s, now.date(), day, entry.location_id, entry.kit_product_id, entry.kits)
     op = open_operation(
         s, Reason.DISTRIBUTE, user, now, "Leave-behind distribution", effective_on=day
     )
-    distributed = virtual_location_id(s, LocationKind.DISTRIBUTED)
-    for pick in picks:
-        post_move(s, op, pick.lot_id, entry.location_id, distributed, pick.quantity)
+    distributed = distributed_id or virtual_location_id(s, LocationKind.DISTRIBUTED)
+    lots = {pick.lot_id: pick.quantity for pick in picks}
+    post_moves_out(s, op, entry.location_id, distributed, lots)
     record.operation_id = op.id
     record.recorded_at, record.recorded_by = now, user or "unknown"
     s.add(record)
     s.flush()
-    return record
+    return Recorded(record, picks)
 
 
 def record_administration(
@@ -199,6 +177,7 @@ def record_administration(
         from_kit=bool(entry.from_kit),
         zip_code=_zip_or_none(entry.zip_code),
         comment=check_comment(entry.comment, personnel),
+        entry_key=check_entry_key(entry.entry_key),
     )
     op = open_operation(
         s, Reason.ADMINISTER, user, now, "Administered on scene", effective_on=record.occurred_on

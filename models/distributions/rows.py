@@ -22,6 +22,7 @@ class DistributionEntry:
     comment: str | None = None
     kit_product_id: int | None = None  # None: the standard kit
     outcomes: tuple[str, ...] = ()  # outcome tags (codes or labels) instead of a typed note
+    entry_key: str | None = None  # the station's key: an entry posted twice is recorded once
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class AdministrationEntry:
     zip_code: str | None = None
     comment: str | None = None
     product_id: int | None = None  # a naloxone product (loose) or a kit product (from a kit)
+    entry_key: str | None = None  # the station's key: an entry posted twice is recorded once
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,16 @@ from models.common.actor import Actor, Permission, requires
 from models.common.clock import Clock
 from models.common.errors import DomainError, NotFound, ValidationError
 from models.common.pii_screen import screen_free_text
+from models.common.retry import retried_once_on_deadlock
 from models.distributions import categories as dc
 from models.distributions import queries as dq
 from models.distributions import tally_import
 from models.distributions.entities import Administration, Distribution
+from models.distributions.entry_keys import once_per_key
+from models.distributions.kit_picks import default_kit_product, issue_point
+from models.distributions.lookups import Lookups
 from models.distributions.recording import (
     Categories,
-    default_kit_product,
-    issue_point,
     record_administration,
     record_distribution,
 )
@@ -52,23 +54,53 @@ Progress = Callable[[int, int], None]
 class DistributionService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, actor: Actor) -> None:
         self._sessions, self._clock, self._actor = sessions, clock, actor
+        self._lookups = Lookups()  # category lists and places, read once, refreshed by screens
 
     # --- writes -------------------------------------------------------------------------
 
     @requires(Permission.RECORD, "record a distribution")
+    @retried_once_on_deadlock
     def record_distribution(self, entry: DistributionEntry) -> DistributionRow:
-        """Log one leave-behind and move its kits (FEFO) out of the vehicle or location."""
-        personnel = list(self._actor.personnel())  # may be named in the comment
+        """Log one leave-behind and move its kits (FEFO) out of the vehicle or location.
+
+        Over a network this is the station's most frequent write, so it reads only the kit
+        lots: categories and places are the ones this service last read (see `Lookups`).
+        An entry whose key is already recorded is not recorded again (`once_per_key`).
+        """
+        return once_per_key(
+            self._sessions,
+            Distribution,
+            entry.entry_key,
+            lambda: self._record_distribution(entry),
+            lambda s, done: self._distribution_rows(s, [done])[0],
+        )
+
+    def _record_distribution(self, entry: DistributionEntry) -> DistributionRow:
+        known, personnel = self._lookups, self._personnel(entry.comment)
         with self._sessions.begin() as s:
-            record = record_distribution(
-                s, entry, self._actor.name, self._clock.now(), Categories.load(s), personnel
-            )
-            return self._distribution_rows(s, [record])[0]
+            cats = known.categories_for(s, lambda kept: kept.check(entry))
+            distributed = known.virtual_id(s, LocationKind.DISTRIBUTED)
+            record, picks = record_distribution(
+                s, entry, self._actor.name, self._clock.now(), cats,
+                personnel, distributed,
+            )  # fmt: skip
+            lots = ", ".join(f"{p.lot_number} ×{p.quantity}" for p in picks)
+            return dq.distribution_row(record, cats, known.path(s, record.location_id), lots)
 
     @requires(Permission.RECORD, "record an administration")
+    @retried_once_on_deadlock
     def record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
         """Log doses used on scene; from a kit, the kit is opened and stops being a kit."""
-        personnel = list(self._actor.personnel())  # may be named in the comment
+        return once_per_key(
+            self._sessions,
+            Administration,
+            entry.entry_key,
+            lambda: self._record_administration(entry),
+            lambda s, done: self._administration_rows(s, [done])[0],
+        )
+
+    def _record_administration(self, entry: AdministrationEntry) -> AdministrationRow:
+        personnel = self._personnel(entry.comment)
         with self._sessions.begin() as s:
             record = record_administration(s, entry, self._actor.name, self._clock.now(), personnel)
             return self._administration_rows(s, [record])[0]
@@ -92,6 +124,10 @@ class DistributionService:
                 raise NotFound(f"No administration number {administration_id}.")
             self._void(s, record, reason, "Administration")
             return self._administration_rows(s, [record])[0]
+
+    def _personnel(self, comment: str | None) -> list[str]:
+        """The roster's names, which a comment may name; read only when there is a comment."""
+        return list(self._actor.personnel()) if comment and comment.strip() else []
 
     def _void(
         self, s: Session, record: Distribution | Administration, reason: str, what: str
@@ -190,6 +226,7 @@ class DistributionService:
         today = self._clock.today()
         with self._sessions() as s:
             tree = LocationTree.load(s)
+            self._lookups.keep(tree=tree)
             held: dict[tuple[int, str], int] = {}
             stmt = (
                 select(Balance.location_id, Product.kind, Lot.expiry, Balance.quantity)
@@ -243,13 +280,21 @@ class DistributionService:
 
     def list_categories(self, kind: dc.CategoryKind) -> list[dc.Category]:
         with self._sessions() as s:
-            return dc.load_categories(s, kind)
+            categories = Categories.load(s)  # all lists in one read; the next save checks these
+        self._lookups.keep(categories=categories)
+        return {
+            dc.CategoryKind.SETTING: categories.settings,
+            dc.CategoryKind.RELATIONSHIP: categories.relationships,
+            dc.CategoryKind.TIME_BAND: categories.time_bands,
+            dc.CategoryKind.OUTCOME: categories.outcomes,
+        }[kind]
 
     @requires(Permission.MANAGE, "change distribution categories")
     def save_categories(
         self, kind: dc.CategoryKind, categories: list[dc.Category]
     ) -> list[dc.Category]:
         """Store the agency's list; codes still used by records can be retired, not deleted."""
+        self._lookups.forget()
         with self._sessions.begin() as s:
             return dc.save_categories(s, kind, categories, _codes_in_use(s, kind))
 
@@ -258,6 +303,7 @@ class DistributionService:
         self, categories: dict[dc.CategoryKind, list[dc.Category]], zips: list[str]
     ) -> None:
         """The whole settings tab at once: every list and the service-area ZIPs, or nothing."""
+        self._lookups.forget()
         with self._sessions.begin() as s:
             for kind, values in categories.items():
                 dc.save_categories(s, kind, values, _codes_in_use(s, kind))

@@ -19,12 +19,8 @@ from sqlalchemy.orm import Session
 
 from models.common.errors import DomainError
 from models.distributions.entities import Distribution
-from models.distributions.recording import (
-    Categories,
-    distribution_fields,
-    issue_point,
-    kit_product,
-)
+from models.distributions.kit_picks import issue_point, kit_product
+from models.distributions.recording import Categories, distribution_fields
 from models.distributions.rows import DistributionEntry
 from models.stock.batch_pick import BatchPicker
 from models.stock.entities import LocationKind, Reason

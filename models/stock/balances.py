@@ -42,7 +42,7 @@ def apply_changes(
         after = held.get(key, 0) + changes[key].delta
         place = places[key[1]]
         if after < 0 and not place.is_virtual:
-            _refuse_overdraft(s, key, place, held.get(key, 0), changes[key])
+            refuse_overdraft(s, key, place, held.get(key, 0), changes[key])
         if abs(after) > MAX_BALANCE:
             check_balance(place.name, after, MAX_BALANCE)
     virtual = [i for i, place in places.items() if place.is_virtual]
@@ -79,7 +79,7 @@ def _held(s: Session, keys: Sequence[Key]) -> dict[Key, int]:
     return {key: held[key] for key in keys if key in held}
 
 
-def _refuse_overdraft(s: Session, key: Key, place: Location, held: int, change: Change) -> None:
+def refuse_overdraft(s: Session, key: Key, place: Location, held: int, change: Change) -> None:
     lot = s.get(Lot, key[0])
     product = s.get(Product, lot.product_id) if lot else None
     raise InsufficientStock(

@@ -48,6 +48,7 @@ def test_quick_entry_typed_while_the_server_is_away_is_sent_when_it_is_back(
         quick.setting.setCurrentIndex(quick.setting.findData("overdose_scene"))
         quick.relationship.setCurrentIndex(quick.relationship.findData("family"))
         quick.save_line()
+        qtbot.waitUntil(lambda: not quick.saving, timeout=15000)
         assert "saved on this PC" in quick.status_label.text()
         assert quick.error_label.text() == ""
         assert len(link.distributions.outbox.pending()) == 1

@@ -2,15 +2,19 @@
 
 Tab moves between fields, Enter anywhere saves the line and starts the next one with the same
 date, place, ZIP, setting and relationship (remembered across sessions); refusals appear in red
-under the line and nothing is saved.
+under the line and nothing is saved. The save runs off the GUI thread, so a busy server never
+freezes the window.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -34,12 +38,14 @@ from models.distributions.rows import DistributionEntry, DistributionRow, IssueP
 from models.services import Services
 from ui.distributions.outcome_tags import OutcomeTags
 from ui.inventory.scanned_lot import scanned_kit_lot
+from ui.widgets.background import BackgroundTask
 from ui.widgets.editable_combo import editor_of
 from ui.widgets.error_label import error_label
 from ui.widgets.field_grid import FieldGrid
 from ui.widgets.input_limits import limit_free_text
 from ui.widgets.scan_catcher import ScanCatcher
 
+SAVE_TEXT = "Save line (Enter)"
 REMEMBERED = ("location", "zip", "setting", "relationship", "time_band")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 LINE_HEADERS = [
@@ -53,6 +59,16 @@ LINE_HEADERS = [
     "Entered",
     "Status",
 ]
+
+
+def _kept_or_saved(
+    record: Callable[[DistributionEntry], DistributionRow], entry: DistributionEntry
+) -> DistributionRow | KeptOffline:
+    """Runs in the background: a line kept offline is an outcome, not a refusal."""
+    try:
+        return record(entry)
+    except KeptOffline as kept:
+        return kept
 
 
 def point_label(point: IssuePoint) -> str:
@@ -70,6 +86,8 @@ class QuickEntryWidget(QWidget):
         super().__init__(parent)
         self._services = services
         self.saved: list[DistributionRow] = []
+        self._saving: BackgroundTask | None = None  # the line on its way to the database
+        self._focus_before: QWidget | None = None
         self.date = QLineEdit(services.clock.today().isoformat())
         self.date.setPlaceholderText("YYYY-MM-DD, 1/14, y")
         self.date.setToolTip("2026-01-14, 1/14, 't' today, 'y' yesterday, '-2' two days ago")
@@ -91,7 +109,7 @@ class QuickEntryWidget(QWidget):
         self.outcomes = OutcomeTags()
         self.comment = limit_free_text(QLineEdit(), COMMENT_LIMIT)
         self.comment.setPlaceholderText("optional note — no names, phones or addresses")
-        self.save_button = QPushButton("Save line (Enter)")
+        self.save_button = QPushButton(SAVE_TEXT)
         self.error_label = error_label()
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #1b5e20;")
@@ -271,31 +289,68 @@ class QuickEntryWidget(QWidget):
             outcomes=self.outcomes.ticked(),
         )
 
+    @property
+    def saving(self) -> bool:
+        return self._saving is not None
+
     @Slot()
     def save_line(self) -> None:
+        """Save the line off the GUI thread: the window never freezes while the server is busy,
+        the form waits ("Saving…"), and a refusal keeps what was typed."""
+        if self._saving is not None:
+            return  # Enter pressed again while the line is on its way: saved once
         try:
             entry = self.entry()
             if entry.location_id is None:
                 raise DomainError("Add a vehicle or location first (Settings → Locations).")
-            row = self._services.distributions.record_distribution(entry)
-        except KeptOffline as kept:  # not a refusal: it waits on this PC for the server
-            self.error_label.clear()
-            self.status_label.setText(str(kept))
-            self.comment.clear()
-            return
         except DomainError as refusal:
-            self.error_label.setText(str(refusal))
-            self.status_label.clear()
+            self._refused(str(refusal))
+            return
+        self._focus_before = QApplication.focusWidget()
+        self._set_waiting(True)
+        record = self._services.distributions.record_distribution
+        self._saving = BackgroundTask(
+            self, "Saving", lambda _progress: _kept_or_saved(record, entry),
+            on_done=self._saved, on_error=self._refused, show_dialog=False,
+        ).start()  # fmt: skip
+
+    def _set_waiting(self, waiting: bool) -> None:
+        for widget in [*self._fields(), self.outcomes, self.save_button]:
+            widget.setEnabled(not waiting)
+        self.save_button.setText("Saving…" if waiting else SAVE_TEXT)
+        if waiting:
+            self.error_label.clear()
+            self.status_label.setText("Saving…")
+
+    def _finished(self) -> None:
+        self._saving = None
+        self._set_waiting(False)
+
+    def _refused(self, message: str) -> None:
+        self._finished()
+        self.error_label.setText(message)
+        self.status_label.clear()
+        if self._focus_before is not None and self._focus_before.isVisible():
+            self._focus_before.setFocus()  # back where the person was typing
+
+    def _saved(self, result: DistributionRow | KeptOffline) -> None:
+        self._finished()
+        if isinstance(result, KeptOffline):  # not a refusal: it waits on this PC for the server
+            self.error_label.clear()
+            self.status_label.setText(str(result))
+            self.comment.clear()
+            if self._focus_before is not None:
+                self._focus_before.setFocus()
             return
         self._remember()
-        self.saved.append(row)
+        self.saved.append(result)
         self.error_label.clear()
         self.status_label.setText(
-            f"Saved no. {row.id}: {row.kits} {noun(row.kits, 'kit')} from {row.location_path}, "
-            f"ZIP {row.zip_code}."
+            f"Saved no. {result.id}: {result.kits} {noun(result.kits, 'kit')} from "
+            f"{result.location_path}, ZIP {result.zip_code}."
         )
         self._start_next_line()
-        self.distribution_recorded.emit(row)
+        self.distribution_recorded.emit(result)
 
     def _remember(self) -> None:
         settings = QSettings()

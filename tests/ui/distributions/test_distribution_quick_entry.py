@@ -27,6 +27,12 @@ def press(qtbot, key: Qt.Key, times: int = 1) -> None:
         qtbot.keyClick(focused(), key)
 
 
+def save_and_wait(qtbot, widget, key: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Enter saves off the GUI thread; wait until the line has come back."""
+    press(qtbot, key)
+    qtbot.waitUntil(lambda: not widget.saving)
+
+
 @pytest.fixture
 def widget(qtbot, services, agency: Agency):
     receive_kits(services, agency.vehicle, 5)
@@ -104,12 +110,13 @@ def test_a_refused_line_shows_why_and_saves_nothing(qtbot, services, widget):
     type_text(qtbot, "9")  # Patrol 12 holds 5
     press(qtbot, Qt.Key.Key_Tab, 2)
     type_text(qtbot, "1234")
-    press(qtbot, Qt.Key.Key_Return)
+    save_and_wait(qtbot, widget)
     assert "'1234' is not a 5-digit ZIP" in widget.error_label.text()
+    assert widget.kits.value() == 9 and widget.zip.currentText() == "1234"  # kept as typed
     widget.zip.setFocus()
     widget.zip.lineEdit().selectAll()
     type_text(qtbot, "12866")
-    press(qtbot, Qt.Key.Key_Return)
+    save_and_wait(qtbot, widget)
     assert "has 5 usable" in widget.error_label.text()
     assert widget.saved == []
     assert services.distributions.list_distributions(date(2026, 1, 1), date(2026, 1, 31)) == []
@@ -118,16 +125,18 @@ def test_a_refused_line_shows_why_and_saves_nothing(qtbot, services, widget):
 def test_personal_data_in_the_comment_is_refused_in_place(qtbot, services, widget):
     widget.comment.setFocus()
     type_text(qtbot, "mother's cell 518-555-0134")
-    press(qtbot, Qt.Key.Key_Return)
+    save_and_wait(qtbot, widget)
     assert "phone number" in widget.error_label.text()
     assert widget.saved == []
+    assert widget.comment.text() == "mother's cell 518-555-0134"  # kept, to be corrected
+    assert focused() is widget.comment
 
 
 def test_defaults_are_remembered_by_a_new_form(qtbot, services, agency, widget):
     widget.location.setCurrentIndex(widget.location.findData(agency.vehicle2))
     widget.setting.setCurrentIndex(widget.setting.findData("deflection"))
     widget.kits.setFocus()
-    press(qtbot, Qt.Key.Key_Return)
+    save_and_wait(qtbot, widget)
     assert len(widget.saved) == 1
     fresh = QuickEntryWidget(services)
     qtbot.addWidget(fresh)
@@ -144,6 +153,7 @@ def test_outcome_tags_are_ticked_instead_of_typing_and_cleared_for_the_next_line
     qtbot.mouseClick(tags["declined_services"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(tags["repeat_encounter"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not widget.saving)
     row = services.distributions.list_recent(1)[0]
     assert row.outcome_labels == ("Declined services", "Repeat encounter")
     assert widget.outcomes.ticked() == ()
@@ -153,5 +163,6 @@ def test_outcome_tags_are_ticked_instead_of_typing_and_cleared_for_the_next_line
 def test_a_comment_naming_someone_is_refused_in_red_and_nothing_is_saved(qtbot, services, widget):
     widget.comment.setText("left with John Smith")
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not widget.saving)
     assert "person's name" in widget.error_label.text()
     assert services.distributions.list_recent() == []
