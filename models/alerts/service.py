@@ -7,8 +7,7 @@ fingerprint of its condition, so an alert comes back when its condition changes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
@@ -82,7 +81,7 @@ class AlertService:
 
     def list_alerts(self, include_decided: bool = False) -> list[AlertRow]:
         """All alerts, most urgent first; acknowledged and snoozed ones only when asked for."""
-        with self._snapshot() as s:
+        with self._sessions() as s:
             rules = load_rules(s)
             books = self._read_books(s, rules)
             alerts = self._alerts(s, books, rules) + self._area_alerts(s, rules)
@@ -94,16 +93,16 @@ class AlertService:
         Kept apart from `dashboard()` so a slow hook never holds up the stock figures: the
         dashboard shows its own alerts at once and adds these when they arrive.
         """
-        with self._snapshot() as s:
+        with self._sessions() as s:
             alerts = self._area_alerts(s, load_rules(s))
         return sort_alerts(alerts, include_decided)
 
     def dashboard(self) -> DashboardData:
         """Figures, stock alerts (decided ones included, marked), readiness and rotation.
 
-        One read transaction: every figure comes from the same snapshot, each table read once."""
+        One read transaction: every figure comes from the same reads, each table read once."""
         today = self._clock.today()
-        with self._snapshot() as s:
+        with self._sessions() as s:
             rules = load_rules(s)
             books = self._read_books(s, rules)
             alerts = self._alerts(s, books, rules)
@@ -200,16 +199,6 @@ class AlertService:
             )
 
     # --- internals ----------------------------------------------------------------------
-
-    @contextmanager
-    def _snapshot(self) -> Iterator[Session]:
-        """A read session whose statements all see the books as they were at its first one
-        (repeatable read on PostgreSQL, set with the BEGIN: no extra round trip; a SQLite read
-        transaction is a snapshot already)."""
-        with self._sessions() as s:
-            if s.get_bind().dialect.name == "postgresql":
-                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            yield s
 
     def _read_books(self, s: Session, rules: AlertRules) -> Books:
         return read_books(s, rules, self._clock.today())
