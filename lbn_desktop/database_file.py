@@ -40,9 +40,7 @@ def check_sqlite_file(path: Path, *, read_only: bool) -> None:
         return
     if not _starts_like_sqlite(path):
         raise DatabaseRefused(f"{path} is not an LBN Quartermaster database (not a SQLite file).")
-    if not read_only:
-        roll_back_interrupted_write(path)
-    tables = table_names(path)
+    tables = table_names(path, may_write=not read_only and writable(path))
     if tables and MARKER_TABLE not in tables:
         raise DatabaseRefused(
             f"{path} belongs to another program ({len(tables)} tables, none of them ours); "
@@ -53,20 +51,6 @@ def check_sqlite_file(path: Path, *, read_only: bool) -> None:
             f"{path} is read-only: LBN Quartermaster can check it and print reports from it, "
             "but cannot save anything. Copy it to a folder you may write to, or ask IT."
         )
-
-
-def roll_back_interrupted_write(path: Path) -> None:
-    """A process killed while writing in rollback-journal mode (e.g. just after a restore) leaves
-    `<file>-journal`; SQLite rolls it back on the next reading that may write, while a read-only
-    reading (`table_names`) cannot and refuses the file. So read once with write access first."""
-    if not path.with_name(f"{path.name}-journal").exists() or not writable(path):
-        return
-    log.info("Rolling back a write to %s that a stopped process left unfinished", path)
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as conn:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise DatabaseRefused(f"{path} cannot be read as a database: {error}.") from None
 
 
 def _check_can_create(path: Path, read_only: bool) -> None:
@@ -102,10 +86,15 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def table_names(path: Path) -> set[str]:
-    """Names of the tables in a SQLite file, read without changing it."""
+def table_names(path: Path, may_write: bool = False) -> set[str]:
+    """Names of the tables in a SQLite file, read without changing its data.
+
+    `may_write`: read with write access, so that SQLite rolls back a write that a killed process
+    left unfinished (`<file>-journal`, e.g. just after a restore), which a read-only reading
+    cannot do and refuses the file for; a check of the journal first would race a writer."""
+    uri = f"{path.resolve().as_uri()}?mode=rw" if may_write else read_only_uri(path)
     try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
             rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     except sqlite3.DatabaseError as error:
         raise DatabaseRefused(f"{path} cannot be read as a database: {error}.") from None
