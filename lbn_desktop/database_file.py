@@ -40,7 +40,9 @@ def check_sqlite_file(path: Path, *, read_only: bool) -> None:
         return
     if not _starts_like_sqlite(path):
         raise DatabaseRefused(f"{path} is not an LBN Quartermaster database (not a SQLite file).")
-    tables = table_names(path, may_write=not read_only and writable(path))
+    if not read_only:
+        roll_back_interrupted_write(path)
+    tables = table_names(path)
     if tables and MARKER_TABLE not in tables:
         raise DatabaseRefused(
             f"{path} belongs to another program ({len(tables)} tables, none of them ours); "
@@ -51,6 +53,20 @@ def check_sqlite_file(path: Path, *, read_only: bool) -> None:
             f"{path} is read-only: LBN Quartermaster can check it and print reports from it, "
             "but cannot save anything. Copy it to a folder you may write to, or ask IT."
         )
+
+
+def roll_back_interrupted_write(path: Path) -> None:
+    """A process killed while writing in rollback-journal mode (e.g. just after a restore) leaves
+    `<file>-journal`; SQLite rolls it back on the next reading that may write, while a read-only
+    reading (`table_names`) cannot and refuses the file. So read once with write access first."""
+    if not path.with_name(f"{path.name}-journal").exists() or not writable(path):
+        return
+    log.info("Rolling back a write to %s that a stopped process left unfinished", path)
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(f"{path} cannot be read as a database: {error}.") from None
 
 
 def _check_can_create(path: Path, read_only: bool) -> None:
@@ -86,15 +102,10 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def table_names(path: Path, may_write: bool = False) -> set[str]:
-    """Names of the tables in a SQLite file, read without changing its data.
-
-    `may_write`: read with write access, so that SQLite rolls back a write that a killed process
-    left unfinished (`<file>-journal`, e.g. just after a restore), which a read-only reading
-    cannot do and refuses the file for; a check of the journal first would race a writer."""
-    uri = f"{path.resolve().as_uri()}?mode=rw" if may_write else read_only_uri(path)
+def table_names(path: Path) -> set[str]:
+    """Names of the tables in a SQLite file, read without changing it."""
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     except sqlite3.DatabaseError as error:
         raise DatabaseRefused(f"{path} cannot be read as a database: {error}.") from None
