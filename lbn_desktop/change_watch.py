@@ -9,12 +9,14 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import psycopg
 from sqlalchemy.engine import make_url
 
 from lbn_desktop.journal import CHANNEL
+
+if TYPE_CHECKING:  # psycopg loads when a station watches a server, not on a SQLite PC
+    import psycopg
 
 RETRY_S = 5.0
 
@@ -55,6 +57,8 @@ class PostgresWatch:
         self._next_try = 0.0
 
     def _connect(self) -> psycopg.Connection[tuple[object, ...]]:
+        import psycopg
+
         connection = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=self._timeout)
         connection.execute(f"LISTEN {CHANNEL}")
         return connection
@@ -66,6 +70,8 @@ class PostgresWatch:
             self._next_try = time.monotonic() + RETRY_S
             self._connection = self._connect()
             return True  # whatever happened while away is unknown
+        import psycopg
+
         try:
             return any(True for _ in self._connection.notifies(timeout=0))
         except psycopg.Error:
