@@ -19,11 +19,10 @@ from models.stock.entities import (
     Balance,
     Location,
     LocationKind,
-    Lot,
     Product,
     ProductKind,
 )
-from models.stock.fefo import ISSUE, HeldLot, cover, in_fefo_order
+from models.stock.fefo import ISSUE, HeldLot, cover, held_lot, held_lots_select, in_fefo_order
 from models.stock.ledger import get_location
 from models.stock.queries import fefo_pick
 from models.stock.rows import PickLine
@@ -48,27 +47,12 @@ def pick_kits(
 def _held_at_issue_point(s: Session, location_id: int, product_id: int | None) -> list[HeldLot]:
     """Lots of the kit held at the place, read only if the place hands kits out."""
     stmt = (
-        select(
-            Lot.id,
-            Lot.lot_number,
-            Lot.expiry,
-            Balance.quantity,
-            Product.id.label("product_id"),
-            Product.name,
-            Product.expires,
-            Product.doses_per_unit,
-        )
-        .join(Balance, Balance.lot_id == Lot.id)
-        .join(Product, Product.id == Lot.product_id)
+        held_lots_select(location_id)
         .join(Location, Location.id == Balance.location_id)
-        .where(Balance.location_id == location_id, Balance.quantity > 0)
         .where(Product.kind == ProductKind.KIT, Product.id == _kit_product_expression(product_id))
         .where(Location.active.is_(True), Location.kind.not_in(NOT_ISSUE_POINTS))
-        .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
     )
-    return [
-        HeldLot(*r[:6], bool(r.expires), max(r.doses_per_unit or 1, 1)) for r in s.execute(stmt)
-    ]
+    return [held_lot(r) for r in s.execute(stmt)]
 
 
 def _kit_product_expression(product_id: int | None) -> ColumnElement[int]:

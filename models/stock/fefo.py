@@ -11,8 +11,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from models.stock.entities import Balance, Location, LocationKind, Lot, Product, ProductKind
@@ -64,7 +65,19 @@ def held_lots(
         place = s.get(Location, location_id)
         if place is not None and place.kind == LocationKind.QUARANTINE:
             return []
-    stmt = (
+    stmt = held_lots_select(location_id)
+    if product_ids is not None:
+        stmt = stmt.where(Product.id.in_(list(product_ids)))
+    if product_kind is not None:
+        stmt = stmt.where(Product.kind == product_kind)
+    held = [held_lot(r) for r in s.execute(stmt)]
+    return in_fefo_order(held, today, policy)
+
+
+def held_lots_select(location_id: int) -> Select[*tuple[Any, ...]]:
+    """Lots with stock at one place and their product's columns, earliest expiry first;
+    callers narrow it (products, kind, the place's own checks)."""
+    return (
         select(
             Lot.id,
             Lot.lot_number,
@@ -80,24 +93,20 @@ def held_lots(
         .where(Balance.location_id == location_id, Balance.quantity > 0)
         .order_by(Lot.expiry.is_(None), Lot.expiry, Lot.id)
     )
-    if product_ids is not None:
-        stmt = stmt.where(Product.id.in_(list(product_ids)))
-    if product_kind is not None:
-        stmt = stmt.where(Product.kind == product_kind)
-    held = [
-        HeldLot(
-            r.id,
-            r.lot_number,
-            r.expiry,
-            r.quantity,
-            r.product_id,
-            r.name,
-            bool(r.expires),
-            max(r.doses_per_unit or 1, 1),
-        )
-        for r in s.execute(stmt)
-    ]
-    return in_fefo_order(held, today, policy)
+
+
+def held_lot(row: Row[Any]) -> HeldLot:
+    """One row of `held_lots_select`."""
+    return HeldLot(
+        row.id,
+        row.lot_number,
+        row.expiry,
+        row.quantity,
+        row.product_id,
+        row.name,
+        bool(row.expires),
+        max(row.doses_per_unit or 1, 1),
+    )
 
 
 def in_fefo_order(lots: Sequence[HeldLot], today: date, policy: FefoPolicy) -> list[HeldLot]:
